@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RH_CARD_KIND_CONCEPT,
+  RH_CARD_KIND_CODING,
+  RH_CARD_KIND_DESIGN,
+  RH_CARD_KIND_BEHAVIORAL,
+  RH_CARD_KIND_TROUBLESHOOTING,
+} RhCardKind;
+
+#define RH_TYPE_CARD_KIND (rh_card_kind_get_type ())
+GType       rh_card_kind_get_type     (void) G_GNUC_CONST;
+const char *rh_card_kind_to_string    (RhCardKind  kind);
+gboolean    rh_card_kind_from_string  (const char *str,
+                                       RhCardKind *kind);
+
+#define RH_TYPE_CARD (rh_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (RhCard, rh_card, RH, CARD, GObject)
+
+RhCard             *rh_card_new            (const char         *uid);
+gint64              rh_card_get_row_id     (RhCard             *self);
+void                rh_card_set_row_id     (RhCard             *self,
+                                            gint64              row_id);
+const char         *rh_card_get_uid        (RhCard             *self);
+const char         *rh_card_get_topic      (RhCard             *self);
+void                rh_card_set_topic      (RhCard             *self,
+                                            const char         *topic);
+const char         *rh_card_get_front      (RhCard             *self);
+void                rh_card_set_front      (RhCard             *self,
+                                            const char         *front);
+const char         *rh_card_get_back       (RhCard             *self);
+void                rh_card_set_back       (RhCard             *self,
+                                            const char         *back);
+const char * const *rh_card_get_tags       (RhCard             *self);
+void                rh_card_set_tags       (RhCard             *self,
+                                            const char * const *tags);
+RhCardKind          rh_card_get_kind       (RhCard             *self);
+void                rh_card_set_kind       (RhCard             *self,
+                                            RhCardKind          kind);
+guint               rh_card_get_seconds    (RhCard             *self);
+void                rh_card_set_seconds    (RhCard             *self,
+                                            guint               seconds);
+const char * const *rh_card_get_follow_ups (RhCard             *self);
+void                rh_card_set_follow_ups (RhCard             *self,
+                                            const char * const *follow_ups);
+gint64              rh_card_get_created    (RhCard             *self);
+void                rh_card_set_created    (RhCard             *self,
+                                            gint64              created);
+gint64              rh_card_get_modified   (RhCard             *self);
+void                rh_card_set_modified   (RhCard             *self,
+                                            gint64              modified);
+gboolean            rh_card_get_suspended  (RhCard             *self);
+void                rh_card_set_suspended  (RhCard             *self,
+                                            gboolean            suspended);
+char               *rh_card_dup_title      (RhCard             *self);
+gboolean            rh_card_content_equal  (RhCard             *a,
+                                            RhCard             *b);
+void                rh_card_update_from    (RhCard             *self,
+                                            RhCard             *other);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define RH_TYPE_CLOCK (rh_clock_get_type ())
+
+G_DECLARE_FINAL_TYPE (RhClock, rh_clock, RH, CLOCK, GObject)
+
+RhClock   *rh_clock_new           (void);
+RhClock   *rh_clock_new_fake      (gint64   now_us,
+                                   GTimeZone *tz);
+gboolean   rh_clock_is_fake       (RhClock *self);
+gint64     rh_clock_get_now       (RhClock *self);
+gint64     rh_clock_get_now_seconds (RhClock *self);
+GTimeZone *rh_clock_get_timezone  (RhClock *self);
+GDateTime *rh_clock_dup_now_local (RhClock *self);
+void       rh_clock_set_now       (RhClock *self,
+                                   gint64   now_us);
+void       rh_clock_advance       (RhClock *self,
+                                   gint64   delta_us);
+
+G_END_DECLS

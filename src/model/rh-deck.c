@@ -1,0 +1,881 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-deck"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rh-deck.h"
+#include "rh-json-check.h"
+#include "rh-topic.h"
+
+/* A deck file in memory: parsed and fully validated, or built for export.
+ * Validation never touches a database; the importer only adds the check
+ * that follow-ups outside the file exist in the database. */
+struct _RhDeck
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  char       *source_name;
+  char       *name;
+  char       *language;
+  char       *description;
+  GPtrArray  *cards;
+  GHashTable *by_uid;   /* uid → position + 1 */
+};
+
+G_DEFINE_FINAL_TYPE (RhDeck, rh_deck, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rh-deck-error-quark, rh_deck_error)
+
+#define MAX_SECONDS (24 * 60 * 60)
+
+static void
+rh_deck_finalize (GObject *object)
+{
+  RhDeck *self = (RhDeck *)object;
+
+  g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_pointer (&self->by_uid, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rh_deck_parent_class)->finalize (object);
+}
+
+static void
+rh_deck_class_init (RhDeckClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rh_deck_finalize;
+}
+
+static void
+rh_deck_init (RhDeck *self)
+{
+  self->cards = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_uid = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static const char *
+json_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("an array");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("a boolean");
+    case G_TYPE_INT64:
+      return _("a number");
+    case G_TYPE_DOUBLE:
+      return _("a fractional number");
+    default:
+      return _("a value");
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_int (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+is_blank (const char *str)
+{
+  for (; *str; str = g_utf8_next_char (str))
+    if (!g_unichar_isspace (g_utf8_get_char (str)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_blank_n (const char *data,
+            gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  if (*field != value)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
+}
+
+static gboolean
+set_deck_error (RhDeck      *self,
+                GError     **error,
+                RhDeckError  code,
+                const char  *format,
+                ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+set_deck_error (RhDeck      *self,
+                GError     **error,
+                RhDeckError  code,
+                const char  *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, RH_DECK_ERROR, code, "%s: %s", self->source_name, message);
+
+  return FALSE;
+}
+
+/* Reads an optional top-level string. */
+static gboolean
+read_deck_string (RhDeck      *self,
+                  JsonObject  *root,
+                  const char  *member,
+                  char       **out,
+                  GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!node_is_string (node))
+    return set_deck_error (self, error, RH_DECK_ERROR_WRONG_TYPE,
+                           _("“%s” must be a string, not %s"), member, json_type_name (node));
+
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+
+  return TRUE;
+}
+
+/* Reads an optional array of non-empty strings, without duplicates. */
+static gboolean
+read_string_list (RhDeck      *self,
+                  JsonObject  *object,
+                  guint        position,
+                  const char  *member,
+                  GStrv       *out,
+                  GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("must be an array of strings, not %s"), json_type_name (node));
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, member, problem);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *value = NULL;
+
+      if (!node_is_string (element))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("item %u must be a string, not %s"), i, json_type_name (element));
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, member, problem);
+          return FALSE;
+        }
+
+      value = g_strstrip (g_strdup (json_node_get_string (element)));
+      if (*value == '\0' || strchr (value, '\n') != NULL)
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("item %u must be a non-empty single line"), i);
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, problem);
+          return FALSE;
+        }
+
+      if (!g_hash_table_add (seen, g_strdup (value)))
+        {
+          g_autofree char *problem = g_strdup_printf (_("“%s” is listed twice"), value);
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, problem);
+          return FALSE;
+        }
+
+      g_strv_builder_add (builder, value);
+    }
+
+  *out = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+static gboolean
+read_card_string (RhDeck      *self,
+                  JsonObject  *object,
+                  guint        position,
+                  const char  *member,
+                  const char **out,
+                  GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_MISSING_FIELD, position, member,
+                              _("is missing"));
+      return FALSE;
+    }
+
+  if (!node_is_string (node))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("must be a string, not %s"), json_type_name (node));
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, member, problem);
+      return FALSE;
+    }
+
+  if (is_blank (json_node_get_string (node)))
+    {
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member,
+                              _("must not be empty"));
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+
+  return TRUE;
+}
+
+static RhCard *
+read_card (RhDeck      *self,
+           JsonNode    *node,
+           guint        position,
+           GError     **error)
+{
+  g_autoptr(RhCard) card = NULL;
+  g_autofree char *topic = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) follow_ups = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  const char *uid, *topic_text, *front, *back;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("must be an object, not %s"), json_type_name (node));
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, NULL, problem);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+
+  if (!read_card_string (self, object, position, "id", &uid, error))
+    return NULL;
+
+  if (strchr (uid, '\n') != NULL || strlen (uid) > 200)
+    {
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "id",
+                              _("must be a single line of at most 200 bytes"));
+      return NULL;
+    }
+
+  /* From here on, errors can name the card by its id. */
+  card = rh_card_new (uid);
+  g_ptr_array_add (self->cards, g_object_ref (card));
+
+  if (g_hash_table_contains (self->by_uid, uid))
+    {
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uid, uid)) - 1;
+      g_autofree char *problem =
+        g_strdup_printf (_("is the same as the id of cards[%u]; ids must be unique"), first);
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_DUPLICATE_ID, position, "id", problem);
+      return NULL;
+    }
+
+  if (!read_card_string (self, object, position, "topic", &topic_text, error) ||
+      !read_card_string (self, object, position, "front", &front, error) ||
+      !read_card_string (self, object, position, "back", &back, error))
+    return NULL;
+
+  if (!(topic = rh_topic_path_normalize (topic_text, NULL)))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("“%s” is not a valid topic path: use names separated by “::”, like “Redis::Persistence”"),
+                         topic_text);
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "topic", problem);
+      return NULL;
+    }
+
+  rh_card_set_topic (card, topic);
+  rh_card_set_front (card, front);
+  rh_card_set_back (card, back);
+
+  if (!read_string_list (self, object, position, "tags", &tags, error))
+    return NULL;
+  rh_card_set_tags (card, (const char * const *)tags);
+
+  member = json_object_get_member (object, "kind");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      RhCardKind kind;
+
+      if (!node_is_string (member))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("must be a string, not %s"), json_type_name (member));
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, "kind", problem);
+          return NULL;
+        }
+
+      if (!rh_card_kind_from_string (json_node_get_string (member), &kind))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("“%s” is not one of concept, coding, design, behavioral, troubleshooting"),
+                             json_node_get_string (member));
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "kind", problem);
+          return NULL;
+        }
+
+      rh_card_set_kind (card, kind);
+    }
+
+  member = json_object_get_member (object, "seconds");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      gint64 seconds;
+
+      if (!node_is_int (member))
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_("must be a whole number, not %s"), json_type_name (member));
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, "seconds", problem);
+          return NULL;
+        }
+
+      seconds = json_node_get_int (member);
+      if (seconds < 1 || seconds > MAX_SECONDS)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
+          g_autofree char *problem =
+            g_strdup_printf (_("must be between 1 and %d, not %s"), MAX_SECONDS, number);
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "seconds", problem);
+          return NULL;
+        }
+
+      rh_card_set_seconds (card, (guint)seconds);
+    }
+
+  if (!read_string_list (self, object, position, "follow_ups", &follow_ups, error))
+    return NULL;
+
+  if (follow_ups != NULL && g_strv_contains ((const char * const *)follow_ups, uid))
+    {
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "follow_ups",
+                              _("must not name the card itself"));
+      return NULL;
+    }
+  rh_card_set_follow_ups (card, (const char * const *)follow_ups);
+
+  g_hash_table_insert (self->by_uid, (gpointer)rh_card_get_uid (card),
+                       GUINT_TO_POINTER (position + 1));
+
+  return g_steal_pointer (&card);
+}
+
+static gboolean
+read_deck (RhDeck     *self,
+           JsonNode   *root_node,
+           GError    **error)
+{
+  g_autofree char *version = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *cards;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return set_deck_error (self, error, RH_DECK_ERROR_NOT_A_DECK,
+                           _("not a Rehearse deck: the document is %s, not an object with “rehearse_deck” and “cards”"),
+                           json_type_name (root_node));
+
+  root = json_node_get_object (root_node);
+  node = json_object_get_member (root, "rehearse_deck");
+  if (node == NULL)
+    return set_deck_error (self, error, RH_DECK_ERROR_NOT_A_DECK,
+                           _("not a Rehearse deck: it has no “rehearse_deck” format version"));
+
+  if (!node_is_int (node))
+    return set_deck_error (self, error, RH_DECK_ERROR_WRONG_TYPE,
+                           _("“rehearse_deck” must be a whole number, not %s"),
+                           json_type_name (node));
+
+  version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  if (json_node_get_int (node) > RH_DECK_FORMAT_VERSION)
+    return set_deck_error (self, error, RH_DECK_ERROR_VERSION,
+                           _("deck format version %s is newer than this version of Rehearse understands (%d); update Rehearse to import it"),
+                           version, RH_DECK_FORMAT_VERSION);
+
+  if (json_node_get_int (node) != RH_DECK_FORMAT_VERSION)
+    return set_deck_error (self, error, RH_DECK_ERROR_VERSION,
+                           _("unknown deck format version %s"), version);
+
+  if (!read_deck_string (self, root, "name", &self->name, error) ||
+      !read_deck_string (self, root, "language", &self->language, error) ||
+      !read_deck_string (self, root, "description", &self->description, error))
+    return FALSE;
+
+  node = json_object_get_member (root, "cards");
+  if (node == NULL)
+    return set_deck_error (self, error, RH_DECK_ERROR_MISSING_FIELD,
+                           _("the “cards” array is missing"));
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return set_deck_error (self, error, RH_DECK_ERROR_WRONG_TYPE,
+                           _("“cards” must be an array, not %s"), json_type_name (node));
+
+  cards = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (cards); i++)
+    {
+      g_autoptr(RhCard) card = read_card (self, json_array_get_element (cards, i), i, error);
+
+      if (card == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rh_deck_new:
+ *
+ * Returns: (transfer full): an empty deck, to fill for export
+ */
+RhDeck *
+rh_deck_new (void)
+{
+  RhDeck *self = g_object_new (RH_TYPE_DECK, NULL);
+
+  self->source_name = g_strdup ("deck");
+
+  return self;
+}
+
+/**
+ * rh_deck_new_from_data:
+ * @data: the file's bytes
+ * @length: their length
+ * @source_name: how errors name the file, e.g. its base name
+ *
+ * Parses and validates a whole deck. Errors are in %RH_DECK_ERROR and name
+ * the file, the line and column of a syntax error, or the card and field
+ * of a schema error.
+ *
+ * Returns: (transfer full) (nullable): the deck
+ */
+RhDeck *
+rh_deck_new_from_data (const char  *data,
+                       gsize        length,
+                       const char  *source_name,
+                       GError     **error)
+{
+  g_autoptr(RhDeck) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  const char *invalid_at = NULL;
+  guint line, column;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (source_name != NULL, NULL);
+
+  self = g_object_new (RH_TYPE_DECK, NULL);
+  self->source_name = g_strdup (source_name);
+
+  if (!g_utf8_validate (data, length, &invalid_at))
+    {
+      set_deck_error (self, error, RH_DECK_ERROR_ENCODING,
+                      _("the file is not valid UTF-8 text (first bad byte at offset %" G_GSIZE_FORMAT ")"),
+                      (gsize)(invalid_at - data));
+      return NULL;
+    }
+
+  if (is_blank_n (data, length))
+    {
+      set_deck_error (self, error, RH_DECK_ERROR_EMPTY, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!rh_json_check (data, length, &line, &column, &message))
+    {
+      g_set_error (error, RH_DECK_ERROR, RH_DECK_ERROR_SYNTAX,
+                   _("%s: line %u, column %u: %s"), source_name, line, column, message);
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, "%s", local_error->message);
+      return NULL;
+    }
+
+  /* json-glib 1.6 returns success and no root for blank input. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      set_deck_error (self, error, RH_DECK_ERROR_EMPTY, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!read_deck (self, json_parser_get_root (parser), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rh_deck_new_from_file:
+ *
+ * Returns: (transfer full) (nullable): the deck
+ */
+RhDeck *
+rh_deck_new_from_file (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, RH_DECK_ERROR, RH_DECK_ERROR_IO,
+                   _("%s: cannot read the file: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return rh_deck_new_from_data (contents, length, name, error);
+}
+
+const char *
+rh_deck_get_source_name (RhDeck *self)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  return self->source_name;
+}
+
+const char *
+rh_deck_get_name (RhDeck *self)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  return self->name;
+}
+
+void
+rh_deck_set_name (RhDeck     *self,
+                  const char *name)
+{
+  g_return_if_fail (RH_IS_DECK (self));
+  replace_string (&self->name, name);
+}
+
+const char *
+rh_deck_get_language (RhDeck *self)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  return self->language;
+}
+
+void
+rh_deck_set_language (RhDeck     *self,
+                      const char *language)
+{
+  g_return_if_fail (RH_IS_DECK (self));
+  replace_string (&self->language, language);
+}
+
+const char *
+rh_deck_get_description (RhDeck *self)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  return self->description;
+}
+
+void
+rh_deck_set_description (RhDeck     *self,
+                         const char *description)
+{
+  g_return_if_fail (RH_IS_DECK (self));
+  replace_string (&self->description, description);
+}
+
+guint
+rh_deck_get_n_cards (RhDeck *self)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), 0);
+  return self->cards->len;
+}
+
+/**
+ * rh_deck_get_card:
+ *
+ * Returns: (transfer none): the card at @position
+ */
+RhCard *
+rh_deck_get_card (RhDeck *self,
+                  guint   position)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  g_return_val_if_fail (position < self->cards->len, NULL);
+
+  return g_ptr_array_index (self->cards, position);
+}
+
+/**
+ * rh_deck_lookup_card:
+ * @position: (out) (optional): where the card is
+ *
+ * Returns: (transfer none) (nullable): the card with @uid
+ */
+RhCard *
+rh_deck_lookup_card (RhDeck     *self,
+                     const char *uid,
+                     guint      *position)
+{
+  guint found;
+
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uid, uid));
+  if (found == 0)
+    return NULL;
+
+  if (position)
+    *position = found - 1;
+
+  return g_ptr_array_index (self->cards, found - 1);
+}
+
+void
+rh_deck_add_card (RhDeck *self,
+                  RhCard *card)
+{
+  g_return_if_fail (RH_IS_DECK (self));
+  g_return_if_fail (RH_IS_CARD (card));
+  g_return_if_fail (!g_hash_table_contains (self->by_uid, rh_card_get_uid (card)));
+
+  g_ptr_array_add (self->cards, g_object_ref (card));
+  g_hash_table_insert (self->by_uid, (gpointer)rh_card_get_uid (card),
+                       GUINT_TO_POINTER (self->cards->len));
+}
+
+/**
+ * rh_deck_set_card_error:
+ * @field: (nullable): the JSON member at fault
+ * @problem: what is wrong with it, e.g. "must not be empty"
+ *
+ * Sets @error to a message naming the file, the card's index and id, and
+ * the field, in the form every deck error uses.
+ */
+void
+rh_deck_set_card_error (RhDeck      *self,
+                        GError     **error,
+                        RhDeckError  code,
+                        guint        position,
+                        const char  *field,
+                        const char  *problem)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+  RhCard *card = NULL;
+
+  g_return_if_fail (RH_IS_DECK (self));
+
+  if (position < self->cards->len)
+    card = g_ptr_array_index (self->cards, position);
+
+  g_string_append_printf (where, "cards[%u]", position);
+  if (card != NULL)
+    /* Translators: the card's index followed by its id */
+    g_string_append_printf (where, _(" (id “%s”)"), rh_card_get_uid (card));
+
+  if (field != NULL)
+    /* Translators: where in the deck, the field name, then what is wrong with it */
+    g_set_error (error, RH_DECK_ERROR, code, _("%s: %s: “%s” %s"),
+                 self->source_name, where->str, field, problem);
+  else
+    g_set_error (error, RH_DECK_ERROR, code, "%s: %s: %s",
+                 self->source_name, where->str, problem);
+}
+
+/**
+ * rh_deck_to_json:
+ *
+ * Returns: (transfer full): the deck in the format that rh_deck_new_from_data() reads
+ */
+char *
+rh_deck_to_json (RhDeck *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *json;
+
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "rehearse_deck");
+  json_builder_add_int_value (builder, RH_DECK_FORMAT_VERSION);
+
+  if (self->name)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, self->name);
+    }
+
+  if (self->language)
+    {
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, self->language);
+    }
+
+  if (self->description)
+    {
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, self->description);
+    }
+
+  json_builder_set_member_name (builder, "cards");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      RhCard *card = g_ptr_array_index (self->cards, i);
+      const char * const *tags = rh_card_get_tags (card);
+      const char * const *follow_ups = rh_card_get_follow_ups (card);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, rh_card_get_uid (card));
+      json_builder_set_member_name (builder, "topic");
+      json_builder_add_string_value (builder, rh_card_get_topic (card));
+      json_builder_set_member_name (builder, "front");
+      json_builder_add_string_value (builder, rh_card_get_front (card));
+      json_builder_set_member_name (builder, "back");
+      json_builder_add_string_value (builder, rh_card_get_back (card));
+
+      if (tags && tags[0])
+        {
+          json_builder_set_member_name (builder, "tags");
+          json_builder_begin_array (builder);
+          for (guint j = 0; tags[j]; j++)
+            json_builder_add_string_value (builder, tags[j]);
+          json_builder_end_array (builder);
+        }
+
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, rh_card_kind_to_string (rh_card_get_kind (card)));
+
+      if (rh_card_get_seconds (card) > 0)
+        {
+          json_builder_set_member_name (builder, "seconds");
+          json_builder_add_int_value (builder, rh_card_get_seconds (card));
+        }
+
+      if (follow_ups && follow_ups[0])
+        {
+          json_builder_set_member_name (builder, "follow_ups");
+          json_builder_begin_array (builder);
+          for (guint j = 0; follow_ups[j]; j++)
+            json_builder_add_string_value (builder, follow_ups[j]);
+          json_builder_end_array (builder);
+        }
+
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  json = g_string_new (NULL);
+  json_generator_to_gstring (generator, json);
+  g_string_append_c (json, '\n');
+
+  return g_string_free (json, FALSE);
+}
+
+/**
+ * rh_deck_save_to_file:
+ *
+ * Writes the deck through a temporary file that replaces @file only once
+ * complete, so a full disk never leaves a truncated deck behind.
+ */
+gboolean
+rh_deck_save_to_file (RhDeck  *self,
+                      GFile   *file,
+                      GError **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (RH_IS_DECK (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  json = rh_deck_to_json (self);
+
+  if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, RH_DECK_ERROR, RH_DECK_ERROR_IO,
+                   _("%s: cannot write the file: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

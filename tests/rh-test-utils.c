@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rh-test-utils.h"
+
+/* Returns the path of a new file in @dir. */
+char *
+rh_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+char *
+rh_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+RhDatabase *
+rh_test_open_database (const char *path,
+                       RhClock    *clock)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhClock) fake = NULL;
+  RhDatabase *database;
+
+  if (clock == NULL)
+    clock = fake = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+
+  database = rh_database_new_with_clock (path, clock, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+
+  return database;
+}
+
+RhDeck *
+rh_test_parse_deck (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  RhDeck *deck = rh_deck_new_from_data (json, strlen (json), "test.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (deck);
+
+  return deck;
+}
+
+void
+rh_test_import (RhDatabase     *database,
+                const char     *json,
+                RhImportResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = rh_test_parse_deck (json);
+  RhImportResult ignored;
+
+  rh_database_import_deck (database, deck, result ? result : &ignored, &error);
+  g_assert_no_error (error);
+}
+
+/* A deck of @n_cards cards "<prefix>-<i>" in @topic. */
+char *
+rh_test_make_deck (guint       n_cards,
+                   const char *topic,
+                   const char *id_prefix)
+{
+  GString *json = g_string_new ("{\"rehearse_deck\": 1, \"cards\": [");
+
+  for (guint i = 0; i < n_cards; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"%s-%u\", \"topic\": \"%s\", \"front\": \"Question %u\","
+                            " \"back\": \"Answer %u\"}",
+                            i ? ", " : "", id_prefix, i, topic, i, i);
+
+  g_string_append (json, "]}");
+
+  return g_string_free (json, FALSE);
+}
+
+gint64
+rh_test_query_int (RhDatabase *database,
+                   const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = rh_database_prepare (database, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+void
+rh_test_exec (RhDatabase *database,
+              const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = rh_database_prepare (database, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}

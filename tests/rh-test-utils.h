@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rh-database.h"
+
+G_BEGIN_DECLS
+
+/* 2026-03-01 12:00:00 UTC, a fixed "now" for fake clocks. */
+#define RH_TEST_NOW_US (G_GINT64_CONSTANT (1772366400) * G_USEC_PER_SEC)
+
+char       *rh_test_write_file      (const char  *dir,
+                                     const char  *name,
+                                     const char  *contents);
+char       *rh_test_read_file       (const char  *path);
+RhDatabase *rh_test_open_database   (const char  *path,
+                                     RhClock     *clock);
+RhDeck     *rh_test_parse_deck      (const char  *json);
+void        rh_test_import          (RhDatabase  *database,
+                                     const char  *json,
+                                     RhImportResult *result);
+char       *rh_test_make_deck       (guint        n_cards,
+                                     const char  *topic,
+                                     const char  *id_prefix);
+gint64      rh_test_query_int       (RhDatabase  *database,
+                                     const char  *sql);
+void        rh_test_exec            (RhDatabase  *database,
+                                     const char  *sql);
+
+G_END_DECLS

@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rh-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rehearse-db-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "rehearse.db", NULL);
+}
+
+static void
+remove_all (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_all (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Writes through a plain SQLite connection, as another program would. */
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+static void
+test_create_memory (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+
+  g_assert_null (rh_database_get_path (db));
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA application_id;"), ==, RH_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA foreign_keys;"), ==, 1);
+  g_assert_cmpuint (rh_database_count_cards (db), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_create_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autoptr(GError) error = NULL;
+  RhStatement *stmt;
+
+  g_assert_cmpstr (rh_database_get_path (db), ==, f->path);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  stmt = rh_database_prepare (db, "PRAGMA journal_mode;", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "wal");
+  rh_statement_release (stmt);
+
+  /* NORMAL */
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA synchronous;"), ==, 1);
+  /* Every table the schema promises. */
+  g_assert_cmpint (rh_test_query_int (db,
+                                      "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                      " ('topics', 'topic_closure', 'cards', 'follow_ups', 'review_state',"
+                                      "  'review_log', 'cards_fts', 'meta');"), ==, 8);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (5, "Go::Runtime", "go");
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpuint (rh_database_count_cards (db), ==, 5);
+  card = rh_database_dup_card_by_uid (db, "go-3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_card_get_topic (card), ==, "Go::Runtime");
+  g_assert_cmpstr (rh_card_get_front (card), ==, "Question 3");
+
+  g_clear_object (&card);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = NULL;
+
+  /* An empty file is a new database, as SQLite sees it too. */
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+assert_refused (const char      *path,
+                RhDatabaseError  code,
+                const char      *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDatabase) db = NULL;
+  g_autofree char *before = checksum_file (path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  db = rh_database_new (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, RH_DATABASE_ERROR, (int)code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, message_part));
+
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+
+  assert_refused (f->path, RH_DATABASE_ERROR_NEWER, "newer version of Rehearse");
+}
+
+static void
+test_refuse_foreign (Fixture       *f,
+                     gconstpointer  data)
+{
+  raw_exec (f->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+
+  assert_refused (f->path, RH_DATABASE_ERROR_NOT_REHEARSE, "another program");
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *contents = g_strnfill (8192, 'x');
+
+  g_assert_true (g_file_set_contents (f->path, contents, -1, NULL));
+
+  assert_refused (f->path, RH_DATABASE_ERROR_NOT_REHEARSE, "not a Rehearse database");
+}
+
+static void
+test_refuse_corrupt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (50, "Redis", "redis");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
+
+  /* Keep the 100-byte header, so the file still claims to be ours, and
+   * scribble over the rest of the schema page. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 100, 0x5a, 4096 - 100);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+
+  assert_refused (f->path, RH_DATABASE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_missing_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDatabase) db = rh_database_new (path, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+}
+
+static void
+test_topics_nest (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhTopic) topic = NULL;
+  gint64 id, again;
+
+  g_assert_true (rh_database_begin (db, &error));
+  id = rh_database_ensure_topic (db, "Go::Runtime::GC", &error);
+  g_assert_no_error (error);
+  again = rh_database_ensure_topic (db, "Go::Runtime::GC", &error);
+  g_assert_cmpint (id, ==, again);
+  g_assert_true (rh_database_commit (db, RH_DATABASE_CHANGE_TOPICS, &error));
+
+  /* Every ancestor is a topic, and the closure has each pair. */
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topic_closure;"), ==, 6);
+
+  topic = rh_database_dup_topic (db, "Go::Runtime", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_topic_get_name (topic), ==, "Runtime");
+  g_assert_cmpuint (rh_topic_get_depth (topic), ==, 2);
+  g_assert_true (rh_topic_get_has_children (topic));
+  g_clear_object (&topic);
+
+  topic = rh_database_dup_topic (db, "Go::Nope", &error);
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (topic);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rh_database_begin (db, &error));
+  rh_database_ensure_topic (db, "Go", &error);
+  g_assert_no_error (error);
+  rh_database_rollback (db);
+
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *small = rh_test_make_deck (3, "Go", "go");
+  g_autofree char *big = rh_test_make_deck (3000, "MySQL::Index", "mysql");
+  g_autoptr(RhDeck) deck = rh_test_parse_deck (big);
+  g_autoptr(GError) error = NULL;
+  RhImportResult result;
+  gint64 pages;
+
+  rh_test_import (db, small, NULL);
+
+  /* Cap the file just above its size: as good as a full disk. */
+  pages = rh_test_query_int (db, "PRAGMA page_count;");
+  g_autofree char *cap = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT ";", pages + 2);
+  g_assert_cmpint (rh_test_query_int (db, cap), >=, pages);
+
+  g_assert_false (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+
+  /* All or nothing: the small deck is intact and none of the big one is in. */
+  g_assert_cmpuint (rh_database_count_cards (db), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+count_changed_cb (RhDatabase       *db,
+                  RhDatabaseChange  changes,
+                  guint            *emissions)
+{
+  g_assert_true (changes & RH_DATABASE_CHANGE_CARDS);
+  (*emissions)++;
+}
+
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *deck = rh_test_make_deck (2, "Go", "go");
+  guint emissions = 0;
+  RhImportResult result;
+
+  g_signal_connect (db, "changed", G_CALLBACK (count_changed_cb), &emissions);
+
+  rh_test_import (db, deck, &result);
+  g_assert_cmpuint (emissions, ==, 1);
+
+  /* Nothing changed: no signal. */
+  rh_test_import (db, deck, &result);
+  g_assert_cmpuint (result.unchanged, ==, 2);
+  g_assert_cmpuint (emissions, ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/database/create/memory", test_create_memory);
+  ADD ("/database/create/file", test_create_file);
+  ADD ("/database/create/empty-file", test_empty_file);
+  ADD ("/database/reopen", test_reopen);
+  ADD ("/database/refuse/newer", test_refuse_newer);
+  ADD ("/database/refuse/foreign", test_refuse_foreign);
+  ADD ("/database/refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("/database/refuse/corrupt", test_refuse_corrupt);
+  ADD ("/database/refuse/missing-folder", test_missing_folder);
+  ADD ("/database/topics/nest", test_topics_nest);
+  ADD ("/database/transaction/rollback", test_rollback);
+  ADD ("/database/transaction/disk-full", test_disk_full);
+  ADD ("/database/changed-signal", test_changed_signal);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rh-test-utils.h"
+
+static const char deck_v1[] =
+  "{\"rehearse_deck\": 1, \"name\": \"v1\", \"cards\": ["
+  " {\"id\": \"tcp-handshake\", \"topic\": \"Net::TCP\", \"front\": \"Why three?\", \"back\": \"Sync both ISNs.\","
+  "  \"tags\": [\"tcp\"], \"kind\": \"concept\", \"seconds\": 120, \"follow_ups\": [\"tcp-syn-flood\"]},"
+  " {\"id\": \"tcp-syn-flood\", \"topic\": \"Net::TCP\", \"front\": \"SYN flood?\", \"back\": \"SYN cookies.\"},"
+  " {\"id\": \"redis-rdb\", \"topic\": \"Redis\", \"front\": \"RDB?\", \"back\": \"Snapshots.\"}"
+  "]}";
+
+/* v2 edits one card's text, relinks one, keeps one, and adds one. */
+static const char deck_v2[] =
+  "{\"rehearse_deck\": 1, \"name\": \"v2\", \"cards\": ["
+  " {\"id\": \"tcp-handshake\", \"topic\": \"Net::TCP\", \"front\": \"Why three?\", \"back\": \"Sync both ISNs.\","
+  "  \"tags\": [\"tcp\"], \"kind\": \"concept\", \"seconds\": 120, \"follow_ups\": [\"tcp-syn-flood\", \"tcp-time-wait\"]},"
+  " {\"id\": \"tcp-syn-flood\", \"topic\": \"Net::TCP\", \"front\": \"SYN flood?\", \"back\": \"SYN cookies, backlog.\"},"
+  " {\"id\": \"redis-rdb\", \"topic\": \"Redis\", \"front\": \"RDB?\", \"back\": \"Snapshots.\"},"
+  " {\"id\": \"tcp-time-wait\", \"topic\": \"Net::TCP\", \"front\": \"TIME_WAIT?\", \"back\": \"2MSL.\"}"
+  "]}";
+
+static void
+test_import_new (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  RhImportResult result;
+
+  rh_test_import (db, deck_v1, &result);
+  g_assert_cmpuint (result.added, ==, 3);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, 0);
+
+  card = rh_database_dup_card_by_uid (db, "tcp-handshake", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_card_get_topic (card), ==, "Net::TCP");
+  g_assert_cmpstrv (rh_card_get_tags (card), ((const char *[]) { "tcp", NULL }));
+  g_assert_cmpuint (rh_card_get_seconds (card), ==, 120);
+  g_assert_cmpstrv (rh_card_get_follow_ups (card), ((const char *[]) { "tcp-syn-flood", NULL }));
+  g_assert_cmpint (rh_card_get_created (card), ==, RH_TEST_NOW_US / G_USEC_PER_SEC);
+
+  /* Every new card starts new, with a review state row. */
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state WHERE state = 0;"), ==, 3);
+
+  g_clear_object (&card);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_merge_keeps_reviews (void)
+{
+  g_autoptr(RhClock) clock = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", clock);
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  RhImportResult result;
+
+  rh_test_import (db, deck_v1, &result);
+
+  /* Study a card: its state and log must survive any re-import. */
+  rh_test_exec (db, "UPDATE review_state SET state = 2, stability = 12.5, difficulty = 4.25, due = 1800000000,"
+                    " last_review = 1772366400, reps = 3, lapses = 1"
+                    " WHERE card_id = (SELECT id FROM cards WHERE uid = 'tcp-syn-flood');");
+  rh_test_exec (db, "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, step_before, due_before,"
+                    " reps_before, lapses_before, state_after, step_after, due_after)"
+                    " SELECT id, 1772366400, 3, 0, 0, 0, 0, 0, 2, 0, 1800000000 FROM cards WHERE uid = 'tcp-syn-flood';");
+
+  rh_clock_advance (clock, G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC);
+  rh_test_import (db, deck_v2, &result);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 2);
+  g_assert_cmpuint (result.unchanged, ==, 1);
+
+  card = rh_database_dup_card_by_uid (db, "tcp-syn-flood", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_card_get_back (card), ==, "SYN cookies, backlog.");
+  g_assert_cmpint (rh_card_get_modified (card), ==, RH_TEST_NOW_US / G_USEC_PER_SEC + 3600);
+  g_assert_cmpint (rh_card_get_created (card), ==, RH_TEST_NOW_US / G_USEC_PER_SEC);
+  g_clear_object (&card);
+
+  card = rh_database_dup_card_by_uid (db, "tcp-handshake", &error);
+  g_assert_cmpstrv (rh_card_get_follow_ups (card), ((const char *[]) { "tcp-syn-flood", "tcp-time-wait", NULL }));
+  g_clear_object (&card);
+
+  g_assert_cmpint (rh_test_query_int (db,
+                                      "SELECT state = 2 AND stability = 12.5 AND difficulty = 4.25 AND due = 1800000000"
+                                      " AND reps = 3 AND lapses = 1 FROM review_state"
+                                      " WHERE card_id = (SELECT id FROM cards WHERE uid = 'tcp-syn-flood');"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 1);
+
+  /* Importing the old deck again does not delete the card it lacks. */
+  rh_test_import (db, deck_v1, &result);
+  g_assert_cmpuint (rh_database_count_cards (db), ==, 4);
+  g_assert_cmpuint (result.updated, ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_follow_up_into_database (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+  RhImportResult result;
+  const char *extra =
+    "{\"rehearse_deck\": 1, \"cards\": [{\"id\": \"tcp-close-wait\", \"topic\": \"Net::TCP\","
+    " \"front\": \"CLOSE_WAIT?\", \"back\": \"Peer closed, we did not.\", \"follow_ups\": [\"redis-rdb\"]}]}";
+
+  /* Unknown in an empty database... */
+  deck = rh_test_parse_deck (extra);
+  g_assert_false (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_error (error, RH_DECK_ERROR, RH_DECK_ERROR_UNKNOWN_FOLLOW_UP);
+  g_assert_nonnull (strstr (error->message, "test.json: cards[0] (id “tcp-close-wait”): “follow_ups”"));
+  g_assert_nonnull (strstr (error->message, "“redis-rdb”"));
+  g_assert_cmpuint (rh_database_count_cards (db), ==, 0);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 0);
+  g_clear_error (&error);
+
+  /* ...but fine once the target is stored. */
+  rh_test_import (db, deck_v1, NULL);
+  g_assert_true (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+
+  g_clear_object (&deck);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_all_or_nothing (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RhImportResult result;
+  /* 200 good cards, then one pointing nowhere: nothing may be written. */
+  g_autofree char *good = rh_test_make_deck (200, "Bulk::Part", "bulk");
+  g_autoptr(GString) json = g_string_new (good);
+
+  rh_test_import (db, deck_v1, NULL);
+  deck = rh_database_export_deck (db, NULL, &error);
+  before = rh_deck_to_json (deck);
+  g_clear_object (&deck);
+
+  g_string_truncate (json, json->len - 2);
+  g_string_append (json, ", {\"id\": \"broken\", \"topic\": \"Bulk\", \"front\": \"q\", \"back\": \"a\","
+                         " \"follow_ups\": [\"missing\"]}]}");
+  deck = rh_test_parse_deck (json->str);
+  g_assert_false (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_error (error, RH_DECK_ERROR, RH_DECK_ERROR_UNKNOWN_FOLLOW_UP);
+  g_assert_nonnull (strstr (error->message, "cards[200] (id “broken”)"));
+  g_clear_object (&deck);
+  g_clear_error (&error);
+
+  deck = rh_database_export_deck (db, NULL, &error);
+  g_assert_no_error (error);
+  after = rh_deck_to_json (deck);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics WHERE path LIKE 'Bulk%';"), ==, 0);
+
+  g_clear_object (&deck);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhDatabase) empty = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhDeck) exported = NULL;
+  g_autoptr(RhDeck) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+  RhImportResult result;
+
+  rh_test_import (db, deck_v2, NULL);
+  exported = rh_database_export_deck (db, "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_deck_get_n_cards (exported), ==, 4);
+  json = rh_deck_to_json (exported);
+
+  rh_test_import (empty, json, &result);
+  g_assert_cmpuint (result.added, ==, 4);
+  again = rh_database_export_deck (empty, NULL, &error);
+  g_assert_no_error (error);
+  json_again = rh_deck_to_json (again);
+
+  g_assert_cmpstr (json, ==, json_again);
+
+  g_clear_object (&exported);
+  g_clear_object (&again);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  g_assert_finalize_object (g_steal_pointer (&empty));
+}
+
+static void
+test_export_subtree (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *links =
+    "{\"rehearse_deck\": 1, \"cards\": ["
+    " {\"id\": \"a\", \"topic\": \"Go::Runtime::GC\", \"front\": \"q\", \"back\": \"a\", \"follow_ups\": [\"b\", \"c\"]},"
+    " {\"id\": \"b\", \"topic\": \"Go::Runtime\", \"front\": \"q\", \"back\": \"a\"},"
+    " {\"id\": \"c\", \"topic\": \"Redis\", \"front\": \"q\", \"back\": \"a\"}]}";
+
+  rh_test_import (db, links, NULL);
+
+  deck = rh_database_export_deck (db, "Go::Runtime", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_deck_get_n_cards (deck), ==, 2);
+  g_assert_cmpstr (rh_deck_get_name (deck), ==, "Go::Runtime");
+  /* The link to a card outside the subtree is dropped so the file imports alone. */
+  g_assert_cmpstrv (rh_card_get_follow_ups (rh_deck_lookup_card (deck, "a", NULL)),
+                    ((const char *[]) { "b", NULL }));
+  g_clear_object (&deck);
+
+  deck = rh_database_export_deck (db, "Go::Runtime::GC", &error);
+  g_assert_cmpuint (rh_deck_get_n_cards (deck), ==, 1);
+  g_clear_object (&deck);
+
+  deck = rh_database_export_deck (db, "Nope", &error);
+  g_assert_null (deck);
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_export_file (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhDeck) deck = NULL;
+  g_autoptr(RhDeck) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path ("/nonexistent/dir/export.json");
+
+  rh_test_import (db, deck_v1, NULL);
+  deck = rh_database_export_deck (db, NULL, &error);
+  g_assert_true (rh_deck_save_to_file (deck, file, &error));
+  g_assert_no_error (error);
+
+  loaded = rh_deck_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_deck_get_n_cards (loaded), ==, 3);
+
+  g_assert_false (rh_deck_save_to_file (deck, bad, &error));
+  g_assert_error (error, RH_DECK_ERROR, RH_DECK_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/dir/export.json"));
+
+  g_clear_object (&deck);
+  g_clear_object (&loaded);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_builtin (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(GBytes) builtin = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+  RhImportResult result;
+  guint n_cards;
+
+  builtin = g_resources_lookup_data (RESOURCE_PREFIX "/decks/builtin.json", 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rh_database_import_builtin (db, builtin, &result, &error));
+  g_assert_no_error (error);
+  n_cards = result.added;
+  g_assert_cmpuint (n_cards, >=, 3);
+  g_assert_cmpuint (rh_database_count_cards (db), ==, n_cards);
+
+  /* Same bytes at the next start: nothing to do. */
+  g_assert_true (rh_database_import_builtin (db, builtin, &result, &error));
+  g_assert_cmpuint (result.added + result.updated + result.unchanged, ==, 0);
+
+  /* An update that ships a changed deck merges it, keeping reviews. */
+  rh_test_exec (db, "UPDATE review_state SET state = 2, due = 1 WHERE card_id = 1;");
+  edited = g_string_new_len (g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin));
+  g_string_append (edited, "\n");
+  changed = g_bytes_new (edited->str, edited->len);
+  g_assert_true (rh_database_import_builtin (db, changed, &result, &error));
+  g_assert_cmpuint (result.unchanged, ==, n_cards);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT state FROM review_state WHERE card_id = 1;"), ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/import/new", test_import_new);
+  g_test_add_func ("/import/merge-keeps-reviews", test_merge_keeps_reviews);
+  g_test_add_func ("/import/follow-up-into-database", test_follow_up_into_database);
+  g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/import/builtin", test_builtin);
+  g_test_add_func ("/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/export/subtree", test_export_subtree);
+  g_test_add_func ("/export/file", test_export_file);
+
+  return g_test_run ();
+}
