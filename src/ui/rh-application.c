@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "rh-application.h"
+#include "rh-window.h"
+
+struct _RhApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  RhDatabase     *database;
+  char           *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (RhApplication, rh_application, ADW_TYPE_APPLICATION)
+
+#define BUILTIN_DECK_RESOURCE RESOURCE_PREFIX "/decks/builtin.json"
+
+static char *
+dup_db_path (RhApplication  *self,
+             GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+
+  path = rh_database_dup_default_path ();
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+/* Opens the database and merges the built-in deck when it is new or
+ * changed since the last start. */
+static RhDatabase *
+open_database (RhApplication  *self,
+               GError        **error)
+{
+  g_autoptr(RhDatabase) database = NULL;
+  g_autoptr(GBytes) builtin = NULL;
+  g_autofree char *path = NULL;
+  RhImportResult result;
+
+  if (!(path = dup_db_path (self, error)) ||
+      !(database = rh_database_new (path, error)))
+    return NULL;
+
+  builtin = g_resources_lookup_data (BUILTIN_DECK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (builtin == NULL || !rh_database_import_builtin (database, builtin, &result, error))
+    return NULL;
+
+  if (result.added + result.updated > 0)
+    g_debug ("Built-in deck: %u added, %u updated, %u unchanged",
+             result.added, result.updated, result.unchanged);
+
+  return g_steal_pointer (&database);
+}
+
+static char *
+format_result (const char           *file_name,
+               const RhImportResult *result)
+{
+  /* Translators: a one-line summary after importing a deck file */
+  return g_strdup_printf (_("Imported %s: %u added, %u updated, %u unchanged"),
+                          file_name, result->added, result->updated, result->unchanged);
+}
+
+static int
+run_import (RhApplication *self,
+            const char    *file_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_name);
+  g_autofree char *summary = NULL;
+  RhImportResult result;
+
+  /* The deck is validated before the database is even opened, so a bad
+   * file never creates or touches one. */
+  if (!(deck = rh_deck_new_from_file (file, &error)) ||
+      !(self->database = open_database (self, &error)) ||
+      !rh_database_import_deck (self->database, deck, &result, &error))
+    {
+      g_printerr ("rehearse: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  summary = format_result (file_name, &result);
+  g_print ("%s\n", summary);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export (RhApplication *self,
+            const char    *file_name,
+            const char    *topic)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_name);
+  g_autofree char *normalized = NULL;
+
+  if (topic != NULL && !(normalized = rh_topic_path_normalize (topic, &error)))
+    {
+      g_printerr ("rehearse: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!(self->database = open_database (self, &error)) ||
+      !(deck = rh_database_export_deck (self->database, normalized, &error)) ||
+      !rh_deck_save_to_file (deck, file, &error))
+    {
+      g_printerr ("rehearse: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u card to %s\n", "Exported %u cards to %s\n",
+                        rh_deck_get_n_cards (deck)),
+           rh_deck_get_n_cards (deck), file_name);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+rh_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RhApplication *self = RH_APPLICATION (app);
+  const char *import_file = NULL;
+  const char *export_file = NULL;
+  const char *topic = NULL;
+  const char *db_path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("rehearse %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db_path))
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (db_path);
+    }
+  g_variant_dict_lookup (options, "import", "^&ay", &import_file);
+  g_variant_dict_lookup (options, "export", "^&ay", &export_file);
+  g_variant_dict_lookup (options, "topic", "&s", &topic);
+
+  if (import_file && export_file)
+    {
+      g_printerr ("rehearse: %s\n", _("--import and --export cannot be used together"));
+      return EXIT_FAILURE;
+    }
+
+  if (topic && !export_file)
+    {
+      g_printerr ("rehearse: %s\n", _("--topic only applies to --export"));
+      return EXIT_FAILURE;
+    }
+
+  if (import_file)
+    return run_import (self, import_file);
+
+  if (export_file)
+    return run_export (self, export_file, topic);
+
+  /* Another database is another app: don't hand the request to a running
+   * instance that has its own file open. */
+  if (self->db_path != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+error_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RhApplication    *self)
+{
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_open_error (RhApplication *self,
+                 const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Could Not Open Your Deck"), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (error_dialog_response_cb), self, 0);
+
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rh_application_activate (GApplication *app)
+{
+  RhApplication *self = RH_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (app))))
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->database == NULL && !(self->database = open_database (self, &error)))
+    {
+      g_warning ("%s", error->message);
+      show_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (rh_window_new (self, self->database));
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Rehearse developers", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Rehearse"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Rehearse developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/rehearse/Rehearse",
+                         "issue-url", "https://github.com/rehearse/Rehearse/issues",
+                         "comments", _("Prepare for backend interviews with spaced-repetition flashcards and timed mock interviews."),
+                         "developers", developers,
+                         "copyright", "© 2026 The Rehearse developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+rh_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+rh_application_dispose (GObject *object)
+{
+  RhApplication *self = (RhApplication *)object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rh_application_parent_class)->dispose (object);
+}
+
+static void
+rh_application_finalize (GObject *object)
+{
+  RhApplication *self = (RhApplication *)object;
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (rh_application_parent_class)->finalize (object);
+}
+
+static void
+rh_application_class_init (RhApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rh_application_dispose;
+  object_class->finalize = rh_application_finalize;
+
+  app_class->handle_local_options = rh_application_handle_local_options;
+  app_class->startup = rh_application_startup;
+  app_class->activate = rh_application_activate;
+}
+
+static void
+rh_application_init (RhApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use this database file instead of the default one"), N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import a deck from a JSON file, then exit"), N_("FILE") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export the deck to a JSON file, then exit"), N_("FILE") },
+    { "topic", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export, export only this topic and its subtopics"), N_("TOPIC") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Flashcards and mock interviews for backend engineers."));
+}
+
+/**
+ * rh_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+RhApplication *
+rh_application_new (void)
+{
+  return g_object_new (RH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * rh_application_get_database:
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+RhDatabase *
+rh_application_get_database (RhApplication *self)
+{
+  g_return_val_if_fail (RH_IS_APPLICATION (self), NULL);
+  return self->database;
+}

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-card-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rh-card-row.h"
+
+/* A row of the card list: the question's first line, then where the card
+ * lives and what kind of question it is. */
+struct _RhCardRow
+{
+  GtkWidget  parent_instance;
+
+  /* Template widgets */
+  GtkLabel  *title_label;
+  GtkLabel  *details_label;
+
+  /* Owned */
+  RhCard    *card;
+};
+
+G_DEFINE_FINAL_TYPE (RhCardRow, rh_card_row, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_CARD, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+kind_label (RhCardKind kind)
+{
+  switch (kind)
+    {
+    case RH_CARD_KIND_CODING:
+      return _("Coding");
+    case RH_CARD_KIND_DESIGN:
+      return _("System design");
+    case RH_CARD_KIND_BEHAVIORAL:
+      return _("Behavioral");
+    case RH_CARD_KIND_TROUBLESHOOTING:
+      return _("Troubleshooting");
+    case RH_CARD_KIND_CONCEPT:
+    default:
+      return _("Concept");
+    }
+}
+
+static void
+update (RhCardRow *self)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  if (self->card == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->details_label, "");
+      return;
+    }
+
+  title = rh_card_dup_title (self->card);
+  gtk_label_set_label (self->title_label, title);
+
+  g_string_append (details, rh_card_get_topic (self->card));
+  g_string_append (details, " · ");
+  g_string_append (details, kind_label (rh_card_get_kind (self->card)));
+  if (rh_card_get_seconds (self->card) > 0)
+    {
+      guint minutes = (rh_card_get_seconds (self->card) + 59) / 60;
+
+      g_string_append (details, " · ");
+      /* Translators: the suggested time to answer a card */
+      g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", minutes), minutes);
+    }
+  if (rh_card_get_suspended (self->card))
+    {
+      g_string_append (details, " · ");
+      g_string_append (details, _("Suspended"));
+    }
+
+  gtk_label_set_label (self->details_label, details->str);
+}
+
+static void
+card_notify_cb (RhCardRow  *self,
+                GParamSpec *pspec,
+                RhCard     *card)
+{
+  update (self);
+}
+
+static void
+rh_card_row_dispose (GObject *object)
+{
+  RhCardRow *self = (RhCardRow *)object;
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_CARD_ROW);
+  /* The template's root box is not bound to a field, so it is not
+   * unparented by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->card);
+
+  G_OBJECT_CLASS (rh_card_row_parent_class)->dispose (object);
+}
+
+static void
+rh_card_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RhCardRow *self = RH_CARD_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CARD:
+      g_value_set_object (value, self->card);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_card_row_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RhCardRow *self = RH_CARD_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CARD:
+      rh_card_row_set_card (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_card_row_class_init (RhCardRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rh_card_row_dispose;
+  object_class->get_property = rh_card_row_get_property;
+  object_class->set_property = rh_card_row_set_property;
+
+  properties[PROP_CARD] =
+    g_param_spec_object ("card", NULL, NULL, RH_TYPE_CARD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-card-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhCardRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RhCardRow, details_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rh_card_row_init (RhCardRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+rh_card_row_new (void)
+{
+  return g_object_new (RH_TYPE_CARD_ROW, NULL);
+}
+
+/**
+ * rh_card_row_get_card:
+ *
+ * Returns: (transfer none) (nullable): the card shown
+ */
+RhCard *
+rh_card_row_get_card (RhCardRow *self)
+{
+  g_return_val_if_fail (RH_IS_CARD_ROW (self), NULL);
+  return self->card;
+}
+
+void
+rh_card_row_set_card (RhCardRow *self,
+                      RhCard    *card)
+{
+  g_return_if_fail (RH_IS_CARD_ROW (self));
+  g_return_if_fail (!card || RH_IS_CARD (card));
+
+  if (self->card == card)
+    return;
+
+  if (self->card != NULL)
+    g_signal_handlers_disconnect_by_func (self->card, card_notify_cb, self);
+
+  g_set_object (&self->card, card);
+
+  if (card != NULL)
+    g_signal_connect_object (card, "notify", G_CALLBACK (card_notify_cb), self, G_CONNECT_SWAPPED);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARD]);
+}

@@ -1,0 +1,802 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rh-card-list.h"
+#include "rh-card-row.h"
+#include "rh-topic-model.h"
+#include "rh-topic-row.h"
+#include "rh-window.h"
+
+struct _RhWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkListView          *topic_view;
+  GtkListView          *card_view;
+  AdwWindowTitle       *content_title;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *empty_import_button;
+
+  /* Owned */
+  RhDatabase           *database;
+  RhTopicModel         *top_model;
+  GtkTreeListModel     *tree_model;
+  GtkSingleSelection   *topic_selection;
+  RhCardList           *card_list;
+  RhTopic              *selected_topic;
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
+  guint                 tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_DATABASE, PROP_SELECTED_TOPIC, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* Due counts move with the clock even when nothing is written. */
+#define TICK_SECONDS 60
+
+static void
+update_content (RhWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  RhTopic *topic = self->selected_topic;
+  guint n_cards = g_list_model_get_n_items (G_LIST_MODEL (self->card_list));
+  gboolean searching = *rh_card_list_get_search (self->card_list) != '\0';
+
+  if (topic != NULL)
+    {
+      adw_window_title_set_title (self->content_title, rh_topic_get_name (topic));
+      /* Translators: the subtitle of a topic, e.g. "40 cards · 3 due · 12 new" */
+      subtitle = g_strdup_printf (_("%u cards · %u due · %u new"),
+                                  rh_topic_get_total_count (topic),
+                                  rh_topic_get_due_count (topic),
+                                  rh_topic_get_new_count (topic));
+      adw_window_title_set_subtitle (self->content_title, subtitle);
+    }
+
+  if (n_cards > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "cards");
+      return;
+    }
+
+  if (searching)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results Found"));
+      adw_status_page_set_description (self->empty_page, _("Try a different search"));
+      gtk_widget_set_visible (self->empty_import_button, FALSE);
+    }
+  else if (rh_topic_get_total_count (rh_topic_model_get_parent (self->top_model)) == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, APP_ID "-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Cards Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Import a deck in JSON format, or drop one on this window"));
+      gtk_widget_set_visible (self->empty_import_button, TRUE);
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Cards in This Topic"));
+      adw_status_page_set_description (self->empty_page, NULL);
+      gtk_widget_set_visible (self->empty_import_button, FALSE);
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+topic_notify_cb (RhWindow   *self,
+                 GParamSpec *pspec,
+                 RhTopic    *topic)
+{
+  update_content (self);
+}
+
+static void
+set_selected_topic (RhWindow *self,
+                    RhTopic  *topic)
+{
+  if (self->selected_topic == topic)
+    return;
+
+  if (self->selected_topic != NULL)
+    g_signal_handlers_disconnect_by_func (self->selected_topic, topic_notify_cb, self);
+
+  g_set_object (&self->selected_topic, topic);
+
+  if (topic != NULL)
+    {
+      g_signal_connect_object (topic, "notify", G_CALLBACK (topic_notify_cb), self, G_CONNECT_SWAPPED);
+      rh_card_list_set_topic_path (self->card_list, rh_topic_get_path (topic));
+    }
+
+  update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TOPIC]);
+}
+
+static void
+selection_changed_cb (RhWindow           *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+
+  if (row != NULL)
+    set_selected_topic (self, gtk_tree_list_row_get_item (row));
+}
+
+static void
+topic_activate_cb (RhWindow    *self,
+                   guint        position,
+                   GtkListView *view)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+card_list_changed_cb (RhWindow   *self,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GListModel *model)
+{
+  update_content (self);
+}
+
+static void
+search_changed_cb (RhWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  rh_card_list_set_search (self->card_list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_content (self);
+}
+
+static void
+stop_search_cb (RhWindow       *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_toggle_button_set_active (self->search_button, FALSE);
+}
+
+static void
+topic_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *row = rh_topic_row_new ();
+
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+topic_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  rh_topic_row_set_topic (RH_TOPIC_ROW (gtk_tree_expander_get_child (expander)),
+                          gtk_tree_list_row_get_item (row));
+}
+
+static void
+topic_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+  rh_topic_row_set_topic (RH_TOPIC_ROW (gtk_tree_expander_get_child (expander)), NULL);
+}
+
+static void
+card_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, rh_card_row_new ());
+}
+
+static void
+card_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  rh_card_row_set_card (RH_CARD_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+card_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  rh_card_row_set_card (RH_CARD_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+show_error (RhWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_toast (RhWindow   *self,
+            const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+}
+
+static void
+import_response_cb (RhWindow             *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    rh_window_import_file (self, file);
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_response_cb (RhWindow             *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    rh_window_export_file (self, file);
+
+  g_clear_object (&self->chooser);
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Rehearse decks (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  return filter;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Deck"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  g_autofree char *name = NULL;
+  const char *title;
+
+  title = self->selected_topic && !rh_topic_is_root (self->selected_topic)
+          ? rh_topic_get_name (self->selected_topic)
+          : "rehearse";
+  name = g_strdup_printf ("%s.json", title);
+  g_strdelimit (name, "/\\:", '-');
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Topic"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (RH_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+drop_cb (RhWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+  gboolean any = FALSE;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_autofree char *name = dup_display_name (file);
+
+      if (!g_str_has_suffix (name, ".json"))
+        {
+          g_autofree char *body =
+            g_strdup_printf (_("“%s” is not a deck: Rehearse imports decks saved as .json files."), name);
+          show_error (self, _("Could Not Import Deck"), body);
+          continue;
+        }
+
+      any |= rh_window_import_file (self, file);
+    }
+
+  return any;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  RhWindow *self = data;
+
+  rh_database_emit_changed (self->database, RH_DATABASE_CHANGE_REVIEWS);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+rh_window_close_request (GtkWindow *window)
+{
+  RhWindow *self = RH_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (rh_window_parent_class)->close_request (window);
+}
+
+static void
+rh_window_constructed (GObject *object)
+{
+  RhWindow *self = (RhWindow *)object;
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) root = g_list_store_new (RH_TYPE_TOPIC);
+  GtkFlattenListModel *flat;
+
+  G_OBJECT_CLASS (rh_window_parent_class)->constructed (object);
+
+  g_assert (self->database != NULL);
+
+  /* "All Topics" first, then the top-level topics beside it. */
+  self->top_model = rh_topic_model_new (self->database, "");
+  g_list_store_append (root, rh_topic_model_get_parent (self->top_model));
+  g_list_store_append (parts, root);
+  g_list_store_append (parts, self->top_model);
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
+
+  self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (flat), FALSE, FALSE,
+                                              rh_topic_model_create_children,
+                                              g_object_ref (self->database), g_object_unref);
+  self->topic_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree_model)));
+  gtk_single_selection_set_autoselect (self->topic_selection, TRUE);
+  gtk_list_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->topic_selection));
+
+  self->card_list = rh_card_list_new (self->database, "", NULL);
+  {
+    GtkNoSelection *no_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
+
+    gtk_list_view_set_model (self->card_view, GTK_SELECTION_MODEL (no_selection));
+    g_object_unref (no_selection);
+  }
+  g_signal_connect_object (self->card_list, "items-changed", G_CALLBACK (card_list_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->topic_selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  selection_changed_cb (self, NULL, self->topic_selection);
+
+  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
+}
+
+static void
+rh_window_dispose (GObject *object)
+{
+  RhWindow *self = (RhWindow *)object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
+
+  if (self->selected_topic != NULL)
+    g_signal_handlers_disconnect_by_func (self->selected_topic, topic_notify_cb, self);
+  g_clear_object (&self->selected_topic);
+  g_clear_object (&self->topic_selection);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->top_model);
+  g_clear_object (&self->card_list);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rh_window_parent_class)->dispose (object);
+}
+
+static void
+rh_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RhWindow *self = RH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_SELECTED_TOPIC:
+      g_value_set_object (value, self->selected_topic);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RhWindow *self = RH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_window_class_init (RhWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rh_window_constructed;
+  object_class->dispose = rh_window_dispose;
+  object_class->get_property = rh_window_get_property;
+  object_class->set_property = rh_window_set_property;
+
+  window_class->close_request = rh_window_close_request;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, RH_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED_TOPIC] =
+    g_param_spec_object ("selected-topic", NULL, NULL, RH_TYPE_TOPIC,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, topic_view);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, card_view);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_import_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+rh_window_init (RhWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (topic_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (topic_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (topic_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->topic_view, factory);
+  g_object_unref (factory);
+  g_signal_connect_object (self->topic_view, "activate", G_CALLBACK (topic_activate_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (card_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->card_view, factory);
+  g_object_unref (factory);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->content_stack));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/**
+ * rh_window_new:
+ *
+ * Returns: (transfer full): a new window on @database
+ */
+RhWindow *
+rh_window_new (RhApplication *application,
+               RhDatabase    *database)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  return g_object_new (RH_TYPE_WINDOW,
+                       "application", application,
+                       "database", database,
+                       NULL);
+}
+
+/**
+ * rh_window_get_database:
+ *
+ * Returns: (transfer none): the database
+ */
+RhDatabase *
+rh_window_get_database (RhWindow *self)
+{
+  g_return_val_if_fail (RH_IS_WINDOW (self), NULL);
+  return self->database;
+}
+
+/**
+ * rh_window_get_selected_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic chosen in the sidebar
+ */
+RhTopic *
+rh_window_get_selected_topic (RhWindow *self)
+{
+  g_return_val_if_fail (RH_IS_WINDOW (self), NULL);
+  return self->selected_topic;
+}
+
+/**
+ * rh_window_select_topic:
+ * @path: a topic path, "" for all topics
+ *
+ * Selects @path in the sidebar, expanding its ancestors.
+ *
+ * Returns: whether the topic was found
+ */
+gboolean
+rh_window_select_topic (RhWindow   *self,
+                        const char *path)
+{
+  GListModel *rows;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) prefix = g_string_new (NULL);
+  guint start = 0;
+
+  g_return_val_if_fail (RH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  rows = G_LIST_MODEL (self->tree_model);
+  if (*path == '\0')
+    {
+      gtk_single_selection_set_selected (self->topic_selection, 0);
+      return TRUE;
+    }
+
+  parts = rh_topic_path_split (path);
+  for (guint i = 0; parts[i]; i++)
+    {
+      gboolean found = FALSE;
+
+      if (i > 0)
+        g_string_append (prefix, RH_TOPIC_SEPARATOR);
+      g_string_append (prefix, parts[i]);
+
+      for (guint pos = start; pos < g_list_model_get_n_items (rows); pos++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, pos);
+          RhTopic *topic = gtk_tree_list_row_get_item (row);
+
+          if (g_strcmp0 (rh_topic_get_path (topic), prefix->str) == 0)
+            {
+              if (parts[i + 1] == NULL)
+                gtk_single_selection_set_selected (self->topic_selection, pos);
+              else
+                gtk_tree_list_row_set_expanded (row, TRUE);
+
+              start = pos + 1;
+              found = TRUE;
+              g_object_unref (topic);
+              break;
+            }
+
+          g_object_unref (topic);
+        }
+
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rh_window_import_file:
+ *
+ * Imports a deck, then says what happened in a toast, or why nothing
+ * happened in a dialog.
+ *
+ * Returns: whether the deck was imported
+ */
+gboolean
+rh_window_import_file (RhWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  RhImportResult result;
+
+  g_return_val_if_fail (RH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(deck = rh_deck_new_from_file (file, &error)) ||
+      !rh_database_import_deck (self->database, deck, &result, &error))
+    {
+      show_error (self, _("Could Not Import Deck"), error->message);
+      return FALSE;
+    }
+
+  name = dup_display_name (file);
+  /* Translators: shown after importing; %s is a file name */
+  summary = g_strdup_printf (_("Imported “%s”: %u added, %u updated, %u unchanged"),
+                             name, result.added, result.updated, result.unchanged);
+  show_toast (self, summary);
+
+  return TRUE;
+}
+
+/**
+ * rh_window_export_file:
+ *
+ * Exports the selected topic (or everything) to @file.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+rh_window_export_file (RhWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  const char *path;
+
+  g_return_val_if_fail (RH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = self->selected_topic ? rh_topic_get_path (self->selected_topic) : "";
+
+  if (!(deck = rh_database_export_deck (self->database, path, &error)) ||
+      !rh_deck_save_to_file (deck, file, &error))
+    {
+      show_error (self, _("Could Not Export Deck"), error->message);
+      return FALSE;
+    }
+
+  name = dup_display_name (file);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Exported %u card to “%s”",
+                                          "Exported %u cards to “%s”",
+                                          rh_deck_get_n_cards (deck)),
+                             rh_deck_get_n_cards (deck), name);
+  show_toast (self, summary);
+
+  return TRUE;
+}

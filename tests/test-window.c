@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "rh-test-utils.h"
+#include "rh-window.h"
+
+static const char deck[] =
+  "{\"rehearse_deck\": 1, \"cards\": ["
+  " {\"id\": \"gmp\", \"topic\": \"Go::调度\", \"front\": \"讲讲 GMP\", \"back\": \"G M P\"},"
+  " {\"id\": \"gc\", \"topic\": \"Go::GC\", \"front\": \"三色标记\", \"back\": \"…\"},"
+  " {\"id\": \"rdb\", \"topic\": \"Redis\", \"front\": \"RDB\", \"back\": \"快照\"}"
+  "]}";
+
+/* Iterates the main context until @done or a generous deadline. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GListModel *
+card_model (RhWindow *window)
+{
+  GtkWidget *stack = find_child (GTK_WIDGET (window), GTK_TYPE_STACK);
+  GtkWidget *view = find_child (stack, GTK_TYPE_LIST_VIEW);
+
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+}
+
+static gboolean
+window_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+test_window_topics (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("rehearse-window-XXXXXX", NULL);
+  g_autofree char *more = rh_test_make_deck (5, "MySQL::Index", "mysql");
+  g_autofree char *more_path = rh_test_write_file (dir, "more.json", more);
+  g_autofree char *bad_path = rh_test_write_file (dir, "bad.json", "{");
+  g_autofree char *export_path = g_build_filename (dir, "export.json", NULL);
+  g_autoptr(GFile) more_file = g_file_new_for_path (more_path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(RhDeck) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  RhWindow *window;
+  RhTopic *topic;
+  GtkWindow *dialog;
+
+  rh_test_import (db, deck, NULL);
+
+  window = rh_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  /* "All Topics" starts selected and lists every card. */
+  topic = rh_window_get_selected_topic (window);
+  g_assert_nonnull (topic);
+  g_assert_true (rh_topic_is_root (topic));
+  g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 3);
+
+  /* A nested topic, reached by expanding its parent. */
+  g_assert_true (rh_window_select_topic (window, "Go::调度"));
+  topic = rh_window_get_selected_topic (window);
+  g_assert_cmpstr (rh_topic_get_path (topic), ==, "Go::调度");
+  g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 1);
+  g_assert_false (rh_window_select_topic (window, "Go::Nope"));
+
+  g_assert_true (rh_window_select_topic (window, "Go"));
+  g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 2);
+
+  /* Importing updates the sidebar and the counts live. */
+  g_assert_true (rh_window_import_file (window, more_file));
+  g_assert_true (rh_window_select_topic (window, ""));
+  g_assert_cmpuint (rh_topic_get_total_count (rh_window_get_selected_topic (window)), ==, 8);
+  g_assert_true (rh_window_select_topic (window, "MySQL::Index"));
+  g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 5);
+
+  /* Export writes the selected subtree. */
+  g_assert_true (rh_window_export_file (window, export_file));
+  exported = rh_deck_new_from_file (export_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_deck_get_n_cards (exported), ==, 5);
+
+  /* A bad file explains itself in a dialog and changes nothing. */
+  g_assert_false (rh_window_import_file (window, bad_file));
+  dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = toplevel;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "bad.json: line 1, column 2"));
+  g_assert_cmpuint (rh_database_count_cards (db), ==, 8);
+  gtk_window_destroy (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (more_path);
+  g_remove (bad_path);
+  g_remove (export_path);
+  g_rmdir (dir);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/topics", test_window_topics);
+
+  return g_test_run ();
+}
