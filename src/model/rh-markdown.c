@@ -1,0 +1,1320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-markdown"
+
+#include "config.h"
+
+#include <md4c.h>
+#include <string.h>
+
+#include "rh-markdown.h"
+
+/* GitHub's dialect, but raw HTML is never passed through: a card is shown
+ * in a GtkLabel, where HTML would either break the markup or be read as
+ * Pango tags. With these flags md4c reports "<b>" as ordinary text. */
+#define PARSER_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_NOHTML)
+
+/* Fixed-width spaces (em + en) so that nesting lines up whatever the font;
+ * the plain text uses ASCII spaces instead. */
+#define INDENT_MARKUP "\u2003\u2002"
+#define INDENT_PLAIN  "    "
+
+typedef struct
+{
+  gboolean   header;
+  GPtrArray *cells;        /* (element-type utf8): markup */
+  GPtrArray *plain_cells;  /* (element-type utf8) */
+} Row;
+
+struct _RhMarkdownBlock
+{
+  RhMarkdownBlockKind kind;
+  guint      indent;
+  guint      quote_depth;
+  guint      heading_level;
+  char      *plain;
+
+  /* TEXT */
+  char      *markup;
+
+  /* CODE */
+  char      *code;
+  char      *language;
+
+  /* TABLE */
+  guint      n_columns;
+  GPtrArray *rows;         /* (element-type Row) */
+  float     *xaligns;      /* n_columns entries */
+};
+
+typedef struct
+{
+  gboolean ordered;
+  guint    next_number;
+  char     delimiter;
+} List;
+
+typedef struct
+{
+  const char      *source;
+  gsize            source_len;
+  GPtrArray       *blocks;
+
+  /* Text block being built; NULL between blocks */
+  GString         *markup;
+  GString         *plain;
+  guint            text_indent;     /* list depth the block's own indentation starts at */
+  guint            heading_level;
+  gboolean         line_open;       /* a line was started and may take inline content */
+  gboolean         after_para;      /* the last thing was a paragraph: leave a blank line */
+
+  /* Containers */
+  GArray          *lists;           /* (element-type List) */
+  guint            quote_depth;
+
+  /* Leaf blocks with their own storage */
+  GString         *code;
+  guint            code_indent;     /* columns of indentation md4c sent as spaces */
+  char            *language;
+  RhMarkdownBlock *table;
+  Row             *row;
+  gboolean         in_table_head;
+  GString         *cell_markup;
+  GString         *cell_plain;
+
+  /* One entry per open MD_SPAN_A: whether an <a> was emitted for it */
+  GArray          *links;
+  guint            open_anchors;
+} Renderer;
+
+G_DEFINE_BOXED_TYPE (RhMarkdownBlock, rh_markdown_block, rh_markdown_block_ref, rh_markdown_block_unref)
+
+/* The named entities people actually type. md4c reports any &name; it does
+ * not know; one missing here is shown as typed, as CommonMark asks. */
+static const struct
+{
+  const char *name;
+  gunichar    ch;
+} entities[] = {
+  { "amp", 0x26 }, { "lt", 0x3C }, { "gt", 0x3E }, { "quot", 0x22 }, { "apos", 0x27 },
+  { "nbsp", 0xA0 }, { "ensp", 0x2002 }, { "emsp", 0x2003 }, { "thinsp", 0x2009 },
+  { "shy", 0xAD }, { "zwnj", 0x200C }, { "zwj", 0x200D }, { "Tab", 0x09 }, { "NewLine", 0x0A },
+  { "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 }, { "sect", 0xA7 }, { "para", 0xB6 },
+  { "hellip", 0x2026 }, { "mdash", 0x2014 }, { "ndash", 0x2013 }, { "minus", 0x2212 },
+  { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
+  { "laquo", 0xAB }, { "raquo", 0xBB }, { "bull", 0x2022 }, { "middot", 0xB7 },
+  { "dagger", 0x2020 }, { "Dagger", 0x2021 }, { "prime", 0x2032 }, { "Prime", 0x2033 },
+  { "times", 0xD7 }, { "divide", 0xF7 }, { "plusmn", 0xB1 }, { "deg", 0xB0 }, { "micro", 0xB5 },
+  { "frac12", 0xBD }, { "frac14", 0xBC }, { "frac34", 0xBE }, { "sup2", 0xB2 }, { "sup3", 0xB3 },
+  { "le", 0x2264 }, { "ge", 0x2265 }, { "ne", 0x2260 }, { "asymp", 0x2248 }, { "equiv", 0x2261 },
+  { "infin", 0x221E }, { "sum", 0x2211 }, { "prod", 0x220F }, { "radic", 0x221A },
+  { "isin", 0x2208 }, { "notin", 0x2209 }, { "forall", 0x2200 }, { "exist", 0x2203 },
+  { "empty", 0x2205 }, { "and", 0x2227 }, { "or", 0x2228 }, { "not", 0xAC },
+  { "cap", 0x2229 }, { "cup", 0x222A }, { "sub", 0x2282 }, { "sup", 0x2283 },
+  { "lceil", 0x2308 }, { "rceil", 0x2309 }, { "lfloor", 0x230A }, { "rfloor", 0x230B },
+  { "larr", 0x2190 }, { "uarr", 0x2191 }, { "rarr", 0x2192 }, { "darr", 0x2193 },
+  { "harr", 0x2194 }, { "lArr", 0x21D0 }, { "rArr", 0x21D2 }, { "hArr", 0x21D4 },
+  { "euro", 0x20AC }, { "pound", 0xA3 }, { "yen", 0xA5 }, { "cent", 0xA2 },
+  { "alpha", 0x3B1 }, { "beta", 0x3B2 }, { "gamma", 0x3B3 }, { "delta", 0x3B4 },
+  { "epsilon", 0x3B5 }, { "theta", 0x3B8 }, { "lambda", 0x3BB }, { "mu", 0x3BC },
+  { "pi", 0x3C0 }, { "sigma", 0x3C3 }, { "tau", 0x3C4 }, { "phi", 0x3C6 }, { "omega", 0x3C9 },
+  { "Gamma", 0x393 }, { "Delta", 0x394 }, { "Theta", 0x398 }, { "Lambda", 0x39B },
+  { "Pi", 0x3A0 }, { "Sigma", 0x3A3 }, { "Phi", 0x3A6 }, { "Omega", 0x3A9 },
+  { "check", 0x2713 }, { "cross", 0x2717 },
+};
+
+static const char * const bullets[] = { "•", "◦", "▪" };
+
+static void
+row_free (Row *row)
+{
+  g_ptr_array_unref (row->cells);
+  g_ptr_array_unref (row->plain_cells);
+  g_free (row);
+}
+
+static Row *
+row_new (gboolean header)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->header = header;
+  row->cells = g_ptr_array_new_with_free_func (g_free);
+  row->plain_cells = g_ptr_array_new_with_free_func (g_free);
+
+  return row;
+}
+
+static void
+rh_markdown_block_clear (RhMarkdownBlock *block)
+{
+  g_free (block->plain);
+  g_free (block->markup);
+  g_free (block->code);
+  g_free (block->language);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->xaligns);
+}
+
+static RhMarkdownBlock *
+block_new (Renderer            *r,
+           RhMarkdownBlockKind  kind)
+{
+  RhMarkdownBlock *block = g_atomic_rc_box_new0 (RhMarkdownBlock);
+
+  block->kind = kind;
+  if (r != NULL)
+    {
+      block->indent = r->lists->len;
+      block->quote_depth = r->quote_depth;
+    }
+
+  return block;
+}
+
+/* Appends the character an entity stands for, or returns FALSE when the
+ * entity is unknown and should be shown as written. */
+static gboolean
+decode_entity (const char *text,
+               gsize       size,
+               GString    *out)
+{
+  gunichar ch = 0;
+
+  if (size < 3 || text[0] != '&' || text[size - 1] != ';')
+    return FALSE;
+
+  if (text[1] == '#')
+    {
+      gboolean hex = size > 3 && (text[2] == 'x' || text[2] == 'X');
+      gsize i;
+
+      /* md4c caps these at 7 digits, so this cannot overflow */
+      for (i = hex ? 3 : 2; i < size - 1; i++)
+        {
+          int digit = hex ? g_ascii_xdigit_value (text[i]) : g_ascii_digit_value (text[i]);
+
+          if (digit < 0)
+            return FALSE;
+          ch = ch * (hex ? 16 : 10) + (gunichar)digit;
+        }
+
+      /* CommonMark: NUL and invalid code points become U+FFFD */
+      if (ch == 0 || !g_unichar_validate (ch))
+        ch = 0xFFFD;
+    }
+  else
+    {
+      gsize len = size - 2;
+      gsize i;
+
+      for (i = 0; i < G_N_ELEMENTS (entities); i++)
+        if (strlen (entities[i].name) == len && memcmp (entities[i].name, text + 1, len) == 0)
+          break;
+
+      if (i == G_N_ELEMENTS (entities))
+        return FALSE;
+      ch = entities[i].ch;
+    }
+
+  g_string_append_unichar (out, ch);
+
+  return TRUE;
+}
+
+/* Attributes (link targets, titles, info strings) come with their
+ * entities still encoded and, when empty, without substring arrays. */
+static char *
+attribute_to_string (const MD_ATTRIBUTE *attr)
+{
+  GString *str = g_string_new (NULL);
+
+  if (attr->size == 0 || attr->substr_offsets == NULL)
+    return g_string_free (str, FALSE);
+
+  for (guint i = 0; attr->substr_offsets[i] < attr->size; i++)
+    {
+      const char *text = attr->text + attr->substr_offsets[i];
+      gsize len = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
+
+      switch (attr->substr_types[i])
+        {
+        case MD_TEXT_ENTITY:
+          if (!decode_entity (text, len, str))
+            g_string_append_len (str, text, len);
+          break;
+
+        case MD_TEXT_NULLCHAR:
+          g_string_append_unichar (str, 0xFFFD);
+          break;
+
+        default:
+          g_string_append_len (str, text, len);
+          break;
+        }
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static gboolean
+href_is_allowed (const char *href)
+{
+  return g_ascii_strncasecmp (href, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (href, "https://", 8) == 0 ||
+         g_ascii_strncasecmp (href, "mailto:", 7) == 0;
+}
+
+static void
+append_escaped (GString    *markup,
+                GString    *plain,
+                const char *text,
+                gsize       len)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, len);
+
+  g_string_append (markup, escaped);
+  g_string_append_len (plain, text, len);
+}
+
+static void
+append_both (GString    *markup,
+             GString    *plain,
+             const char *markup_text,
+             const char *plain_text)
+{
+  g_string_append (markup, markup_text);
+  g_string_append (plain, plain_text);
+}
+
+static void
+append_indent (Renderer *r,
+               guint     levels)
+{
+  for (guint i = 0; i < levels; i++)
+    append_both (r->markup, r->plain, INDENT_MARKUP, INDENT_PLAIN);
+}
+
+static void
+add_block (Renderer        *r,
+           RhMarkdownBlock *block)
+{
+  g_ptr_array_add (r->blocks, block);
+}
+
+static void
+flush_text (Renderer *r)
+{
+  RhMarkdownBlock *block;
+
+  if (r->markup == NULL)
+    return;
+
+  /* Nothing visible, e.g. an image without alt text */
+  if (r->plain->len == 0)
+    {
+      g_string_free (g_steal_pointer (&r->markup), TRUE);
+      g_string_free (g_steal_pointer (&r->plain), TRUE);
+    }
+  else
+    {
+      if (r->quote_depth > 0)
+        g_string_append (r->markup, "</i>");
+
+      block = block_new (r, RH_MARKDOWN_BLOCK_TEXT);
+      block->indent = r->text_indent;
+      block->heading_level = r->heading_level;
+      block->markup = g_string_free (g_steal_pointer (&r->markup), FALSE);
+      block->plain = g_string_free (g_steal_pointer (&r->plain), FALSE);
+      add_block (r, block);
+    }
+
+  r->line_open = FALSE;
+  r->after_para = FALSE;
+  r->heading_level = 0;
+}
+
+static gboolean
+at_top_level (Renderer *r)
+{
+  return r->lists->len == 0 && r->quote_depth == 0;
+}
+
+/* Starts a new line in the text block: the marker line of an item of
+ * @item_of, or with %NULL a paragraph or continuation line. */
+static void
+begin_line (Renderer *r,
+            List     *item_of)
+{
+  guint depth = r->lists->len;
+  guint base = item_of != NULL ? depth - 1 : depth;
+
+  /* A block cannot indent less than where it started (a list split by a
+   * code block and then resumed further out): start another one. */
+  if (r->markup != NULL && base < r->text_indent)
+    flush_text (r);
+
+  if (r->markup == NULL)
+    {
+      r->markup = g_string_new (r->quote_depth > 0 ? "<i>" : NULL);
+      r->plain = g_string_new (NULL);
+      r->text_indent = base;
+      r->line_open = FALSE;
+      r->after_para = FALSE;
+    }
+
+  /* A paragraph opening a list item goes after the item's marker */
+  if (item_of == NULL && r->line_open)
+    return;
+
+  if (r->plain->len > 0)
+    append_both (r->markup, r->plain,
+                 r->after_para ? "\n\n" : "\n",
+                 r->after_para ? "\n\n" : "\n");
+
+  append_indent (r, base - r->text_indent);
+
+  if (item_of != NULL)
+    {
+      if (item_of->ordered)
+        {
+          g_autofree char *number = g_strdup_printf ("%u%c ", item_of->next_number++, item_of->delimiter);
+
+          append_both (r->markup, r->plain, number, number);
+        }
+      else
+        {
+          const char *bullet = bullets[MIN (depth, G_N_ELEMENTS (bullets)) - 1];
+
+          append_both (r->markup, r->plain, bullet, bullet);
+          append_both (r->markup, r->plain, " ", " ");
+        }
+    }
+
+  r->line_open = TRUE;
+  r->after_para = FALSE;
+}
+
+/* Where inline content goes: the current table cell, or the text block
+ * (opening a line if the content arrives outside any paragraph). */
+static void
+inline_target (Renderer  *r,
+               GString  **markup,
+               GString  **plain)
+{
+  if (r->cell_markup != NULL)
+    {
+      *markup = r->cell_markup;
+      *plain = r->cell_plain;
+      return;
+    }
+
+  if (r->markup == NULL || !r->line_open)
+    begin_line (r, NULL);
+
+  *markup = r->markup;
+  *plain = r->plain;
+}
+
+static void
+enter_heading (Renderer          *r,
+               MD_BLOCK_H_DETAIL *detail)
+{
+  static const char * const openers[] = {
+    "<span size=\"x-large\" weight=\"bold\">",
+    "<span size=\"large\" weight=\"bold\">",
+    "<span weight=\"bold\">",
+  };
+
+  if (at_top_level (r))
+    {
+      flush_text (r);
+      r->heading_level = detail->level;
+    }
+
+  begin_line (r, NULL);
+  g_string_append (r->markup, openers[MIN (detail->level, G_N_ELEMENTS (openers)) - 1]);
+}
+
+static void
+enter_code (Renderer             *r,
+            MD_BLOCK_CODE_DETAIL *detail)
+{
+  g_autofree char *language = attribute_to_string (&detail->lang);
+
+  flush_text (r);
+  r->code = g_string_new (NULL);
+  r->language = language[0] != '\0' ? g_steal_pointer (&language) : NULL;
+}
+
+static void
+leave_code (Renderer *r)
+{
+  RhMarkdownBlock *block = block_new (r, RH_MARKDOWN_BLOCK_CODE);
+
+  /* md4c ends every code line with \n; the last one would show as an
+   * empty line at the bottom of the view. */
+  if (r->code->len > 0 && r->code->str[r->code->len - 1] == '\n')
+    g_string_truncate (r->code, r->code->len - 1);
+
+  r->code_indent = 0;
+  block->code = g_string_free (g_steal_pointer (&r->code), FALSE);
+  block->plain = g_strdup (block->code);
+  block->language = g_steal_pointer (&r->language);
+  add_block (r, block);
+}
+
+static void
+enter_table (Renderer              *r,
+             MD_BLOCK_TABLE_DETAIL *detail)
+{
+  flush_text (r);
+  r->table = block_new (r, RH_MARKDOWN_BLOCK_TABLE);
+  r->table->n_columns = detail->col_count;
+  r->table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  r->table->xaligns = g_new0 (float, MAX (detail->col_count, 1));
+}
+
+static void
+enter_cell (Renderer           *r,
+            MD_BLOCK_TD_DETAIL *detail)
+{
+  guint column = r->row->cells->len;
+
+  if (r->row->header && column < r->table->n_columns)
+    {
+      switch (detail->align)
+        {
+        case MD_ALIGN_CENTER:
+          r->table->xaligns[column] = 0.5f;
+          break;
+
+        case MD_ALIGN_RIGHT:
+          r->table->xaligns[column] = 1.0f;
+          break;
+
+        case MD_ALIGN_DEFAULT:
+        case MD_ALIGN_LEFT:
+        default:
+          r->table->xaligns[column] = 0.0f;
+          break;
+        }
+    }
+
+  r->cell_markup = g_string_new (NULL);
+  r->cell_plain = g_string_new (NULL);
+}
+
+static void
+leave_cell (Renderer *r)
+{
+  g_ptr_array_add (r->row->cells, g_string_free (g_steal_pointer (&r->cell_markup), FALSE));
+  g_ptr_array_add (r->row->plain_cells, g_string_free (g_steal_pointer (&r->cell_plain), FALSE));
+}
+
+static void
+leave_row (Renderer *r)
+{
+  Row *row = g_steal_pointer (&r->row);
+
+  /* md4c pads short rows and drops extra cells; keep the promise of
+   * exactly n_columns cells even if that ever changes. */
+  while (row->cells->len < r->table->n_columns)
+    {
+      g_ptr_array_add (row->cells, g_strdup (""));
+      g_ptr_array_add (row->plain_cells, g_strdup (""));
+    }
+
+  g_ptr_array_add (r->table->rows, row);
+}
+
+static void
+leave_table (Renderer *r)
+{
+  RhMarkdownBlock *block = g_steal_pointer (&r->table);
+  GString *plain = g_string_new (NULL);
+
+  for (guint i = 0; i < block->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (block->rows, i);
+
+      if (i > 0)
+        g_string_append_c (plain, '\n');
+
+      for (guint j = 0; j < row->plain_cells->len; j++)
+        {
+          if (j > 0)
+            g_string_append_c (plain, '\t');
+          g_string_append (plain, g_ptr_array_index (row->plain_cells, j));
+        }
+    }
+
+  block->plain = g_string_free (plain, FALSE);
+  add_block (r, block);
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (text[i] != ' ')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+in_source (Renderer   *r,
+           const char *text)
+{
+  return (guintptr)text >= (guintptr)r->source &&
+         (guintptr)text < (guintptr)r->source + r->source_len;
+}
+
+/* md4c sends a code line's indentation as @columns synthetic spaces, so
+ * tabs would be lost (gofmt indents with tabs, Makefiles need them).
+ * Take the indentation back from the source instead: the last @columns
+ * columns of whitespace before @content, with tab stops of 4 as md4c
+ * counts them. */
+static void
+append_code_indent (Renderer   *r,
+                    const char *content,
+                    guint       columns)
+{
+  const char *line_start = content;
+  const char *p;
+  guint column = 0;
+  guint content_column;
+  guint target;
+
+  while (line_start > r->source && line_start[-1] != '\n' && line_start[-1] != '\r')
+    line_start--;
+
+  for (p = line_start; p < content; p++)
+    column = *p == '\t' ? (column / 4 + 1) * 4 : column + 1;
+  content_column = column;
+
+  if (content_column < columns)
+    goto fallback;
+  target = content_column - columns;
+
+  column = 0;
+  for (p = line_start; p < content && column < target; p++)
+    column = *p == '\t' ? (column / 4 + 1) * 4 : column + 1;
+
+  for (const char *q = p; q < content; q++)
+    if (*q != ' ' && *q != '\t')
+      goto fallback;
+
+  /* A tab that straddles the code's left edge counts as spaces for the part inside */
+  for (; column > target; column--)
+    g_string_append_c (r->code, ' ');
+  g_string_append_len (r->code, p, content - p);
+  return;
+
+fallback:
+  for (guint i = 0; i < columns; i++)
+    g_string_append_c (r->code, ' ');
+}
+
+static void
+append_code (Renderer      *r,
+             MD_TEXTTYPE    type,
+             const MD_CHAR *text,
+             MD_SIZE        size)
+{
+  gboolean synthetic = !in_source (r, text);
+
+  if (type == MD_TEXT_NULLCHAR)
+    {
+      g_string_append_unichar (r->code, 0xFFFD);
+      return;
+    }
+
+  if (synthetic && is_blank (text, size))
+    {
+      r->code_indent += size;
+      return;
+    }
+
+  /* Indentation followed by a synthetic newline is trailing space on an
+   * otherwise blank line: not worth keeping */
+  if (r->code_indent > 0 && !synthetic)
+    append_code_indent (r, text, r->code_indent);
+  r->code_indent = 0;
+
+  g_string_append_len (r->code, text, size);
+}
+
+static int
+enter_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  Renderer *r = user_data;
+
+  switch (type)
+    {
+    case MD_BLOCK_QUOTE:
+      flush_text (r);
+      r->quote_depth++;
+      break;
+
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      {
+        List list = { 0, };
+
+        if (type == MD_BLOCK_OL)
+          {
+            MD_BLOCK_OL_DETAIL *ol = detail;
+
+            list.ordered = TRUE;
+            list.next_number = ol->start;
+            list.delimiter = ol->mark_delimiter;
+          }
+        g_array_append_val (r->lists, list);
+      }
+      break;
+
+    case MD_BLOCK_LI:
+      {
+        MD_BLOCK_LI_DETAIL *li = detail;
+
+        begin_line (r, &g_array_index (r->lists, List, r->lists->len - 1));
+        if (li->is_task)
+          append_both (r->markup, r->plain,
+                       li->task_mark == ' ' ? "☐ " : "☑ ",
+                       li->task_mark == ' ' ? "[ ] " : "[x] ");
+      }
+      break;
+
+    case MD_BLOCK_HR:
+      flush_text (r);
+      add_block (r, block_new (r, RH_MARKDOWN_BLOCK_RULE));
+      break;
+
+    case MD_BLOCK_H:
+      enter_heading (r, detail);
+      break;
+
+    case MD_BLOCK_CODE:
+      enter_code (r, detail);
+      break;
+
+    case MD_BLOCK_P:
+      if (at_top_level (r))
+        flush_text (r);
+      begin_line (r, NULL);
+      break;
+
+    case MD_BLOCK_TABLE:
+      enter_table (r, detail);
+      break;
+
+    case MD_BLOCK_THEAD:
+      r->in_table_head = TRUE;
+      break;
+
+    case MD_BLOCK_TR:
+      r->row = row_new (r->in_table_head);
+      break;
+
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      enter_cell (r, detail);
+      break;
+
+    case MD_BLOCK_DOC:
+    case MD_BLOCK_HTML:    /* not produced with MD_FLAG_NOHTML */
+    case MD_BLOCK_TBODY:
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static int
+leave_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  Renderer *r = user_data;
+
+  switch (type)
+    {
+    case MD_BLOCK_QUOTE:
+      flush_text (r);
+      r->quote_depth--;
+      break;
+
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      g_array_set_size (r->lists, r->lists->len - 1);
+      r->line_open = FALSE;
+      break;
+
+    case MD_BLOCK_LI:
+      r->line_open = FALSE;
+      break;
+
+    case MD_BLOCK_H:
+      g_string_append (r->markup, "</span>");
+      r->line_open = FALSE;
+      r->after_para = TRUE;
+      break;
+
+    case MD_BLOCK_P:
+      r->line_open = FALSE;
+      r->after_para = TRUE;
+      break;
+
+    case MD_BLOCK_CODE:
+      leave_code (r);
+      break;
+
+    case MD_BLOCK_TABLE:
+      leave_table (r);
+      break;
+
+    case MD_BLOCK_THEAD:
+      r->in_table_head = FALSE;
+      break;
+
+    case MD_BLOCK_TR:
+      leave_row (r);
+      break;
+
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      leave_cell (r);
+      break;
+
+    case MD_BLOCK_DOC:
+    case MD_BLOCK_HR:
+    case MD_BLOCK_HTML:
+    case MD_BLOCK_TBODY:
+    default:
+      break;
+    }
+
+  /* Top-level paragraphs, headings and lists each get their own block */
+  if (at_top_level (r))
+    flush_text (r);
+
+  return 0;
+}
+
+static int
+enter_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  Renderer *r = user_data;
+  GString *markup;
+  GString *plain;
+
+  inline_target (r, &markup, &plain);
+
+  switch (type)
+    {
+    case MD_SPAN_EM:
+      g_string_append (markup, "<i>");
+      break;
+
+    case MD_SPAN_STRONG:
+      g_string_append (markup, "<b>");
+      break;
+
+    case MD_SPAN_DEL:
+      g_string_append (markup, "<s>");
+      break;
+
+    case MD_SPAN_CODE:
+      g_string_append (markup, "<tt>");
+      break;
+
+    case MD_SPAN_A:
+      {
+        MD_SPAN_A_DETAIL *a = detail;
+        g_autofree char *href = attribute_to_string (&a->href);
+        g_autofree char *title = attribute_to_string (&a->title);
+        gboolean linked = href_is_allowed (href) && r->open_anchors == 0;
+
+        /* GtkLabel cannot nest links; the inner one keeps its text */
+        if (linked)
+          {
+            g_autofree char *tag = NULL;
+
+            if (title[0] != '\0')
+              tag = g_markup_printf_escaped ("<a href=\"%s\" title=\"%s\">", href, title);
+            else
+              tag = g_markup_printf_escaped ("<a href=\"%s\">", href);
+            g_string_append (markup, tag);
+            r->open_anchors++;
+          }
+        g_array_append_val (r->links, linked);
+      }
+      break;
+
+    case MD_SPAN_IMG:           /* a label cannot show it: the alt text follows */
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    case MD_SPAN_U:
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static int
+leave_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  Renderer *r = user_data;
+  GString *markup;
+  GString *plain;
+
+  inline_target (r, &markup, &plain);
+
+  switch (type)
+    {
+    case MD_SPAN_EM:
+      g_string_append (markup, "</i>");
+      break;
+
+    case MD_SPAN_STRONG:
+      g_string_append (markup, "</b>");
+      break;
+
+    case MD_SPAN_DEL:
+      g_string_append (markup, "</s>");
+      break;
+
+    case MD_SPAN_CODE:
+      g_string_append (markup, "</tt>");
+      break;
+
+    case MD_SPAN_A:
+      if (g_array_index (r->links, gboolean, r->links->len - 1))
+        {
+          g_string_append (markup, "</a>");
+          r->open_anchors--;
+        }
+      g_array_set_size (r->links, r->links->len - 1);
+      break;
+
+    case MD_SPAN_IMG:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    case MD_SPAN_U:
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static int
+text_cb (MD_TEXTTYPE    type,
+         const MD_CHAR *text,
+         MD_SIZE        size,
+         void          *user_data)
+{
+  Renderer *r = user_data;
+  GString *markup;
+  GString *plain;
+
+  if (r->code != NULL)
+    {
+      append_code (r, type, text, size);
+      return 0;
+    }
+
+  inline_target (r, &markup, &plain);
+
+  switch (type)
+    {
+    case MD_TEXT_NULLCHAR:
+      append_both (markup, plain, "\uFFFD", "\uFFFD");
+      break;
+
+    case MD_TEXT_BR:
+      append_both (markup, plain, "\n", "\n");
+      if (markup == r->markup && r->lists->len > r->text_indent)
+        append_indent (r, r->lists->len - r->text_indent);
+      break;
+
+    case MD_TEXT_SOFTBR:
+      append_both (markup, plain, " ", " ");
+      break;
+
+    case MD_TEXT_ENTITY:
+      {
+        g_autoptr(GString) decoded = g_string_new (NULL);
+
+        if (decode_entity (text, size, decoded))
+          append_escaped (markup, plain, decoded->str, decoded->len);
+        else
+          append_escaped (markup, plain, text, size);
+      }
+      break;
+
+    case MD_TEXT_NORMAL:
+    case MD_TEXT_CODE:
+    case MD_TEXT_HTML:          /* not produced with MD_FLAG_NOHTML; literal if it ever is */
+    case MD_TEXT_LATEXMATH:
+    default:
+      append_escaped (markup, plain, text, size);
+      break;
+    }
+
+  return 0;
+}
+
+static void
+renderer_clear (Renderer *r)
+{
+  g_clear_pointer (&r->blocks, g_ptr_array_unref);
+  if (r->markup != NULL)
+    g_string_free (r->markup, TRUE);
+  if (r->plain != NULL)
+    g_string_free (r->plain, TRUE);
+  g_clear_pointer (&r->lists, g_array_unref);
+  if (r->code != NULL)
+    g_string_free (r->code, TRUE);
+  g_free (r->language);
+  g_clear_pointer (&r->table, rh_markdown_block_unref);
+  g_clear_pointer (&r->row, row_free);
+  if (r->cell_markup != NULL)
+    g_string_free (r->cell_markup, TRUE);
+  if (r->cell_plain != NULL)
+    g_string_free (r->cell_plain, TRUE);
+  g_clear_pointer (&r->links, g_array_unref);
+}
+
+/**
+ * rh_markdown_block_ref:
+ * @block: a block
+ *
+ * Returns: (transfer full): @block
+ */
+RhMarkdownBlock *
+rh_markdown_block_ref (RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (block);
+}
+
+/**
+ * rh_markdown_block_unref:
+ * @block: (transfer full): a block
+ */
+void
+rh_markdown_block_unref (RhMarkdownBlock *block)
+{
+  g_return_if_fail (block != NULL);
+
+  g_atomic_rc_box_release_full (block, (GDestroyNotify)rh_markdown_block_clear);
+}
+
+RhMarkdownBlockKind
+rh_markdown_block_get_kind (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, RH_MARKDOWN_BLOCK_TEXT);
+
+  return block->kind;
+}
+
+/**
+ * rh_markdown_block_get_indent:
+ * @block: a block
+ *
+ * Returns: how many list levels the block is nested in, beyond any
+ *   indentation already inside its text
+ */
+guint
+rh_markdown_block_get_indent (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->indent;
+}
+
+/**
+ * rh_markdown_block_get_quote_depth:
+ * @block: a block
+ *
+ * Returns: how many blockquotes the block is in, 0 for none
+ */
+guint
+rh_markdown_block_get_quote_depth (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->quote_depth;
+}
+
+/**
+ * rh_markdown_block_get_plain_text:
+ * @block: a block
+ *
+ * The block's text without formatting: entities decoded, nothing escaped,
+ * table cells separated by tabs and rows by newlines, %NULL for a rule.
+ *
+ * Returns: (nullable): the plain text
+ */
+const char *
+rh_markdown_block_get_plain_text (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->plain;
+}
+
+/**
+ * rh_markdown_block_get_markup:
+ * @block: a block
+ *
+ * Returns: (nullable): valid Pango markup (with GtkLabel's <a>) for a
+ *   %RH_MARKDOWN_BLOCK_TEXT block, %NULL for other kinds
+ */
+const char *
+rh_markdown_block_get_markup (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->markup;
+}
+
+/**
+ * rh_markdown_block_get_heading_level:
+ * @block: a block
+ *
+ * Returns: 1 to 6 when the block is a top-level heading, 0 otherwise
+ */
+guint
+rh_markdown_block_get_heading_level (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->heading_level;
+}
+
+/**
+ * rh_markdown_block_get_code:
+ * @block: a block
+ *
+ * Returns: (nullable): the unescaped code of a %RH_MARKDOWN_BLOCK_CODE
+ *   block without its final newline, %NULL for other kinds
+ */
+const char *
+rh_markdown_block_get_code (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->code;
+}
+
+/**
+ * rh_markdown_block_get_language:
+ * @block: a block
+ *
+ * Returns: (nullable): the first word of a code fence's info string, as
+ *   written ("go", "SQL"), or %NULL
+ */
+const char *
+rh_markdown_block_get_language (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->language;
+}
+
+/**
+ * rh_markdown_block_get_n_rows:
+ * @block: a block
+ *
+ * Returns: the number of rows of a table, header included; 0 for other kinds
+ */
+guint
+rh_markdown_block_get_n_rows (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->rows != NULL ? block->rows->len : 0;
+}
+
+/**
+ * rh_markdown_block_get_n_columns:
+ * @block: a block
+ *
+ * Returns: the number of cells in every row of a table; 0 for other kinds
+ */
+guint
+rh_markdown_block_get_n_columns (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->n_columns;
+}
+
+gboolean
+rh_markdown_block_row_is_header (const RhMarkdownBlock *block,
+                                 guint                  row)
+{
+  g_return_val_if_fail (block != NULL, FALSE);
+  g_return_val_if_fail (row < rh_markdown_block_get_n_rows (block), FALSE);
+
+  return ((Row *)g_ptr_array_index (block->rows, row))->header;
+}
+
+/**
+ * rh_markdown_block_get_cell:
+ * @block: a %RH_MARKDOWN_BLOCK_TABLE block
+ * @row: a row, 0 being the header
+ * @column: a column
+ *
+ * Returns: the cell's Pango markup, possibly empty
+ */
+const char *
+rh_markdown_block_get_cell (const RhMarkdownBlock *block,
+                            guint                  row,
+                            guint                  column)
+{
+  Row *r;
+
+  g_return_val_if_fail (block != NULL, NULL);
+  g_return_val_if_fail (row < rh_markdown_block_get_n_rows (block), NULL);
+  g_return_val_if_fail (column < block->n_columns, NULL);
+
+  r = g_ptr_array_index (block->rows, row);
+
+  return g_ptr_array_index (r->cells, column);
+}
+
+/**
+ * rh_markdown_block_get_column_xalign:
+ * @block: a %RH_MARKDOWN_BLOCK_TABLE block
+ * @column: a column
+ *
+ * Returns: the column's alignment from the delimiter row (`:-`, `:-:`,
+ *   `-:`) as a GtkLabel xalign: 0.0, 0.5 or 1.0
+ */
+float
+rh_markdown_block_get_column_xalign (const RhMarkdownBlock *block,
+                                     guint                  column)
+{
+  g_return_val_if_fail (block != NULL, 0.0f);
+  g_return_val_if_fail (column < block->n_columns, 0.0f);
+
+  return block->xaligns[column];
+}
+
+/**
+ * rh_markdown_render:
+ * @markdown: Markdown source; invalid UTF-8 is replaced with U+FFFD
+ *
+ * Parses @markdown into blocks in reading order. It never fails: Markdown
+ * has no syntax errors, and anything that is not markup is shown as text.
+ * Blank input gives an empty array.
+ *
+ * Returns: (transfer full) (element-type RhMarkdownBlock): the blocks
+ */
+GPtrArray *
+rh_markdown_render (const char *markdown)
+{
+  g_autofree char *valid = NULL;
+  Renderer r = { 0, };
+  MD_PARSER parser = {
+    .abi_version = 0,
+    .flags = PARSER_FLAGS,
+    .enter_block = enter_block_cb,
+    .leave_block = leave_block_cb,
+    .enter_span = enter_span_cb,
+    .leave_span = leave_span_cb,
+    .text = text_cb,
+  };
+  gsize length;
+  GPtrArray *blocks;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  /* md4c passes bytes through; markup must be UTF-8 */
+  if (!g_utf8_validate (markdown, -1, NULL))
+    markdown = valid = g_utf8_make_valid (markdown, -1);
+
+  length = strlen (markdown);
+  r.source = markdown;
+  r.source_len = length;
+  r.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)rh_markdown_block_unref);
+  r.lists = g_array_new (FALSE, TRUE, sizeof (List));
+  r.links = g_array_new (FALSE, TRUE, sizeof (gboolean));
+
+  /* md_parse only fails when md4c runs out of memory (or the text does
+   * not fit its 32-bit sizes): show the source as it is rather than
+   * nothing at all. */
+  if (length > G_MAXUINT32 ||
+      md_parse (markdown, (MD_SIZE)length, &parser, &r) != 0)
+    {
+      RhMarkdownBlock *block = block_new (NULL, RH_MARKDOWN_BLOCK_TEXT);
+
+      g_warning ("Could not parse Markdown of %" G_GSIZE_FORMAT " bytes", length);
+
+      renderer_clear (&r);
+      block->markup = g_markup_escape_text (markdown, length);
+      block->plain = g_strdup (markdown);
+      blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)rh_markdown_block_unref);
+      g_ptr_array_add (blocks, block);
+
+      return blocks;
+    }
+
+  flush_text (&r);
+  blocks = g_steal_pointer (&r.blocks);
+  renderer_clear (&r);
+
+  return blocks;
+}
+
+/**
+ * rh_markdown_to_plain_text:
+ * @markdown: Markdown source
+ *
+ * The text a reader sees, without formatting, for accessible
+ * descriptions, search and titles: blocks are separated by newlines,
+ * list items keep their markers, code is included as written.
+ *
+ * Returns: (transfer full): the plain text, empty for blank input
+ */
+char *
+rh_markdown_to_plain_text (const char *markdown)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+  GString *text;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  blocks = rh_markdown_render (markdown);
+  text = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      RhMarkdownBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->plain == NULL || block->plain[0] == '\0')
+        continue;
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, block->plain);
+    }
+
+  return g_string_free (text, FALSE);
+}
