@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Developer entry point:
+#   build-aux/dev.sh run [ARGS…]   install missing build dependencies, build, start Rehearse
+#   build-aux/dev.sh test [ARGS…]  the same set-up, then every test, headless
+#   build-aux/dev.sh build         the same set-up and build only
+#
+# BUILD_DIR chooses the build directory (default: _build).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+BUILD_DIR=${BUILD_DIR:-_build}
+
+# Debian 12 / Ubuntu package names, and the pkg-config modules they provide.
+build_packages=(
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev libjson-glib-dev libgtksourceview-5-dev libmd4c-dev
+  desktop-file-utils appstream
+)
+test_packages=(xvfb xauth dbus-daemon)
+modules=(
+  "glib-2.0 >= 2.74" "gtk4 >= 4.8" "libadwaita-1 >= 1.2" "sqlite3 >= 3.40"
+  "json-glib-1.0 >= 1.6" "gtksourceview-5 >= 5.6" "md4c >= 0.4.8"
+)
+
+is_debian_like() {
+  [ -r /etc/os-release ] && grep -Eqi '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release &&
+    command -v apt-get >/dev/null && command -v dpkg-query >/dev/null
+}
+
+install_missing() {
+  local missing=() pkg sudo=()
+
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  echo "dev.sh: installing missing packages: ${missing[*]}"
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+check_other_system() {
+  local module missing=0
+
+  echo "dev.sh: this system is not Debian or Ubuntu, so nothing is installed automatically."
+  echo "dev.sh: Rehearse needs meson >= 1.0, ninja, a C compiler, gettext, and:"
+  for module in "${modules[@]}"; do
+    if pkg-config --exists "$module" 2>/dev/null; then
+      echo "  found    $module"
+    else
+      echo "  MISSING  $module"
+      missing=1
+    fi
+  done
+  echo "  and for the tests: Xvfb (xvfb-run), dbus-run-session, desktop-file-validate, appstreamcli"
+  if [ $missing -ne 0 ] || ! command -v meson >/dev/null || ! command -v ninja >/dev/null; then
+    echo "dev.sh: install what is missing with your package manager, then run this again." >&2
+    exit 1
+  fi
+}
+
+setup() {
+  if is_debian_like; then
+    install_missing "${build_packages[@]}" "$@"
+  else
+    check_other_system
+  fi
+
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    meson setup "$BUILD_DIR" -Dwerror=true
+  fi
+  ninja -C "$BUILD_DIR"
+}
+
+# Prints the plain "N passed, N failed" line from meson's log.
+summarize() {
+  python3 - "$BUILD_DIR/meson-logs/testlog.json" <<'PY' || true
+import json, sys
+passed = failed = skipped = 0
+with open(sys.argv[1]) as log:
+    for line in log:
+        result = json.loads(line)["result"]
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+PY
+}
+
+command=${1:-run}
+[ $# -gt 0 ] && shift
+
+case "$command" in
+  build)
+    setup
+    ;;
+
+  run)
+    setup
+    # Run from the build tree: the schema and icons are not installed.
+    export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD_DIR/data"
+    export XDG_DATA_DIRS="$PWD/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+    exec "$BUILD_DIR/src/rehearse" "$@"
+    ;;
+
+  test)
+    if is_debian_like; then
+      setup "${test_packages[@]}"
+    else
+      setup
+    fi
+    status=0
+    # Widget tests need a display and a session bus of their own.
+    xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
+      meson test -C "$BUILD_DIR" --print-errorlogs "$@" || status=$?
+    summarize
+    exit $status
+    ;;
+
+  *)
+    echo "usage: $0 run|test|build [ARGS…]" >&2
+    exit 2
+    ;;
+esac
