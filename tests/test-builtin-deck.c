@@ -167,16 +167,20 @@ test_content (void)
     {
       RhCard *card = rh_deck_get_card (deck, i);
       const char *uid = rh_card_get_uid (card);
-      g_autofree char *back = g_utf8_strdown (rh_card_get_back (card), -1);
+      g_autofree char *lower = g_utf8_strdown (rh_card_get_back (card), -1);
+      g_autoptr(GString) back = g_string_new (lower);
       g_autoptr(GPtrArray) blocks = rh_markdown_render (rh_card_get_back (card));
       guint seconds = rh_card_get_seconds (card);
       guint low = 0, high = 0;
+
+      /* context.TODO() is Go API, not a note to self. */
+      g_string_replace (back, "context.todo()", "", 0);
 
       for (guint j = 0; placeholders[j]; j++)
         {
           g_autofree char *needle = g_utf8_strdown (placeholders[j], -1);
 
-          if (strstr (back, needle))
+          if (strstr (back->str, needle))
             g_error ("%s: the answer contains “%s”", uid, placeholders[j]);
         }
 
