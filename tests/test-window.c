@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
 
 #include "rh-test-utils.h"
 #include "rh-window.h"
@@ -28,16 +29,22 @@ wait_until (gboolean (*done) (gpointer),
     }
 }
 
+/* The card list is the list view whose items are cards. */
 static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
+find_card_list (GtkWidget *widget)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_NO_SELECTION (model) &&
+          g_list_model_get_item_type (gtk_no_selection_get_model (GTK_NO_SELECTION (model))) == RH_TYPE_CARD)
+        return widget;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_child (child, type);
+      GtkWidget *found = find_card_list (child);
 
       if (found)
         return found;
@@ -49,8 +56,9 @@ find_child (GtkWidget *widget,
 static GListModel *
 card_model (RhWindow *window)
 {
-  GtkWidget *stack = find_child (GTK_WIDGET (window), GTK_TYPE_STACK);
-  GtkWidget *view = find_child (stack, GTK_TYPE_LIST_VIEW);
+  GtkWidget *view = find_card_list (GTK_WIDGET (window));
+
+  g_assert_nonnull (view);
 
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
 }
@@ -145,6 +153,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  gtk_source_init ();
 
   g_test_add_func ("/window/topics", test_window_topics);
 

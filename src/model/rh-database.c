@@ -1229,6 +1229,134 @@ rh_database_count_cards (RhDatabase *self)
   return sqlite3_column_int (stmt, 0);
 }
 
+static gboolean
+text_is_blank (const char *text)
+{
+  for (; text && *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rh_database_update_card:
+ * @card: a card read from this database, with edited topic, front, back,
+ *   tags, kind or seconds
+ *
+ * Saves an edit made in the app. The topic is created if new; review state
+ * is untouched. On success @card's modified time is updated too.
+ */
+gboolean
+rh_database_update_card (RhDatabase  *self,
+                         RhCard      *card,
+                         GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *topic = NULL;
+  gint64 now, topic_id;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (RH_IS_CARD (card), FALSE);
+  g_return_val_if_fail (rh_card_get_row_id (card) > 0, FALSE);
+
+  if (!(topic = rh_topic_path_normalize (rh_card_get_topic (card) ? rh_card_get_topic (card) : "", error)))
+    return FALSE;
+
+  if (text_is_blank (rh_card_get_front (card)) || text_is_blank (rh_card_get_back (card)))
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED,
+                   _("A card needs both a question and an answer"));
+      return FALSE;
+    }
+
+  now = rh_clock_get_now_seconds (self->clock);
+  tags = join_tags (card);
+
+  if (!rh_database_begin (self, error))
+    return FALSE;
+
+  if ((topic_id = rh_database_ensure_topic (self, topic, error)) < 0 ||
+      !(stmt = rh_database_prepare (self,
+                                    "UPDATE cards SET topic_id = ?2, front = ?3, back = ?4, tags = ?5, kind = ?6,"
+                                    " seconds = ?7, modified = ?8 WHERE id = ?1;",
+                                    error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, rh_card_get_row_id (card));
+  sqlite3_bind_int64 (stmt, 2, topic_id);
+  sqlite3_bind_text (stmt, 3, rh_card_get_front (card), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rh_card_get_back (card), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, rh_card_kind_to_string (rh_card_get_kind (card)), -1, SQLITE_STATIC);
+  if (rh_card_get_seconds (card) > 0)
+    sqlite3_bind_int (stmt, 7, rh_card_get_seconds (card));
+  sqlite3_bind_int64 (stmt, 8, now);
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      rh_database_set_error (self, error, rc);
+      goto failed;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no card “%s”"), rh_card_get_uid (card));
+      goto failed;
+    }
+
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  if (!rh_database_commit (self, RH_DATABASE_CHANGE_CARDS | RH_DATABASE_CHANGE_TOPICS, error))
+    return FALSE;
+
+  rh_card_set_topic (card, topic);
+  rh_card_set_modified (card, now);
+
+  return TRUE;
+
+failed:
+  rh_database_rollback (self);
+  return FALSE;
+}
+
+/* Suspended cards are kept, with their history, but never studied. */
+gboolean
+rh_database_set_card_suspended (RhDatabase  *self,
+                                gint64       row_id,
+                                gboolean     suspended,
+                                GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+
+  if (!rh_database_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = rh_database_prepare (self, "UPDATE cards SET suspended = ?2 WHERE id = ?1;", error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  sqlite3_bind_int (stmt, 2, !!suspended);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      rh_database_set_error (self, error, rc);
+      goto failed;
+    }
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  return rh_database_commit (self, RH_DATABASE_CHANGE_CARDS, error);
+
+failed:
+  rh_database_rollback (self);
+  return FALSE;
+}
+
 static gint64
 lookup_card_id (RhDatabase  *self,
                 const char  *uid,

@@ -118,6 +118,13 @@ GArray        *rh_database_query_card_ids    (RhDatabase       *self,
                                               const char       *search,
                                               GError          **error);
 guint          rh_database_count_cards       (RhDatabase       *self);
+gboolean       rh_database_update_card       (RhDatabase       *self,
+                                              RhCard           *card,
+                                              GError          **error);
+gboolean       rh_database_set_card_suspended (RhDatabase      *self,
+                                              gint64            row_id,
+                                              gboolean          suspended,
+                                              GError          **error);
 
 gboolean       rh_database_import_deck       (RhDatabase       *self,
                                               RhDeck           *deck,

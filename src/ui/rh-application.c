@@ -6,7 +6,10 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include <gtksourceview/gtksource.h>
+
 #include "rh-application.h"
+#include "rh-preferences-window.h"
 #include "rh-window.h"
 
 struct _RhApplication
@@ -15,6 +18,8 @@ struct _RhApplication
 
   /* Owned */
   RhDatabase     *database;
+  RhStudySettings *study_settings;
+  GSettings      *settings;
   char           *db_path;
 };
 
@@ -267,18 +272,68 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RhApplication *self = RH_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (rh_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
+
+static void
+style_changed_cb (RhApplication *self,
+                  const char    *key,
+                  GSettings     *settings)
+{
+  g_autofree char *style = g_settings_get_string (settings, "style");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+/* The scheduler reads the model's settings object; GSettings only feeds it. */
+static void
+bind_study_settings (RhApplication *self)
+{
+  static const char * const keys[] = {
+    "desired-retention", "new-per-day", "reviews-per-day",
+    "learning-steps", "relearning-steps", "day-rollover-hour",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_bind (self->settings, keys[i], self->study_settings, keys[i], G_SETTINGS_BIND_GET);
+}
 
 static void
 rh_application_startup (GApplication *app)
 {
+  RhApplication *self = RH_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (rh_application_parent_class)->startup (app);
+
+  gtk_source_init ();
+
+  self->settings = g_settings_new (APP_ID);
+  self->study_settings = rh_study_settings_new ();
+  bind_study_settings (self);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  style_changed_cb (self, "style", self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -291,6 +346,8 @@ rh_application_dispose (GObject *object)
   RhApplication *self = (RhApplication *)object;
 
   g_clear_object (&self->database);
+  g_clear_object (&self->study_settings);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rh_application_parent_class)->dispose (object);
 }
@@ -367,4 +424,16 @@ rh_application_get_database (RhApplication *self)
 {
   g_return_val_if_fail (RH_IS_APPLICATION (self), NULL);
   return self->database;
+}
+
+/**
+ * rh_application_get_study_settings:
+ *
+ * Returns: (transfer none) (nullable): the study preferences, once started
+ */
+RhStudySettings *
+rh_application_get_study_settings (RhApplication *self)
+{
+  g_return_val_if_fail (RH_IS_APPLICATION (self), NULL);
+  return self->study_settings;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "rh-database.h"
+#include "rh-study-settings.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,6 @@ G_DECLARE_FINAL_TYPE (RhApplication, rh_application, RH, APPLICATION, AdwApplica
 
 RhApplication *rh_application_new          (void);
 RhDatabase    *rh_application_get_database (RhApplication *self);
+RhStudySettings *rh_application_get_study_settings (RhApplication *self);
 
 G_END_DECLS

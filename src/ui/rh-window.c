@@ -7,6 +7,9 @@
 
 #include "rh-card-list.h"
 #include "rh-card-row.h"
+#include "rh-card-view.h"
+#include "rh-scheduler.h"
+#include "rh-study-queue.h"
 #include "rh-topic-model.h"
 #include "rh-topic-row.h"
 #include "rh-window.h"
@@ -17,9 +20,12 @@ struct _RhWindow
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
   GtkListView          *topic_view;
   GtkListView          *card_view;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  AdwBin               *study_bin;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -30,6 +36,10 @@ struct _RhWindow
 
   /* Owned */
   RhDatabase           *database;
+  RhStudySettings      *study_settings;
+  RhScheduler          *scheduler;
+  RhStudyQueue         *queue;
+  RhCardView           *study_view;
   RhTopicModel         *top_model;
   GtkTreeListModel     *tree_model;
   GtkSingleSelection   *topic_selection;
@@ -42,7 +52,7 @@ struct _RhWindow
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_DATABASE, PROP_SELECTED_TOPIC, N_PROPS };
+enum { PROP_0, PROP_DATABASE, PROP_STUDY_SETTINGS, PROP_SELECTED_TOPIC, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Due counts move with the clock even when nothing is written. */
@@ -58,13 +68,13 @@ update_content (RhWindow *self)
 
   if (topic != NULL)
     {
-      adw_window_title_set_title (self->content_title, rh_topic_get_name (topic));
+      adw_view_switcher_title_set_title (self->switcher_title, rh_topic_get_name (topic));
       /* Translators: the subtitle of a topic, e.g. "40 cards · 3 due · 12 new" */
       subtitle = g_strdup_printf (_("%u cards · %u due · %u new"),
                                   rh_topic_get_total_count (topic),
                                   rh_topic_get_due_count (topic),
                                   rh_topic_get_new_count (topic));
-      adw_window_title_set_subtitle (self->content_title, subtitle);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
     }
 
   if (n_cards > 0)
@@ -123,6 +133,8 @@ set_selected_topic (RhWindow *self,
     {
       g_signal_connect_object (topic, "notify", G_CALLBACK (topic_notify_cb), self, G_CONNECT_SWAPPED);
       rh_card_list_set_topic_path (self->card_list, rh_topic_get_path (topic));
+      rh_study_queue_set_topic_path (self->queue, rh_topic_get_path (topic));
+      g_settings_set_string (self->settings, "selected-topic", rh_topic_get_path (topic));
     }
 
   update_content (self);
@@ -146,6 +158,10 @@ topic_activate_cb (RhWindow    *self,
                    GtkListView *view)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* Straight to the keyboard-driven card. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->study_view));
 }
 
 static void
@@ -355,6 +371,7 @@ search_action (GtkWidget  *widget,
   RhWindow *self = RH_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_view_stack_set_visible_child_name (self->view_stack, "cards");
   gtk_toggle_button_set_active (self->search_button, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -432,9 +449,19 @@ rh_window_constructed (GObject *object)
   g_autoptr(GListStore) root = g_list_store_new (RH_TYPE_TOPIC);
   GtkFlattenListModel *flat;
 
+  /* Read before the sidebar's first selection overwrites it. */
+  g_autofree char *remembered = g_settings_get_string (self->settings, "selected-topic");
+
   G_OBJECT_CLASS (rh_window_parent_class)->constructed (object);
 
   g_assert (self->database != NULL);
+
+  if (self->study_settings == NULL)
+    self->study_settings = rh_study_settings_new ();
+  self->scheduler = rh_scheduler_new (self->database, self->study_settings);
+  self->queue = rh_study_queue_new (self->scheduler, "");
+  self->study_view = RH_CARD_VIEW (rh_card_view_new (self->queue));
+  adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_view));
 
   /* "All Topics" first, then the top-level topics beside it. */
   self->top_model = rh_topic_model_new (self->database, "");
@@ -464,6 +491,15 @@ rh_window_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self, NULL, self->topic_selection);
 
+  /* Come back to the topic studied last time. */
+  if (!rh_window_select_topic (self, remembered))
+    rh_window_select_topic (self, "");
+
+  /* Open on the card, folded or not, so that Space shows the answer from
+   * the start rather than pressing the first header button. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->study_view));
+
   self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
 }
 
@@ -487,6 +523,9 @@ rh_window_dispose (GObject *object)
   g_clear_object (&self->tree_model);
   g_clear_object (&self->top_model);
   g_clear_object (&self->card_list);
+  g_clear_object (&self->queue);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->study_settings);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
 
@@ -505,6 +544,10 @@ rh_window_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+
+    case PROP_STUDY_SETTINGS:
+      g_value_set_object (value, self->study_settings);
       break;
 
     case PROP_SELECTED_TOPIC:
@@ -530,6 +573,10 @@ rh_window_set_property (GObject      *object,
       self->database = g_value_dup_object (value);
       break;
 
+    case PROP_STUDY_SETTINGS:
+      self->study_settings = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -552,6 +599,9 @@ rh_window_class_init (RhWindowClass *klass)
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, RH_TYPE_DATABASE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STUDY_SETTINGS] =
+    g_param_spec_object ("study-settings", NULL, NULL, RH_TYPE_STUDY_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SELECTED_TOPIC] =
     g_param_spec_object ("selected-topic", NULL, NULL, RH_TYPE_TOPIC,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -559,9 +609,12 @@ rh_window_class_init (RhWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RhWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, card_view);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, study_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_entry);
@@ -633,6 +686,7 @@ rh_window_new (RhApplication *application,
   return g_object_new (RH_TYPE_WINDOW,
                        "application", application,
                        "database", database,
+                       "study-settings", application ? rh_application_get_study_settings (application) : NULL,
                        NULL);
 }
 
@@ -799,4 +853,26 @@ rh_window_export_file (RhWindow *self,
   show_toast (self, summary);
 
   return TRUE;
+}
+
+/**
+ * rh_window_get_study_view:
+ *
+ * Returns: (transfer none): the card view of the Study page
+ */
+GtkWidget *
+rh_window_get_study_view (RhWindow *self)
+{
+  g_return_val_if_fail (RH_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->study_view);
+}
+
+/* Shows the "study" or "cards" page. */
+void
+rh_window_set_page (RhWindow   *self,
+                    const char *name)
+{
+  g_return_if_fail (RH_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -1,0 +1,846 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-study-queue"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rh-study-queue.h"
+
+/* Picks the next card of a study session from the database each time
+ * something changes, so it never holds a stale list: each pick is one
+ * indexed query on review_state (state, due), LIMIT 1. */
+struct _RhStudyQueue
+{
+  GObject          parent_instance;
+
+  /* Owned */
+  RhScheduler     *scheduler;
+  char            *topic_path;
+  RhCard          *current_card;
+  RhCard          *shown_card;    /* overrides the queue until answered */
+  GArray          *undo_ids;      /* gint64 review_log ids, oldest first */
+
+  /* Borrowed */
+  RhDatabase      *database;
+  RhStudySettings *settings;
+
+  RhCardState      current_state;
+  guint            n_learning;
+  guint            n_review;
+  guint            n_new;
+  guint            n_cards;
+  gint64           next_due;
+};
+
+G_DEFINE_FINAL_TYPE (RhStudyQueue, rh_study_queue, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SCHEDULER,
+  PROP_TOPIC_PATH,
+  PROP_CURRENT_CARD,
+  PROP_CURRENT_STATE,
+  PROP_N_LEARNING,
+  PROP_N_REVIEW,
+  PROP_N_NEW,
+  PROP_NEXT_DUE,
+  PROP_N_CARDS,
+  PROP_CAN_UNDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Like Anki: when nothing else is left, learning cards due this soon are
+ * shown rather than making the user wait. */
+#define LEARN_AHEAD_SECONDS (20 * 60)
+
+/* ?9 is the subtree's topic id; the root needs no join at all. */
+#define SUBTREE_JOIN \
+  " JOIN topic_closure tc ON tc.descendant_id = c.topic_id AND tc.ancestor_id = ?9"
+
+#define PICK_SQL(join)                                                        \
+  "SELECT rs.card_id FROM review_state rs"                                    \
+  " JOIN cards c ON c.id = rs.card_id" join                                   \
+  " WHERE rs.state = ?1 AND rs.due <= ?2 AND c.suspended = 0"                 \
+  " ORDER BY rs.due, rs.card_id LIMIT 1;"
+
+#define COUNTS_SQL(join)                                                      \
+  "SELECT coalesce(sum(rs.state IN (1, 3) AND rs.due <= ?1), 0),"             \
+  "  coalesce(sum(rs.state = 2 AND rs.due < ?2), 0),"                         \
+  "  coalesce(sum(rs.state = 0), 0),"                                         \
+  "  count(*)"                                                                \
+  " FROM review_state rs JOIN cards c ON c.id = rs.card_id" join              \
+  " WHERE c.suspended = 0;"
+
+/* The daily limits count answers in every topic and from interviews too:
+ * they are about the user's day, not one topic's. */
+static const char done_today_sql[] =
+  "SELECT coalesce(sum(state_before = 0), 0), coalesce(sum(state_before = 2), 0)"
+  " FROM review_log WHERE reviewed_at >= ?1 AND source IN ('study', 'interview');";
+
+static gboolean
+lookup_topic (RhStudyQueue  *self,
+              gint64        *topic_id,
+              GError       **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  *topic_id = 0;
+  if (*self->topic_path == '\0')
+    return TRUE;
+
+  if (!(stmt = rh_database_prepare (self->database, "SELECT id FROM topics WHERE path = ?;", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, self->topic_path, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *topic_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return rh_database_set_error (self->database, error, rc);
+  else
+    *topic_id = -1;
+
+  return TRUE;
+}
+
+/* The first card in @state due at or before @due_max, with its due time,
+ * or 0 when there is none. */
+static gboolean
+pick (RhStudyQueue  *self,
+      gint64         topic_id,
+      RhCardState    state,
+      gint64         due_max,
+      gint64        *card_id,
+      GError       **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  *card_id = 0;
+
+  stmt = rh_database_prepare (self->database,
+                              topic_id > 0 ? PICK_SQL (SUBTREE_JOIN) : PICK_SQL (""),
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, state);
+  sqlite3_bind_int64 (stmt, 2, due_max);
+  if (topic_id > 0)
+    sqlite3_bind_int64 (stmt, 9, topic_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *card_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return rh_database_set_error (self->database, error, rc);
+
+  return TRUE;
+}
+
+static gint64
+get_due (RhStudyQueue *self,
+         gint64        card_id)
+{
+  RhReviewState state;
+
+  if (card_id == 0 || !rh_scheduler_get_state (self->scheduler, card_id, &state, NULL))
+    return G_MAXINT64;
+
+  return state.due;
+}
+
+/* The learning or relearning card due first, at or before @due_max. */
+static gboolean
+pick_learning (RhStudyQueue  *self,
+               gint64         topic_id,
+               gint64         due_max,
+               gint64        *card_id,
+               GError       **error)
+{
+  gint64 learning, relearning;
+
+  /* One query per state keeps each on the (state, due) index. */
+  if (!pick (self, topic_id, RH_CARD_STATE_LEARNING, due_max, &learning, error) ||
+      !pick (self, topic_id, RH_CARD_STATE_RELEARNING, due_max, &relearning, error))
+    return FALSE;
+
+  if (learning == 0 || relearning == 0)
+    *card_id = learning ? learning : relearning;
+  else
+    *card_id = get_due (self, relearning) < get_due (self, learning) ? relearning : learning;
+
+  return TRUE;
+}
+
+typedef struct
+{
+  guint  n_learning;
+  guint  n_review;
+  guint  n_new;
+  guint  n_cards;
+  gint64 next_due;
+  gint64 card_id;
+} Snapshot;
+
+static gboolean
+read_snapshot (RhStudyQueue  *self,
+               Snapshot      *snap,
+               GError       **error)
+{
+  g_autoptr(RhStatement) counts = NULL;
+  g_autoptr(RhStatement) done = NULL;
+  RhClock *clock = rh_database_get_clock (self->database);
+  gint64 now = rh_clock_get_now_seconds (clock);
+  gint64 day_start = rh_scheduler_get_day_start (self->scheduler, now);
+  gint64 day_end = rh_scheduler_get_day_start_after (self->scheduler, now, 1);
+  guint new_per_day = rh_study_settings_get_new_per_day (self->settings);
+  guint reviews_per_day = rh_study_settings_get_reviews_per_day (self->settings);
+  gint64 topic_id, new_done, reviews_done, reviews_due, new_available;
+  int rc;
+
+  memset (snap, 0, sizeof *snap);
+
+  if (!lookup_topic (self, &topic_id, error))
+    return FALSE;
+  if (topic_id < 0)
+    return TRUE;
+
+  if (!(counts = rh_database_prepare (self->database,
+                                      topic_id > 0 ? COUNTS_SQL (SUBTREE_JOIN) : COUNTS_SQL (""),
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (counts, 1, now);
+  sqlite3_bind_int64 (counts, 2, day_end);
+  if (topic_id > 0)
+    sqlite3_bind_int64 (counts, 9, topic_id);
+  if ((rc = sqlite3_step (counts)) != SQLITE_ROW)
+    return rh_database_set_error (self->database, error, rc);
+
+  snap->n_learning = sqlite3_column_int (counts, 0);
+  reviews_due = sqlite3_column_int64 (counts, 1);
+  new_available = sqlite3_column_int64 (counts, 2);
+  snap->n_cards = sqlite3_column_int (counts, 3);
+  rh_statement_release (g_steal_pointer (&counts));
+
+  if (!(done = rh_database_prepare (self->database, done_today_sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (done, 1, day_start);
+  if ((rc = sqlite3_step (done)) != SQLITE_ROW)
+    return rh_database_set_error (self->database, error, rc);
+
+  new_done = sqlite3_column_int64 (done, 0);
+  reviews_done = sqlite3_column_int64 (done, 1);
+  rh_statement_release (g_steal_pointer (&done));
+
+  snap->n_review = (guint)MIN (reviews_due, MAX ((gint64)reviews_per_day - reviews_done, 0));
+  snap->n_new = (guint)MIN (new_available, MAX ((gint64)new_per_day - new_done, 0));
+
+  if (!pick_learning (self, topic_id, now, &snap->card_id, error))
+    return FALSE;
+
+  if (snap->card_id == 0 && snap->n_review > 0 &&
+      !pick (self, topic_id, RH_CARD_STATE_REVIEW, day_end - 1, &snap->card_id, error))
+    return FALSE;
+
+  if (snap->card_id == 0 && snap->n_new > 0 &&
+      !pick (self, topic_id, RH_CARD_STATE_NEW, G_MAXINT64, &snap->card_id, error))
+    return FALSE;
+
+  if (snap->card_id == 0 &&
+      !pick_learning (self, topic_id, now + LEARN_AHEAD_SECONDS, &snap->card_id, error))
+    return FALSE;
+
+  if (snap->card_id == 0)
+    {
+      gint64 learning, review, due;
+
+      if (!pick_learning (self, topic_id, G_MAXINT64, &learning, error) ||
+          !pick (self, topic_id, RH_CARD_STATE_REVIEW, G_MAXINT64, &review, error))
+        return FALSE;
+
+      due = get_due (self, learning);
+      /* A review left over today waits for tomorrow's limit. */
+      if (review != 0)
+        due = MIN (due, MAX (get_due (self, review), day_end));
+
+      snap->next_due = due == G_MAXINT64 ? 0 : due;
+    }
+
+  return TRUE;
+}
+
+static void
+set_uint (RhStudyQueue *self,
+          guint        *field,
+          guint         value,
+          guint         prop_id)
+{
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Keeps the same object when the same card stays current, so a view
+ * showing it (answer revealed, say) is left alone; edits to its text are
+ * copied in. */
+static void
+set_current (RhStudyQueue *self,
+             RhCard       *card,
+             gint64        card_id,
+             gboolean      force_notify)
+{
+  g_autoptr(RhCard) fresh = NULL;
+  RhCardState state = RH_CARD_STATE_NEW;
+  RhReviewState review_state;
+
+  if (card == NULL && card_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(fresh = rh_database_dup_card (self->database, card_id, &error)))
+        g_warning ("Cannot read the card to study: %s", error->message);
+      card = fresh;
+    }
+
+  if (card != NULL && self->current_card != NULL && card != self->current_card &&
+      rh_card_get_row_id (card) == rh_card_get_row_id (self->current_card))
+    {
+      if (!rh_card_content_equal (card, self->current_card) ||
+          rh_card_get_suspended (card) != rh_card_get_suspended (self->current_card))
+        rh_card_update_from (self->current_card, card);
+      card = self->current_card;
+    }
+
+  if (card != NULL &&
+      rh_scheduler_get_state (self->scheduler, rh_card_get_row_id (card), &review_state, NULL))
+    state = review_state.state;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_set_object (&self->current_card, card) || force_notify)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_CARD]);
+
+  if (self->current_state != state)
+    {
+      self->current_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STATE]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+refresh (RhStudyQueue *self,
+         gboolean      force_notify)
+{
+  g_autoptr(GError) error = NULL;
+  Snapshot snap;
+
+  /* A signal may still arrive between dispose and finalize. */
+  if (self->scheduler == NULL)
+    return;
+
+  if (!read_snapshot (self, &snap, &error))
+    {
+      g_warning ("Cannot read the study queue of “%s”: %s", self->topic_path, error->message);
+      return;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  set_current (self, self->shown_card, self->shown_card ? 0 : snap.card_id, force_notify);
+  set_uint (self, &self->n_learning, snap.n_learning, PROP_N_LEARNING);
+  set_uint (self, &self->n_review, snap.n_review, PROP_N_REVIEW);
+  set_uint (self, &self->n_new, snap.n_new, PROP_N_NEW);
+  set_uint (self, &self->n_cards, snap.n_cards, PROP_N_CARDS);
+
+  if (self->current_card != NULL)
+    snap.next_due = 0;
+  if (self->next_due != snap.next_due)
+    {
+      self->next_due = snap.next_due;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+changed_cb (RhStudyQueue     *self,
+            RhDatabaseChange  changes,
+            RhDatabase       *database)
+{
+  refresh (self, FALSE);
+}
+
+static void
+notify_cb (RhStudyQueue *self,
+           GParamSpec   *pspec,
+           GObject      *object)
+{
+  refresh (self, FALSE);
+}
+
+static void
+rh_study_queue_constructed (GObject *object)
+{
+  RhStudyQueue *self = (RhStudyQueue *)object;
+
+  G_OBJECT_CLASS (rh_study_queue_parent_class)->constructed (object);
+
+  g_assert (RH_IS_SCHEDULER (self->scheduler));
+
+  self->database = rh_scheduler_get_database (self->scheduler);
+  self->settings = rh_scheduler_get_settings (self->scheduler);
+
+  g_signal_connect_object (self->database, "changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify",
+                           G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
+  /* Only a fake clock notifies: tests move it across study days. */
+  g_signal_connect_object (rh_database_get_clock (self->database), "notify::now",
+                           G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
+
+  refresh (self, FALSE);
+}
+
+static void
+rh_study_queue_dispose (GObject *object)
+{
+  RhStudyQueue *self = (RhStudyQueue *)object;
+
+  g_clear_object (&self->current_card);
+  g_clear_object (&self->shown_card);
+  g_clear_object (&self->scheduler);
+  self->database = NULL;
+  self->settings = NULL;
+
+  G_OBJECT_CLASS (rh_study_queue_parent_class)->dispose (object);
+}
+
+static void
+rh_study_queue_finalize (GObject *object)
+{
+  RhStudyQueue *self = (RhStudyQueue *)object;
+
+  g_clear_pointer (&self->topic_path, g_free);
+  g_clear_pointer (&self->undo_ids, g_array_unref);
+
+  G_OBJECT_CLASS (rh_study_queue_parent_class)->finalize (object);
+}
+
+static void
+rh_study_queue_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RhStudyQueue *self = RH_STUDY_QUEUE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULER:
+      g_value_set_object (value, self->scheduler);
+      break;
+
+    case PROP_TOPIC_PATH:
+      g_value_set_string (value, self->topic_path);
+      break;
+
+    case PROP_CURRENT_CARD:
+      g_value_set_object (value, self->current_card);
+      break;
+
+    case PROP_CURRENT_STATE:
+      g_value_set_uint (value, self->current_state);
+      break;
+
+    case PROP_N_LEARNING:
+      g_value_set_uint (value, self->n_learning);
+      break;
+
+    case PROP_N_REVIEW:
+      g_value_set_uint (value, self->n_review);
+      break;
+
+    case PROP_N_NEW:
+      g_value_set_uint (value, self->n_new);
+      break;
+
+    case PROP_NEXT_DUE:
+      g_value_set_int64 (value, self->next_due);
+      break;
+
+    case PROP_N_CARDS:
+      g_value_set_uint (value, self->n_cards);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, rh_study_queue_get_can_undo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_study_queue_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RhStudyQueue *self = RH_STUDY_QUEUE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULER:
+      self->scheduler = g_value_dup_object (value);
+      break;
+
+    case PROP_TOPIC_PATH:
+      rh_study_queue_set_topic_path (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_study_queue_class_init (RhStudyQueueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = rh_study_queue_constructed;
+  object_class->dispose = rh_study_queue_dispose;
+  object_class->finalize = rh_study_queue_finalize;
+  object_class->get_property = rh_study_queue_get_property;
+  object_class->set_property = rh_study_queue_set_property;
+
+  properties[PROP_SCHEDULER] =
+    g_param_spec_object ("scheduler", NULL, NULL, RH_TYPE_SCHEDULER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TOPIC_PATH] =
+    g_param_spec_string ("topic-path", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CURRENT_CARD] =
+    g_param_spec_object ("current-card", NULL, NULL, RH_TYPE_CARD,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CURRENT_STATE] =
+    g_param_spec_uint ("current-state", NULL, NULL,
+                       RH_CARD_STATE_NEW, RH_CARD_STATE_RELEARNING, RH_CARD_STATE_NEW,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_LEARNING] =
+    g_param_spec_uint ("n-learning", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_REVIEW] =
+    g_param_spec_uint ("n-review", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_NEW] =
+    g_param_spec_uint ("n-new", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NEXT_DUE] =
+    g_param_spec_int64 ("next-due", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_CARDS] =
+    g_param_spec_uint ("n-cards", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rh_study_queue_init (RhStudyQueue *self)
+{
+  self->topic_path = g_strdup ("");
+  self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/**
+ * rh_study_queue_new:
+ * @topic_path: (nullable): the subtree to study, "" or %NULL for all
+ *
+ * Returns: (transfer full): the queue, already showing its first card
+ */
+RhStudyQueue *
+rh_study_queue_new (RhScheduler *scheduler,
+                    const char  *topic_path)
+{
+  g_return_val_if_fail (RH_IS_SCHEDULER (scheduler), NULL);
+
+  return g_object_new (RH_TYPE_STUDY_QUEUE,
+                       "scheduler", scheduler,
+                       "topic-path", topic_path ? topic_path : "",
+                       NULL);
+}
+
+/**
+ * rh_study_queue_get_scheduler:
+ *
+ * Returns: (transfer none): the scheduler
+ */
+RhScheduler *
+rh_study_queue_get_scheduler (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), NULL);
+  return self->scheduler;
+}
+
+const char *
+rh_study_queue_get_topic_path (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), NULL);
+  return self->topic_path;
+}
+
+void
+rh_study_queue_set_topic_path (RhStudyQueue *self,
+                               const char   *topic_path)
+{
+  g_return_if_fail (RH_IS_STUDY_QUEUE (self));
+
+  if (topic_path == NULL)
+    topic_path = "";
+
+  if (g_strcmp0 (self->topic_path, topic_path) == 0)
+    return;
+
+  g_free (self->topic_path);
+  self->topic_path = g_strdup (topic_path);
+
+  /* Before construction the scheduler may not be there yet: constructed()
+   * refreshes. */
+  if (self->database != NULL)
+    refresh (self, FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC_PATH]);
+}
+
+/**
+ * rh_study_queue_get_current_card:
+ *
+ * Returns: (transfer none) (nullable): the card to show now
+ */
+RhCard *
+rh_study_queue_get_current_card (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), NULL);
+  return self->current_card;
+}
+
+RhCardState
+rh_study_queue_get_current_state (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), RH_CARD_STATE_NEW);
+  return self->current_state;
+}
+
+guint
+rh_study_queue_get_n_learning (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), 0);
+  return self->n_learning;
+}
+
+guint
+rh_study_queue_get_n_review (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), 0);
+  return self->n_review;
+}
+
+guint
+rh_study_queue_get_n_new (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), 0);
+  return self->n_new;
+}
+
+guint
+rh_study_queue_get_n_cards (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), 0);
+  return self->n_cards;
+}
+
+gint64
+rh_study_queue_get_next_due (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), 0);
+  return self->next_due;
+}
+
+gboolean
+rh_study_queue_get_can_undo (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
+  return self->undo_ids->len > 0;
+}
+
+/* Re-reads the queue; the database and settings trigger this already, the
+ * application calls it when a learning card may have come due. */
+void
+rh_study_queue_refresh (RhStudyQueue *self)
+{
+  g_return_if_fail (RH_IS_STUDY_QUEUE (self));
+
+  refresh (self, FALSE);
+}
+
+/* ::notify::current-card is emitted after an answer even when the same card
+ * comes back (a learning step of a minute), so a view starts over. */
+gboolean
+rh_study_queue_answer (RhStudyQueue  *self,
+                       RhRating       rating,
+                       gint64         duration_ms,
+                       GError       **error)
+{
+  g_autoptr(RhCard) shown = NULL;
+  gint64 log_id = 0;
+  gboolean was_undoable;
+
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
+  g_return_val_if_fail (rh_fsrs_rating_is_valid (rating), FALSE);
+  g_return_val_if_fail (self->current_card != NULL, FALSE);
+
+  /* Dropped first, so the refresh that the commit triggers moves on. */
+  shown = g_steal_pointer (&self->shown_card);
+
+  if (!rh_scheduler_answer (self->scheduler, rh_card_get_row_id (self->current_card),
+                            rating, duration_ms, RH_REVIEW_SOURCE_STUDY, &log_id, error))
+    {
+      self->shown_card = g_steal_pointer (&shown);
+      return FALSE;
+    }
+
+  was_undoable = rh_study_queue_get_can_undo (self);
+  g_array_append_val (self->undo_ids, log_id);
+
+  refresh (self, TRUE);
+
+  if (!was_undoable)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+
+  return TRUE;
+}
+
+static gint64
+log_card_id (RhStudyQueue  *self,
+             gint64         log_id,
+             GError       **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (self->database, "SELECT card_id FROM review_log WHERE id = ?;", error)))
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, log_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (self->database, error, rc);
+      return -1;
+    }
+
+  return 0;
+}
+
+gboolean
+rh_study_queue_undo (RhStudyQueue  *self,
+                     GError       **error)
+{
+  g_autoptr(RhCard) previous = NULL;
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 log_id, card_id;
+
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
+
+  if (self->undo_ids->len == 0)
+    {
+      g_set_error_literal (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                           _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  log_id = g_array_index (self->undo_ids, gint64, self->undo_ids->len - 1);
+
+  if ((card_id = log_card_id (self, log_id, error)) < 0)
+    return FALSE;
+
+  if (card_id > 0)
+    {
+      if (self->current_card != NULL && rh_card_get_row_id (self->current_card) == card_id)
+        card = g_object_ref (self->current_card);
+      else if (!(card = rh_database_dup_card (self->database, card_id, error)))
+        return FALSE;
+    }
+
+  /* Set before the commit, so its refresh already shows the card. */
+  previous = g_steal_pointer (&self->shown_card);
+  self->shown_card = g_steal_pointer (&card);
+
+  if (card_id == 0 || !rh_scheduler_undo (self->scheduler, log_id, &local_error))
+    {
+      g_clear_object (&self->shown_card);
+      self->shown_card = g_steal_pointer (&previous);
+
+      /* An answer undone elsewhere can never be undone here. */
+      if (card_id == 0 || g_error_matches (local_error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND))
+        {
+          g_array_set_size (self->undo_ids, self->undo_ids->len - 1);
+          if (self->undo_ids->len == 0)
+            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+        }
+
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                             _("This answer was already undone"));
+      return FALSE;
+    }
+
+  g_array_set_size (self->undo_ids, self->undo_ids->len - 1);
+
+  refresh (self, TRUE);
+
+  if (self->undo_ids->len == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+
+  return TRUE;
+}
+
+/**
+ * rh_study_queue_show_card:
+ * @card: (nullable): a card of this queue's database, or %NULL to go back
+ *   to the queue's order
+ */
+void
+rh_study_queue_show_card (RhStudyQueue *self,
+                          RhCard       *card)
+{
+  g_return_if_fail (RH_IS_STUDY_QUEUE (self));
+  g_return_if_fail (card == NULL || RH_IS_CARD (card));
+
+  if (!g_set_object (&self->shown_card, card))
+    return;
+
+  refresh (self, FALSE);
+}

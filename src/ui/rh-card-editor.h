@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rh-card.h"
+
+G_BEGIN_DECLS
+
+#define RH_TYPE_CARD_EDITOR (rh_card_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (RhCardEditor, rh_card_editor, RH, CARD_EDITOR, GtkWidget)
+
+GtkWidget *rh_card_editor_new       (void);
+void       rh_card_editor_load      (RhCardEditor *self,
+                                     RhCard       *card);
+gboolean   rh_card_editor_apply     (RhCardEditor *self,
+                                     RhCard       *card,
+                                     GError      **error);
+void       rh_card_editor_set_error (RhCardEditor *self,
+                                     const char   *message);
+void       rh_card_editor_focus     (RhCardEditor *self);
+
+G_END_DECLS

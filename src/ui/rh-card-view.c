@@ -1,0 +1,748 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-card-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rh-card-editor.h"
+#include "rh-card-view.h"
+#include "rh-markdown-view.h"
+
+/* The study card: the question, the answer on demand, and the four grades,
+ * each showing the interval it would give. Everything is an action of the
+ * "card" group, so keys, buttons and tests drive it the same way. */
+struct _RhCardView
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel       *topic_label;
+  GtkLabel       *progress_label;
+  GtkLabel       *timer_label;
+  RhMarkdownView *front_view;
+  GtkWidget      *answer_box;
+  RhMarkdownView *back_view;
+  GtkWidget      *follow_up_box;
+  GtkListBox     *follow_up_list;
+  GtkStack       *bar_stack;
+  GtkWidget      *reveal_button;
+  GtkWidget      *grade_box;
+  AdwStatusPage  *caught_up_page;
+  RhCardEditor   *editor;
+
+  /* Owned */
+  RhStudyQueue   *queue;
+  RhCard         *card;          /* the card on screen */
+  GtkLabel       *interval_labels[4];
+  guint           timer_id;
+
+  gint64          shown_at_us;
+  guint           revealed : 1;
+  guint           editing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RhCardView, rh_card_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_QUEUE, PROP_REVEALED, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  const char *label;
+  const char *style;
+} grades[4] = {
+  { N_("_Again"), "destructive-action" },
+  { N_("_Hard"), NULL },
+  { N_("_Good"), "suggested-action" },
+  { N_("_Easy"), NULL },
+};
+
+static void update (RhCardView *self);
+
+static gint64
+now_us (RhCardView *self)
+{
+  return rh_clock_get_now (rh_database_get_clock (rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue))));
+}
+
+static void
+update_actions (RhCardView *self)
+{
+  gboolean has_card = self->card != NULL && !self->editing;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.reveal", has_card && !self->revealed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.primary", has_card);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.grade", has_card && self->revealed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", has_card);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.suspend", has_card);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.save-edit", self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.cancel-edit", self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.undo",
+                                 !self->editing && self->queue && rh_study_queue_get_can_undo (self->queue));
+}
+
+static void
+update_timer (RhCardView *self)
+{
+  g_autofree char *text = NULL;
+  gint64 seconds;
+
+  if (self->card == NULL)
+    return;
+
+  seconds = MAX (0, (now_us (self) - self->shown_at_us) / G_USEC_PER_SEC);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int)(seconds % 60));
+  gtk_label_set_label (self->timer_label, text);
+
+  /* Past the time an interviewer would give the question. */
+  if (rh_card_get_seconds (self->card) > 0 && seconds > rh_card_get_seconds (self->card))
+    gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), "warning");
+}
+
+static gboolean
+timer_tick_cb (gpointer data)
+{
+  update_timer (RH_CARD_VIEW (data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+dup_topic_text (RhCard *card)
+{
+  g_auto(GStrv) parts = rh_topic_path_split (rh_card_get_topic (card));
+
+  return g_strjoinv (" › ", parts);
+}
+
+static void
+update_progress (RhCardView *self)
+{
+  g_autofree char *progress = NULL;
+
+  /* Translators: cards left today, e.g. "2 learning · 15 review · 20 new" */
+  progress = g_strdup_printf (_("%u learning · %u review · %u new"),
+                              rh_study_queue_get_n_learning (self->queue),
+                              rh_study_queue_get_n_review (self->queue),
+                              rh_study_queue_get_n_new (self->queue));
+  gtk_label_set_label (self->progress_label, progress);
+}
+
+static void
+update_intervals (RhCardView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 intervals[4];
+
+  if (self->card == NULL || !self->revealed)
+    return;
+
+  if (!rh_scheduler_preview (rh_study_queue_get_scheduler (self->queue),
+                             rh_card_get_row_id (self->card), intervals, &error))
+    {
+      g_warning ("Cannot preview intervals: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *text = rh_scheduler_format_interval (intervals[i]);
+      gtk_label_set_label (self->interval_labels[i], text);
+    }
+}
+
+static void
+update_follow_ups (RhCardView *self)
+{
+  RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
+  const char * const *follow_ups = self->card ? rh_card_get_follow_ups (self->card) : NULL;
+  GtkWidget *row;
+  gboolean any = FALSE;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->follow_up_list))))
+    gtk_list_box_remove (self->follow_up_list, row);
+
+  for (guint i = 0; follow_ups && follow_ups[i]; i++)
+    {
+      g_autoptr(RhCard) next = rh_database_dup_card_by_uid (database, follow_ups[i], NULL);
+      g_autofree char *title = NULL;
+
+      if (next == NULL)
+        continue;
+
+      title = rh_card_dup_title (next);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "card.open-follow-up");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", follow_ups[i]);
+      gtk_list_box_append (self->follow_up_list, row);
+      any = TRUE;
+    }
+
+  gtk_widget_set_visible (self->follow_up_box, any);
+}
+
+static void
+update_caught_up (RhCardView *self)
+{
+  RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
+  g_autoptr(RhTopic) topic = rh_database_dup_topic (database, rh_study_queue_get_topic_path (self->queue), NULL);
+  g_autofree char *description = NULL;
+  gint64 next_due = rh_study_queue_get_next_due (self->queue);
+  gint64 now = now_us (self) / G_USEC_PER_SEC;
+  guint waiting = topic ? rh_topic_get_new_count (topic) : 0;
+
+  if (next_due > 0)
+    {
+      g_autofree char *wait = rh_scheduler_format_interval (MAX (next_due - now, 1));
+
+      /* Translators: %s is a short interval such as "3 h" or "2 d" */
+      description = g_strdup_printf (_("You have studied everything due in this topic. The next card is due in %s."),
+                                     wait);
+    }
+  else
+    description = g_strdup (_("You have studied everything due in this topic for today."));
+
+  /* New cards held back only by the daily limit are worth a word. */
+  if (waiting > 0)
+    {
+      g_autofree char *limit = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u new card waits for another day; the daily limit is in Preferences.",
+                                                             "%u new cards wait for another day; the daily limit is in Preferences.",
+                                                             waiting),
+                                                waiting);
+      g_autofree char *both = g_strconcat (description, "\n", limit, NULL);
+
+      g_free (description);
+      description = g_steal_pointer (&both);
+    }
+
+  adw_status_page_set_description (self->caught_up_page, description);
+}
+
+static void
+show_card (RhCardView *self)
+{
+  g_autofree char *topic = dup_topic_text (self->card);
+
+  gtk_label_set_label (self->topic_label, topic);
+  rh_markdown_view_set_markdown (self->front_view, rh_card_get_front (self->card));
+  rh_markdown_view_set_markdown (self->back_view, rh_card_get_back (self->card));
+  gtk_widget_set_visible (self->answer_box, self->revealed);
+  gtk_stack_set_visible_child_name (self->bar_stack, self->revealed ? "grade" : "reveal");
+  update_follow_ups (self);
+  update_intervals (self);
+  update_timer (self);
+}
+
+static void
+update (RhCardView *self)
+{
+  if (self->queue == NULL)
+    return;
+
+  update_progress (self);
+
+  if (self->editing)
+    gtk_stack_set_visible_child_name (self->stack, "edit");
+  else if (self->card != NULL)
+    {
+      show_card (self);
+      gtk_stack_set_visible_child_name (self->stack, "card");
+    }
+  else if (rh_study_queue_get_n_cards (self->queue) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    {
+      update_caught_up (self);
+      gtk_stack_set_visible_child_name (self->stack, "caught-up");
+    }
+
+  if (self->card != NULL && !self->editing && self->timer_id == 0)
+    self->timer_id = g_timeout_add_seconds (1, timer_tick_cb, self);
+  else if ((self->card == NULL || self->editing) && self->timer_id != 0)
+    g_clear_handle_id (&self->timer_id, g_source_remove);
+
+  update_actions (self);
+}
+
+static void
+card_notify_cb (RhCardView *self,
+                GParamSpec *pspec,
+                RhCard     *card)
+{
+  update (self);
+}
+
+static void
+set_card (RhCardView *self,
+          RhCard     *card)
+{
+  if (self->card == card)
+    return;
+
+  if (self->card != NULL)
+    g_signal_handlers_disconnect_by_func (self->card, card_notify_cb, self);
+
+  g_set_object (&self->card, card);
+
+  if (card != NULL)
+    g_signal_connect_object (card, "notify", G_CALLBACK (card_notify_cb), self, G_CONNECT_SWAPPED);
+
+  /* A new card starts hidden, its clock from now, scrolled to the top. */
+  self->revealed = FALSE;
+  self->shown_at_us = now_us (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
+}
+
+static void
+queue_notify_cb (RhCardView   *self,
+                 GParamSpec   *pspec,
+                 RhStudyQueue *queue)
+{
+  set_card (self, rh_study_queue_get_current_card (queue));
+  update (self);
+}
+
+static void
+show_toast (RhCardView *self,
+            AdwToast   *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (RhCardView   *self,
+            const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  show_toast (self, toast);
+}
+
+static void
+reveal (RhCardView *self)
+{
+  if (self->card == NULL || self->revealed)
+    return;
+
+  self->revealed = TRUE;
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
+}
+
+static void
+grade (RhCardView *self,
+       RhRating    rating)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 duration_ms;
+
+  if (self->card == NULL || !self->revealed)
+    return;
+
+  duration_ms = MAX (0, (now_us (self) - self->shown_at_us) / 1000);
+  if (!rh_study_queue_answer (self->queue, rating, duration_ms, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+reveal_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  reveal (RH_CARD_VIEW (widget));
+}
+
+/* Space and Enter: show the answer, then "Good", as in Anki. */
+static void
+primary_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+
+  if (self->revealed)
+    grade (self, RH_RATING_GOOD);
+  else
+    reveal (self);
+}
+
+static void
+grade_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  int rating = g_variant_get_int32 (parameter);
+
+  g_return_if_fail (rh_fsrs_rating_is_valid (rating));
+
+  grade (RH_CARD_VIEW (widget), (RhRating)rating);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rh_study_queue_undo (self->queue, &error))
+    show_error (self, error);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+
+  if (self->card == NULL)
+    return;
+
+  rh_card_editor_load (self->editor, self->card);
+  self->editing = TRUE;
+  update (self);
+  rh_card_editor_focus (self->editor);
+}
+
+static void
+save_edit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+  RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCard) edited = NULL;
+
+  if (self->card == NULL)
+    return;
+
+  /* Edit a copy so that a failed save leaves the shown card as stored. */
+  edited = rh_card_new (rh_card_get_uid (self->card));
+  rh_card_update_from (edited, self->card);
+
+  if (!rh_card_editor_apply (self->editor, edited, &error) ||
+      !rh_database_update_card (database, edited, &error))
+    {
+      rh_card_editor_set_error (self->editor, error->message);
+      return;
+    }
+
+  rh_card_update_from (self->card, edited);
+  self->editing = FALSE;
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  show_toast (self, adw_toast_new (_("Card saved")));
+}
+
+static void
+cancel_edit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+
+  self->editing = FALSE;
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+suspend_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+  RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+  gint64 row_id;
+
+  if (self->card == NULL)
+    return;
+
+  row_id = rh_card_get_row_id (self->card);
+  if (!rh_database_set_card_suspended (database, row_id, TRUE, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Card suspended"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "card.unsuspend");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (row_id));
+  show_toast (self, toast);
+}
+
+static void
+unsuspend_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+  RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
+  g_autoptr(GError) error = NULL;
+
+  if (!rh_database_set_card_suspended (database, g_variant_get_int64 (parameter), FALSE, &error))
+    show_error (self, error);
+}
+
+static void
+open_follow_up_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RhCardView *self = RH_CARD_VIEW (widget);
+  RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCard) card = rh_database_dup_card_by_uid (database, g_variant_get_string (parameter, NULL), &error);
+
+  if (card == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  rh_study_queue_show_card (self->queue, card);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+rh_card_view_set_queue (RhCardView   *self,
+                        RhStudyQueue *queue)
+{
+  g_assert (self->queue == NULL);
+
+  self->queue = g_object_ref (queue);
+  g_signal_connect_object (queue, "notify", G_CALLBACK (queue_notify_cb), self, G_CONNECT_SWAPPED);
+  queue_notify_cb (self, NULL, queue);
+}
+
+static void
+rh_card_view_dispose (GObject *object)
+{
+  RhCardView *self = (RhCardView *)object;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+
+  if (self->card != NULL)
+    g_signal_handlers_disconnect_by_func (self->card, card_notify_cb, self);
+  g_clear_object (&self->card);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_CARD_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->queue);
+
+  G_OBJECT_CLASS (rh_card_view_parent_class)->dispose (object);
+}
+
+static void
+rh_card_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RhCardView *self = RH_CARD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUEUE:
+      g_value_set_object (value, self->queue);
+      break;
+
+    case PROP_REVEALED:
+      g_value_set_boolean (value, self->revealed);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_card_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RhCardView *self = RH_CARD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUEUE:
+      rh_card_view_set_queue (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_card_view_class_init (RhCardViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rh_card_view_dispose;
+  object_class->get_property = rh_card_view_get_property;
+  object_class->set_property = rh_card_view_set_property;
+
+  properties[PROP_QUEUE] =
+    g_param_spec_object ("queue", NULL, NULL, RH_TYPE_STUDY_QUEUE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVEALED] =
+    g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RH_TYPE_MARKDOWN_VIEW);
+  g_type_ensure (RH_TYPE_CARD_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-card-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, topic_label);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, front_view);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, answer_box);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, back_view);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, follow_up_box);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, follow_up_list);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, bar_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, grade_box);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, caught_up_page);
+  gtk_widget_class_bind_template_child (widget_class, RhCardView, editor);
+
+  gtk_widget_class_install_action (widget_class, "card.reveal", NULL, reveal_action);
+  gtk_widget_class_install_action (widget_class, "card.primary", NULL, primary_action);
+  gtk_widget_class_install_action (widget_class, "card.grade", "i", grade_action);
+  gtk_widget_class_install_action (widget_class, "card.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "card.save-edit", NULL, save_edit_action);
+  gtk_widget_class_install_action (widget_class, "card.cancel-edit", NULL, cancel_edit_action);
+  gtk_widget_class_install_action (widget_class, "card.suspend", NULL, suspend_action);
+  gtk_widget_class_install_action (widget_class, "card.unsuspend", "x", unsuspend_action);
+  gtk_widget_class_install_action (widget_class, "card.open-follow-up", "s", open_follow_up_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "card.primary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.primary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "card.primary", NULL);
+  for (int i = 0; i < 4; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0, "card.grade", "i", i + 1);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, 0, "card.grade", "i", i + 1);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "card.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, 0, "card.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_at, GDK_SHIFT_MASK, "card.suspend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_at, 0, "card.suspend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "card.cancel-edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "card.save-edit", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rh_card_view_init (RhCardView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int i = 0; i < 4; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *name = gtk_label_new_with_mnemonic (_(grades[i].label));
+      GtkWidget *interval = gtk_label_new (NULL);
+      g_autofree char *tooltip = g_strdup_printf (_("Key %d"), i + 1);
+
+      gtk_widget_add_css_class (interval, "interval");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), interval);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (name), button);
+      gtk_widget_add_css_class (button, "grade-button");
+      if (grades[i].style)
+        gtk_widget_add_css_class (button, grades[i].style);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.grade");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", i + 1);
+      gtk_box_append (GTK_BOX (self->grade_box), button);
+
+      self->interval_labels[i] = GTK_LABEL (interval);
+    }
+
+  update_actions (self);
+}
+
+/**
+ * rh_card_view_new:
+ *
+ * Returns: (transfer floating): a card view studying @queue
+ */
+GtkWidget *
+rh_card_view_new (RhStudyQueue *queue)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (queue), NULL);
+
+  return g_object_new (RH_TYPE_CARD_VIEW, "queue", queue, NULL);
+}
+
+/**
+ * rh_card_view_get_queue:
+ *
+ * Returns: (transfer none): the queue
+ */
+RhStudyQueue *
+rh_card_view_get_queue (RhCardView *self)
+{
+  g_return_val_if_fail (RH_IS_CARD_VIEW (self), NULL);
+  return self->queue;
+}
+
+gboolean
+rh_card_view_get_revealed (RhCardView *self)
+{
+  g_return_val_if_fail (RH_IS_CARD_VIEW (self), FALSE);
+  return self->revealed;
+}
+
+/* "card", "caught-up", "empty" or "edit". */
+const char *
+rh_card_view_get_page (RhCardView *self)
+{
+  g_return_val_if_fail (RH_IS_CARD_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}

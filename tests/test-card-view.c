@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "rh-card-view.h"
+#include "rh-test-utils.h"
+
+static const char deck[] =
+  "{\"rehearse_deck\": 1, \"cards\": ["
+  " {\"id\": \"chan\", \"topic\": \"Go::并发\", \"front\": \"无缓冲 channel 的发送什么时候返回？\","
+  "  \"back\": \"接收方取走数据时。\\n\\n```go\\nch := make(chan int)\\ngo func() { ch <- 1 }()\\n<-ch\\n```\","
+  "  \"follow_ups\": [\"hchan\"]},"
+  " {\"id\": \"hchan\", \"topic\": \"Go::并发\", \"front\": \"hchan 里有什么？\", \"back\": \"buf、sendq、recvq、lock。\"}"
+  "]}";
+
+typedef struct
+{
+  RhClock         *clock;
+  RhDatabase      *db;
+  RhStudySettings *settings;
+  RhScheduler     *scheduler;
+  RhStudyQueue    *queue;
+  GtkWindow       *window;
+  RhCardView      *view;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->clock = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+  f->db = rh_test_open_database (":memory:", f->clock);
+  rh_test_import (f->db, deck, NULL);
+  f->settings = rh_study_settings_new ();
+  f->scheduler = rh_scheduler_new (f->db, f->settings);
+  f->queue = rh_study_queue_new (f->scheduler, "Go");
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->view = RH_CARD_VIEW (rh_card_view_new (f->queue));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_assert_finalize_object (f->queue);
+  g_assert_finalize_object (f->scheduler);
+  g_assert_finalize_object (f->settings);
+  g_assert_finalize_object (f->db);
+  g_assert_finalize_object (f->clock);
+}
+
+static gint64
+query (Fixture    *f,
+       const char *sql)
+{
+  return rh_test_query_int (f->db, sql);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter));
+}
+
+static void
+test_reveal_and_grade (Fixture       *f,
+                       gconstpointer  data)
+{
+  RhCard *first = rh_study_queue_get_current_card (f->queue);
+
+  g_assert_nonnull (first);
+  g_assert_cmpstr (rh_card_get_uid (first), ==, "chan");
+  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "card");
+  g_assert_false (rh_card_view_get_revealed (f->view));
+
+  /* Grading is not possible before the answer is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "card.grade", "i", 3);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 0);
+
+  activate (f, "card.reveal", NULL);
+  g_assert_true (rh_card_view_get_revealed (f->view));
+
+  /* Forty seconds on the card, then Good. */
+  rh_clock_advance (f->clock, 40 * G_USEC_PER_SEC);
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_GOOD));
+
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT rating FROM review_log;"), ==, RH_RATING_GOOD);
+  g_assert_cmpint (query (f, "SELECT duration_ms FROM review_log;"), ==, 40000);
+  g_assert_cmpint (query (f, "SELECT source = 'study' FROM review_log;"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT state FROM review_state WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');"),
+                   ==, RH_CARD_STATE_LEARNING);
+
+  /* The next card is shown, hidden again. */
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
+  g_assert_false (rh_card_view_get_revealed (f->view));
+
+  /* Undo puts the first card back exactly as it was. */
+  activate (f, "card.undo", NULL);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 0);
+  g_assert_cmpint (query (f, "SELECT state FROM review_state WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');"),
+                   ==, RH_CARD_STATE_NEW);
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "chan");
+}
+
+static void
+test_primary_and_caught_up (Fixture       *f,
+                            gconstpointer  data)
+{
+  /* Space reveals, Space again answers Good; twice for two new cards... */
+  for (guint i = 0; i < 2; i++)
+    {
+      activate (f, "card.primary", NULL);
+      g_assert_true (rh_card_view_get_revealed (f->view));
+      activate (f, "card.primary", NULL);
+    }
+
+  /* ...then both are learning, due in ten minutes: learn-ahead shows one. */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log WHERE rating = 3;"), ==, 2);
+
+  /* Easy on whatever is left graduates it. */
+  while (rh_study_queue_get_current_card (f->queue) != NULL)
+    {
+      activate (f, "card.reveal", NULL);
+      activate (f, "card.grade", g_variant_new_int32 (RH_RATING_EASY));
+    }
+
+  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "caught-up");
+  g_assert_cmpint (rh_study_queue_get_next_due (f->queue), >, RH_TEST_NOW_US / G_USEC_PER_SEC);
+}
+
+static void
+test_edit_and_suspend (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RhCard) stored = NULL;
+  RhCard *card = rh_study_queue_get_current_card (f->queue);
+  gint64 row_id = rh_card_get_row_id (card);
+
+  activate (f, "card.edit", NULL);
+  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "edit");
+  /* Grades and reveal are off while editing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "card.reveal", NULL);
+  g_assert_false (rh_card_view_get_revealed (f->view));
+  activate (f, "card.save-edit", NULL);
+  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "card");
+
+  stored = rh_database_dup_card (f->db, row_id, NULL);
+  g_assert_cmpstr (rh_card_get_front (stored), ==, rh_card_get_front (card));
+  g_assert_cmpstr (rh_card_get_topic (stored), ==, "Go::并发");
+
+  activate (f, "card.suspend", NULL);
+  g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 1);
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
+
+  activate (f, "card.unsuspend", g_variant_new_int64 (row_id));
+  g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
+}
+
+static void
+test_follow_up (Fixture       *f,
+                gconstpointer  data)
+{
+  activate (f, "card.reveal", NULL);
+  activate (f, "card.open-follow-up", g_variant_new_string ("hchan"));
+
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
+  g_assert_false (rh_card_view_get_revealed (f->view));
+}
+
+static void
+test_empty_topic (Fixture       *f,
+                  gconstpointer  data)
+{
+  rh_study_queue_set_topic_path (f->queue, "Nope");
+  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/card-view/reveal-and-grade", test_reveal_and_grade);
+  ADD ("/card-view/primary-and-caught-up", test_primary_and_caught_up);
+  ADD ("/card-view/edit-and-suspend", test_edit_and_suspend);
+  ADD ("/card-view/follow-up", test_follow_up);
+  ADD ("/card-view/empty-topic", test_empty_topic);
+#undef ADD
+
+  return g_test_run ();
+}
