@@ -81,7 +81,8 @@ void         rh_scheduler_next_state        (RhScheduler         *self,
                                              const RhReviewState *current,
                                              RhRating             rating,
                                              RhReviewState       *next);
-/* Seconds until due for each rating, index 0 = Again … 3 = Easy. */
+/* Seconds until due for each rating, index 0 = Again … 3 = Easy; an
+ * outcome in review state counts whole study days (n × 86400). */
 gboolean     rh_scheduler_preview           (RhScheduler      *self,
                                              gint64            card_id,
                                              gint64            intervals[4],

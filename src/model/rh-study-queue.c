@@ -32,6 +32,9 @@ struct _RhStudyQueue
   guint            n_new;
   guint            n_cards;
   gint64           next_due;
+
+  /* Set while this queue writes, which refreshes once afterwards. */
+  guint            writing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhStudyQueue, rh_study_queue, G_TYPE_OBJECT)
@@ -176,6 +179,30 @@ pick_learning (RhStudyQueue  *self,
     *card_id = get_due (self, relearning) < get_due (self, learning) ? relearning : learning;
 
   return TRUE;
+}
+
+static gint64
+log_card_id (RhStudyQueue  *self,
+             gint64         log_id,
+             GError       **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (self->database, "SELECT card_id FROM review_log WHERE id = ?;", error)))
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, log_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (self->database, error, rc);
+      return -1;
+    }
+
+  return 0;
 }
 
 typedef struct
@@ -380,7 +407,8 @@ changed_cb (RhStudyQueue     *self,
             RhDatabaseChange  changes,
             RhDatabase       *database)
 {
-  refresh (self, FALSE);
+  if (!self->writing)
+    refresh (self, FALSE);
 }
 
 static void
@@ -710,17 +738,20 @@ rh_study_queue_answer (RhStudyQueue  *self,
 {
   g_autoptr(RhCard) shown = NULL;
   gint64 log_id = 0;
-  gboolean was_undoable;
+  gboolean was_undoable, answered;
 
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
   g_return_val_if_fail (rh_fsrs_rating_is_valid (rating), FALSE);
   g_return_val_if_fail (self->current_card != NULL, FALSE);
 
-  /* Dropped first, so the refresh that the commit triggers moves on. */
   shown = g_steal_pointer (&self->shown_card);
 
-  if (!rh_scheduler_answer (self->scheduler, rh_card_get_row_id (self->current_card),
-                            rating, duration_ms, RH_REVIEW_SOURCE_STUDY, &log_id, error))
+  self->writing = TRUE;
+  answered = rh_scheduler_answer (self->scheduler, rh_card_get_row_id (self->current_card),
+                                  rating, duration_ms, RH_REVIEW_SOURCE_STUDY, &log_id, error);
+  self->writing = FALSE;
+
+  if (!answered)
     {
       self->shown_card = g_steal_pointer (&shown);
       return FALSE;
@@ -737,30 +768,6 @@ rh_study_queue_answer (RhStudyQueue  *self,
   return TRUE;
 }
 
-static gint64
-log_card_id (RhStudyQueue  *self,
-             gint64         log_id,
-             GError       **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  int rc;
-
-  if (!(stmt = rh_database_prepare (self->database, "SELECT card_id FROM review_log WHERE id = ?;", error)))
-    return -1;
-
-  sqlite3_bind_int64 (stmt, 1, log_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      rh_database_set_error (self->database, error, rc);
-      return -1;
-    }
-
-  return 0;
-}
-
 gboolean
 rh_study_queue_undo (RhStudyQueue  *self,
                      GError       **error)
@@ -769,6 +776,7 @@ rh_study_queue_undo (RhStudyQueue  *self,
   g_autoptr(RhCard) card = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 log_id, card_id;
+  gboolean undone;
 
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
 
@@ -792,11 +800,14 @@ rh_study_queue_undo (RhStudyQueue  *self,
         return FALSE;
     }
 
-  /* Set before the commit, so its refresh already shows the card. */
   previous = g_steal_pointer (&self->shown_card);
   self->shown_card = g_steal_pointer (&card);
 
-  if (card_id == 0 || !rh_scheduler_undo (self->scheduler, log_id, &local_error))
+  self->writing = TRUE;
+  undone = card_id > 0 && rh_scheduler_undo (self->scheduler, log_id, &local_error);
+  self->writing = FALSE;
+
+  if (!undone)
     {
       g_clear_object (&self->shown_card);
       self->shown_card = g_steal_pointer (&previous);
