@@ -137,6 +137,27 @@ test_reopen (Fixture       *f,
 }
 
 static void
+test_migrate_from_1 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (3, "Go", "go");
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  /* What version 1 of the schema left on disk. */
+  raw_exec (f->path, "DROP INDEX review_log_time; PRAGMA user_version = 1;");
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, 2);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'review_log_time';"), ==, 1);
+  g_assert_cmpuint (rh_database_count_cards (db), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
 test_empty_file (Fixture       *f,
                  gconstpointer  data)
 {
@@ -445,6 +466,7 @@ main (int   argc,
   ADD ("/database/create/file", test_create_file);
   ADD ("/database/create/empty-file", test_empty_file);
   ADD ("/database/reopen", test_reopen);
+  ADD ("/database/migrate/from-1", test_migrate_from_1);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
   ADD ("/database/refuse/not-sqlite", test_refuse_not_sqlite);

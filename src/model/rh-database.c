@@ -143,6 +143,9 @@ static const char * const migrations[] = {
   "    VALUES ('delete', old.id, old.front, old.back, old.tags);"
   "  INSERT INTO cards_fts (rowid, front, back, tags) VALUES (new.id, new.front, new.back, new.tags);"
   "END;",
+
+  /* 1 → 2: today's answers are counted for the daily limits at every pick. */
+  "CREATE INDEX review_log_time ON review_log (reviewed_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RH_DATABASE_SCHEMA_VERSION);
