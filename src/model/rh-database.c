@@ -679,19 +679,21 @@ rh_database_set_meta (RhDatabase  *self,
   return TRUE;
 }
 
-/* Returns 0 and no error when the path is unknown. */
+/* Runs a "SELECT id … WHERE … = ?" query: the row id, 0 and no error when
+ * there is no such row, -1 on error. */
 static gint64
-lookup_topic_id (RhDatabase  *self,
-                 const char  *path,
-                 GError     **error)
+lookup_id (RhDatabase  *self,
+           const char  *sql,
+           const char  *key,
+           GError     **error)
 {
   g_autoptr(RhStatement) stmt = NULL;
   int rc;
 
-  if (!(stmt = rh_database_prepare (self, "SELECT id FROM topics WHERE path = ?;", error)))
+  if (!(stmt = rh_database_prepare (self, sql, error)))
     return -1;
 
-  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -702,6 +704,14 @@ lookup_topic_id (RhDatabase  *self,
     }
 
   return 0;
+}
+
+static gint64
+lookup_topic_id (RhDatabase  *self,
+                 const char  *path,
+                 GError     **error)
+{
+  return lookup_id (self, "SELECT id FROM topics WHERE path = ?;", path, error);
 }
 
 /**
@@ -1365,23 +1375,7 @@ lookup_card_id (RhDatabase  *self,
                 const char  *uid,
                 GError     **error)
 {
-  g_autoptr(RhStatement) stmt = NULL;
-  int rc;
-
-  if (!(stmt = rh_database_prepare (self, "SELECT id FROM cards WHERE uid = ?;", error)))
-    return -1;
-
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      rh_database_set_error (self, error, rc);
-      return -1;
-    }
-
-  return 0;
+  return lookup_id (self, "SELECT id FROM cards WHERE uid = ?;", uid, error);
 }
 
 /* Follow-ups may point into the deck itself or at cards already stored. */
