@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
+#include "rh-card-view.h"
 #include "rh-test-utils.h"
 #include "rh-window.h"
 
@@ -109,6 +110,12 @@ test_window_topics (void)
 
   g_assert_true (rh_window_select_topic (window, "Go"));
   g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 2);
+
+  /* Activating a card in the browser opens it in the Study page. */
+  rh_window_set_page (window, "cards");
+  g_signal_emit_by_name (find_card_list (GTK_WIDGET (window)), "activate", 1);
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (
+                     rh_card_view_get_queue (RH_CARD_VIEW (rh_window_get_study_view (window))))), ==, "gc");
 
   /* Importing updates the sidebar and the counts live. */
   g_assert_true (rh_window_import_file (window, more_file));

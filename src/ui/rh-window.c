@@ -164,6 +164,22 @@ topic_activate_cb (RhWindow    *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->study_view));
 }
 
+/* A card picked in the browser is studied right away. */
+static void
+card_activate_cb (RhWindow    *self,
+                  guint        position,
+                  GtkListView *view)
+{
+  g_autoptr(RhCard) card = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (card == NULL)
+    return;
+
+  rh_study_queue_show_card (self->queue, card);
+  adw_view_stack_set_visible_child_name (self->view_stack, "study");
+  gtk_widget_grab_focus (GTK_WIDGET (self->study_view));
+}
+
 static void
 card_list_changed_cb (RhWindow   *self,
                       guint       position,
@@ -664,6 +680,8 @@ rh_window_init (RhWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind_cb), NULL);
   gtk_list_view_set_factory (self->card_view, factory);
   g_object_unref (factory);
+  gtk_list_view_set_single_click_activate (self->card_view, TRUE);
+  g_signal_connect_object (self->card_view, "activate", G_CALLBACK (card_activate_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->content_stack));
 
