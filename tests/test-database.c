@@ -147,10 +147,11 @@ test_migrate_from_1 (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 
   /* What version 1 of the schema left on disk. */
-  raw_exec (f->path, "DROP INDEX review_log_time; PRAGMA user_version = 1;");
+  raw_exec (f->path, "DROP INDEX review_log_time; DROP TABLE interview_answers; DROP TABLE interview_sessions;"
+                     " DROP TABLE interview_templates; PRAGMA user_version = 1;");
 
   db = rh_test_open_database (f->path, NULL);
-  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, 2);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'review_log_time';"), ==, 1);
   g_assert_cmpuint (rh_database_count_cards (db), ==, 3);
 

@@ -31,7 +31,8 @@ G_DEFINE_QUARK (rh-database-error-quark, rh_database_error)
 G_DEFINE_FLAGS_TYPE (RhDatabaseChange, rh_database_change,
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_TOPICS, "topics"),
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_CARDS, "cards"),
-  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_REVIEWS, "reviews"))
+  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_REVIEWS, "reviews"),
+  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_INTERVIEWS, "interviews"))
 
 enum { PROP_0, PROP_PATH, PROP_CLOCK, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -146,6 +147,73 @@ static const char * const migrations[] = {
 
   /* 1 → 2: today's answers are counted for the daily limits at every pick. */
   "CREATE INDEX review_log_time ON review_log (reviewed_at);",
+
+  /* 2 → 3: mock interviews. Times in Unix seconds, durations in ms. */
+  "CREATE TABLE interview_templates ("
+  "  id                     INTEGER PRIMARY KEY,"
+  "  name                   TEXT NOT NULL,"
+  "  topics                 TEXT NOT NULL DEFAULT '',"
+  "  n_questions            INTEGER NOT NULL CHECK (n_questions > 0),"
+  "  question_seconds       INTEGER NOT NULL CHECK (question_seconds > 0),"
+  "  total_minutes          INTEGER NOT NULL CHECK (total_minutes > 0),"
+  "  follow_up_depth        INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_depth >= 0),"
+  "  counts_toward_schedule INTEGER NOT NULL DEFAULT 1,"
+  "  auto_advance           INTEGER NOT NULL DEFAULT 0,"
+  "  modified               INTEGER NOT NULL"
+  ");"
+  /* A session keeps a JSON snapshot of its template and its plan, so its
+   * report survives template edits; the current_* columns say where it
+   * was when last saved, so that it can be resumed after a crash. */
+  "CREATE TABLE interview_sessions ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  template           TEXT NOT NULL,"
+  "  seed               INTEGER NOT NULL,"
+  "  plan               TEXT NOT NULL,"
+  "  state              TEXT NOT NULL"
+  "                     CHECK (state IN ('asking', 'revealed', 'paused', 'finished', 'abandoned')),"
+  "  started_at         INTEGER NOT NULL,"
+  "  ended_at           INTEGER,"
+  "  saved_at           INTEGER NOT NULL,"
+  "  elapsed_ms         INTEGER NOT NULL DEFAULT 0,"
+  "  paused_ms          INTEGER NOT NULL DEFAULT 0,"
+  "  total_seconds      INTEGER NOT NULL,"
+  "  next_planned       INTEGER NOT NULL DEFAULT 0,"
+  "  current_card       INTEGER,"
+  "  current_index      INTEGER NOT NULL DEFAULT 0,"
+  "  current_depth      INTEGER NOT NULL DEFAULT 0,"
+  "  current_parent     INTEGER,"
+  "  current_seconds    INTEGER NOT NULL DEFAULT 0,"
+  "  current_elapsed_ms INTEGER NOT NULL DEFAULT 0,"
+  "  current_notes      TEXT NOT NULL DEFAULT '',"
+  "  current_revealed   INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX interview_sessions_state ON interview_sessions (state, started_at);"
+  /* One row per question asked, written when it is answered or skipped.
+   * The title, topic and kind are as asked, in case the card changes. */
+  "CREATE TABLE interview_answers ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  session_id     INTEGER NOT NULL REFERENCES interview_sessions (id) ON DELETE CASCADE,"
+  "  position       INTEGER NOT NULL,"
+  "  question_index INTEGER NOT NULL,"
+  "  card_id        INTEGER REFERENCES cards (id) ON DELETE SET NULL,"
+  "  title          TEXT NOT NULL,"
+  "  topic          TEXT NOT NULL,"
+  "  kind           TEXT NOT NULL,"
+  "  depth          INTEGER NOT NULL DEFAULT 0,"
+  "  parent_id      INTEGER REFERENCES interview_answers (id),"
+  "  budget_seconds INTEGER NOT NULL,"
+  "  spent_ms       INTEGER NOT NULL,"
+  "  rating         INTEGER CHECK (rating BETWEEN 1 AND 4),"
+  "  overtime       INTEGER NOT NULL DEFAULT 0,"
+  "  skipped        INTEGER NOT NULL DEFAULT 0,"
+  "  notes          TEXT NOT NULL DEFAULT '',"
+  "  answered_at    INTEGER NOT NULL,"
+  "  review_log_id  INTEGER,"
+  "  UNIQUE (session_id, position),"
+  "  CHECK (skipped = 1 OR rating IS NOT NULL)"
+  ");"
+  "CREATE INDEX interview_answers_card ON interview_answers (card_id);"
+  "CREATE INDEX interview_answers_parent ON interview_answers (parent_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RH_DATABASE_SCHEMA_VERSION);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher user_version was
  * written by a newer Rehearse and is refused untouched. */
-#define RH_DATABASE_SCHEMA_VERSION 2
+#define RH_DATABASE_SCHEMA_VERSION 3
 
 /* PRAGMA application_id: "Rhrs" */
 #define RH_DATABASE_APPLICATION_ID 0x52687273
@@ -40,6 +40,7 @@ typedef enum /*< flags >*/
   RH_DATABASE_CHANGE_TOPICS  = 1 << 0,
   RH_DATABASE_CHANGE_CARDS   = 1 << 1,
   RH_DATABASE_CHANGE_REVIEWS = 1 << 2,
+  RH_DATABASE_CHANGE_INTERVIEWS = 1 << 3,
 } RhDatabaseChange;
 
 #define RH_TYPE_DATABASE_CHANGE (rh_database_change_get_type ())

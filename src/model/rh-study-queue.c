@@ -407,7 +407,9 @@ changed_cb (RhStudyQueue     *self,
             RhDatabaseChange  changes,
             RhDatabase       *database)
 {
-  if (!self->writing)
+  /* Interview sessions change no card's state by themselves; their reviews
+   * come through the scheduler with their own signal. */
+  if (!self->writing && changes != RH_DATABASE_CHANGE_INTERVIEWS)
     refresh (self, FALSE);
 }
 

@@ -31,7 +31,9 @@ database_changed_cb (RhTopicModel     *self,
                      RhDatabaseChange  changes,
                      RhDatabase       *database)
 {
-  rh_topic_model_refresh (self);
+  /* Interview sessions and templates do not move any count. */
+  if (changes != RH_DATABASE_CHANGE_INTERVIEWS)
+    rh_topic_model_refresh (self);
 }
 
 /* Puts @kept back in @fresh at @position with the fresh counts, so that
