@@ -8,6 +8,7 @@
 #include "rh-card-list.h"
 #include "rh-card-row.h"
 #include "rh-card-view.h"
+#include "rh-interview-view.h"
 #include "rh-scheduler.h"
 #include "rh-study-queue.h"
 #include "rh-topic-model.h"
@@ -26,6 +27,7 @@ struct _RhWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwBin               *study_bin;
+  AdwBin               *interview_bin;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -478,6 +480,7 @@ rh_window_constructed (GObject *object)
   self->queue = rh_study_queue_new (self->scheduler, "");
   self->study_view = RH_CARD_VIEW (rh_card_view_new (self->queue));
   adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_view));
+  adw_bin_set_child (self->interview_bin, rh_interview_view_new (self->scheduler));
 
   /* "All Topics" first, then the top-level topics beside it. */
   self->top_model = rh_topic_model_new (self->database, "");
@@ -631,6 +634,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, study_bin);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, interview_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_entry);
@@ -885,7 +889,7 @@ rh_window_get_study_view (RhWindow *self)
   return GTK_WIDGET (self->study_view);
 }
 
-/* Shows the "study" or "cards" page. */
+/* Shows the "study", "interview" or "cards" page. */
 void
 rh_window_set_page (RhWindow   *self,
                     const char *name)
