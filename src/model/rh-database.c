@@ -627,6 +627,31 @@ rh_database_prepare (RhDatabase  *self,
   return stmt;
 }
 
+/**
+ * rh_database_step_done:
+ * @stmt: a write, or a statement whose rows are not wanted
+ *
+ * Runs @stmt to the end.
+ */
+gboolean
+rh_database_step_done (RhDatabase   *self,
+                       RhStatement  *stmt,
+                       GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+
+  if (rc != SQLITE_DONE)
+    return rh_database_set_error (self, error, rc);
+
+  return TRUE;
+}
+
 /* Starts a write transaction; IMMEDIATE so that a busy file fails here,
  * before any work, rather than at the first write. */
 gboolean

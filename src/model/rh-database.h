@@ -79,6 +79,9 @@ RhStatement   *rh_database_prepare           (RhDatabase       *self,
 gboolean       rh_database_set_error         (RhDatabase       *self,
                                               GError          **error,
                                               int               rc);
+gboolean       rh_database_step_done         (RhDatabase       *self,
+                                              RhStatement      *stmt,
+                                              GError          **error);
 gboolean       rh_database_begin             (RhDatabase       *self,
                                               GError          **error);
 gboolean       rh_database_commit            (RhDatabase       *self,

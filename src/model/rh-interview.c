@@ -599,22 +599,6 @@ corrupt:
   return FALSE;
 }
 
-static gboolean
-step_done (RhInterview  *self,
-           RhStatement  *stmt,
-           GError      **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-
-  if (rc != SQLITE_DONE)
-    return rh_database_set_error (self->database, error, rc);
-
-  return TRUE;
-}
-
 /* Writes where the session is: @question is the one being asked (its
  * card NULL when finished), with @question_ms spent on it. Call inside a
  * transaction. */
@@ -661,7 +645,7 @@ write_session (RhInterview       *self,
   sqlite3_bind_text (stmt, 14, notes, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 15, !!revealed);
 
-  return step_done (self, stmt, error);
+  return rh_database_step_done (self->database, stmt, error);
 }
 
 static void
@@ -759,7 +743,7 @@ insert_answer (RhInterview  *self,
       return -1;
     }
   answer_id = sqlite3_column_int64 (stmt, 0);
-  if (!step_done (self, stmt, error))
+  if (!rh_database_step_done (self->database, stmt, error))
     return -1;
 
   return answer_id;
@@ -1923,7 +1907,7 @@ rh_interview_start (RhInterview  *self,
       goto failed;
     }
   session_id = sqlite3_column_int64 (stmt, 0);
-  if (!step_done (self, stmt, error))
+  if (!rh_database_step_done (self->database, stmt, error))
     goto failed;
   rh_statement_release (g_steal_pointer (&stmt));
 

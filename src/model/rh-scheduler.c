@@ -247,22 +247,6 @@ read_state (RhScheduler    *self,
   return TRUE;
 }
 
-static gboolean
-step_done (RhScheduler  *self,
-           RhStatement  *stmt,
-           GError      **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-
-  if (rc != SQLITE_DONE)
-    return rh_database_set_error (self->database, error, rc);
-
-  return TRUE;
-}
-
 static void
 bind_memory (RhStatement         *stmt,
              int                  index,
@@ -663,11 +647,11 @@ rh_scheduler_answer (RhScheduler     *self,
 
   if (sqlite3_step (log) != SQLITE_ROW)
     {
-      step_done (self, log, error);
+      rh_database_step_done (self->database, log, error);
       goto failed;
     }
   new_log_id = sqlite3_column_int64 (log, 0);
-  if (!step_done (self, log, error))
+  if (!rh_database_step_done (self->database, log, error))
     goto failed;
   rh_statement_release (g_steal_pointer (&log));
 
@@ -686,7 +670,7 @@ rh_scheduler_answer (RhScheduler     *self,
   sqlite3_bind_int64 (update, 7, next.last_review);
   sqlite3_bind_int64 (update, 8, next.reps);
   sqlite3_bind_int64 (update, 9, next.lapses);
-  if (!step_done (self, update, error))
+  if (!rh_database_step_done (self->database, update, error))
     goto failed;
   rh_statement_release (g_steal_pointer (&update));
 
@@ -764,7 +748,7 @@ rh_scheduler_undo (RhScheduler  *self,
 
   sqlite3_bind_int64 (restore, 1, card_id);
   sqlite3_bind_int64 (restore, 2, log_id);
-  if (!step_done (self, restore, error))
+  if (!rh_database_step_done (self->database, restore, error))
     goto failed;
   rh_statement_release (g_steal_pointer (&restore));
 
@@ -772,7 +756,7 @@ rh_scheduler_undo (RhScheduler  *self,
     goto failed;
 
   sqlite3_bind_int64 (forget, 1, log_id);
-  if (!step_done (self, forget, error))
+  if (!rh_database_step_done (self->database, forget, error))
     goto failed;
   rh_statement_release (g_steal_pointer (&forget));
 
