@@ -23,6 +23,7 @@ char       *rh_test_make_deck       (guint        n_cards,
                                      const char  *id_prefix);
 gint64      rh_test_query_int       (RhDatabase  *database,
                                      const char  *sql);
+void        rh_test_remove_dir      (const char  *dir);
 void        rh_test_exec            (RhDatabase  *database,
                                      const char  *sql);
 

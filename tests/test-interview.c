@@ -114,27 +114,13 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_all (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   close_database (f);
   g_assert_finalize_object (f->settings);
   g_assert_finalize_object (f->clock);
-  remove_all (f->dir);
+  rh_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
