@@ -1335,6 +1335,23 @@ rh_database_count_cards (RhDatabase *self)
   return sqlite3_column_int (stmt, 0);
 }
 
+/* Binds a card's content as ?2 topic id, ?3 front, ?4 back, ?5 tags, ?6 kind
+ * and ?7 seconds (NULL when unset), the order every card statement uses. */
+static void
+bind_card_content (RhStatement *stmt,
+                   RhCard      *card,
+                   gint64       topic_id,
+                   const char  *tags)
+{
+  sqlite3_bind_int64 (stmt, 2, topic_id);
+  sqlite3_bind_text (stmt, 3, rh_card_get_front (card), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rh_card_get_back (card), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, rh_card_kind_to_string (rh_card_get_kind (card)), -1, SQLITE_STATIC);
+  if (rh_card_get_seconds (card) > 0)
+    sqlite3_bind_int (stmt, 7, rh_card_get_seconds (card));
+}
+
 static gboolean
 text_is_blank (const char *text)
 {
@@ -1392,13 +1409,7 @@ rh_database_update_card (RhDatabase  *self,
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, rh_card_get_row_id (card));
-  sqlite3_bind_int64 (stmt, 2, topic_id);
-  sqlite3_bind_text (stmt, 3, rh_card_get_front (card), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, rh_card_get_back (card), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, tags, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, rh_card_kind_to_string (rh_card_get_kind (card)), -1, SQLITE_STATIC);
-  if (rh_card_get_seconds (card) > 0)
-    sqlite3_bind_int (stmt, 7, rh_card_get_seconds (card));
+  bind_card_content (stmt, card, topic_id, tags);
   sqlite3_bind_int64 (stmt, 8, now);
 
   if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
@@ -1531,13 +1542,7 @@ write_card (RhDatabase   *self,
     return FALSE;
 
   sqlite3_bind_text (find, 1, rh_card_get_uid (card), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (find, 2, topic_id);
-  sqlite3_bind_text (find, 3, rh_card_get_front (card), -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 4, rh_card_get_back (card), -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 5, tags, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 6, rh_card_kind_to_string (rh_card_get_kind (card)), -1, SQLITE_STATIC);
-  if (rh_card_get_seconds (card) > 0)
-    sqlite3_bind_int (find, 7, rh_card_get_seconds (card));
+  bind_card_content (find, card, topic_id, tags);
 
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
@@ -1567,13 +1572,7 @@ write_card (RhDatabase   *self,
     return FALSE;
 
   sqlite3_bind_text (write, 1, rh_card_get_uid (card), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (write, 2, topic_id);
-  sqlite3_bind_text (write, 3, rh_card_get_front (card), -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 4, rh_card_get_back (card), -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 5, tags, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 6, rh_card_kind_to_string (rh_card_get_kind (card)), -1, SQLITE_STATIC);
-  if (rh_card_get_seconds (card) > 0)
-    sqlite3_bind_int (write, 7, rh_card_get_seconds (card));
+  bind_card_content (write, card, topic_id, tags);
   sqlite3_bind_int64 (write, 8, now);
 
   if ((rc = sqlite3_step (write)) != SQLITE_DONE)
