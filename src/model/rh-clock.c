@@ -16,6 +16,7 @@ struct _RhClock
   GTimeZone *tz;
 
   gint64     fake_now_us;
+  gint64     fake_monotonic_us;
   guint      fake : 1;
 };
 
@@ -126,6 +127,16 @@ rh_clock_get_now (RhClock *self)
   return self->fake ? self->fake_now_us : g_get_real_time ();
 }
 
+/* Microseconds from an arbitrary start that never jumps: for measuring
+ * how long something took, unmoved when the wall clock is set. */
+gint64
+rh_clock_get_monotonic (RhClock *self)
+{
+  g_return_val_if_fail (RH_IS_CLOCK (self), 0);
+
+  return self->fake ? self->fake_monotonic_us : g_get_monotonic_time ();
+}
+
 gint64
 rh_clock_get_now_seconds (RhClock *self)
 {
@@ -171,6 +182,8 @@ rh_clock_set_now (RhClock *self,
   if (self->fake_now_us == now_us)
     return;
 
+  /* Setting a fake clock means that much time passed. */
+  self->fake_monotonic_us += now_us - self->fake_now_us;
   self->fake_now_us = now_us;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
 }
@@ -183,4 +196,20 @@ rh_clock_advance (RhClock *self,
   g_return_if_fail (self->fake);
 
   rh_clock_set_now (self, self->fake_now_us + delta_us);
+}
+
+/* Sets the wall clock of a fake clock without time passing, as when the
+ * user or NTP changes the system time. */
+void
+rh_clock_step_wall (RhClock *self,
+                    gint64   delta_us)
+{
+  g_return_if_fail (RH_IS_CLOCK (self));
+  g_return_if_fail (self->fake);
+
+  if (delta_us == 0)
+    return;
+
+  self->fake_now_us += delta_us;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
 }

@@ -15,11 +15,14 @@ RhClock   *rh_clock_new_fake      (gint64   now_us,
 gboolean   rh_clock_is_fake       (RhClock *self);
 gint64     rh_clock_get_now       (RhClock *self);
 gint64     rh_clock_get_now_seconds (RhClock *self);
+gint64     rh_clock_get_monotonic (RhClock *self);
 GTimeZone *rh_clock_get_timezone  (RhClock *self);
 GDateTime *rh_clock_dup_now_local (RhClock *self);
 void       rh_clock_set_now       (RhClock *self,
                                    gint64   now_us);
 void       rh_clock_advance       (RhClock *self,
+                                   gint64   delta_us);
+void       rh_clock_step_wall     (RhClock *self,
                                    gint64   delta_us);
 
 G_END_DECLS
