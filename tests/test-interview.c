@@ -1173,7 +1173,7 @@ test_retry_weak (Fixture       *f,
   static const char * const uids[] = { "redis-0", "mysql-0", "net-0", "os-0", "algo-0", NULL };
   static const RhRating ratings[] = { RH_RATING_AGAIN, RH_RATING_GOOD, RH_RATING_EASY, RH_RATING_HARD, 0 };
   static const guint seconds[] = { 60, 60, 60, 60, 60 };
-  static const RhRating all_good[] = { RH_RATING_GOOD, RH_RATING_GOOD };
+  static const RhRating all_good[] = { RH_RATING_GOOD, RH_RATING_GOOD, RH_RATING_GOOD };
   g_autoptr(RhInterviewTemplate) template = drill_template (100, 45, 0);
   g_autoptr(RhInterview) interview = NULL;
   g_autoptr(RhInterview) retry = NULL;
@@ -1189,20 +1189,57 @@ test_retry_weak (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (retry);
   plan = plan_uids (f, retry);
-  g_assert_cmpstr (plan, ==, "redis-0 os-0");
+  /* Again, Hard and the skipped one. */
+  g_assert_cmpstr (plan, ==, "redis-0 os-0 algo-0");
   g_assert_cmpstr (rh_interview_template_get_name (rh_interview_get_template (retry)), ==, "Retry: Drill");
   g_assert_cmpuint (rh_interview_template_get_follow_up_depth (rh_interview_get_template (retry)), ==, 0);
   g_assert_false (rh_interview_template_get_counts_toward_schedule (rh_interview_get_template (retry)));
-  g_assert_cmpuint (rh_interview_get_total_budget (retry), ==, 360);
+  g_assert_cmpuint (rh_interview_get_total_budget (retry), ==, 1260);
 
   /* Retried with the budgets they had. */
-  run (f, retry, all_good, seconds, 2);
+  run (f, retry, all_good, seconds, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM review_log;"), ==, 0);
 
   none = rh_interview_new_retry (f->scheduler, rh_interview_get_session_id (retry), &error);
   g_assert_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NO_QUESTIONS);
   g_assert_null (none);
 
+  g_assert_finalize_object (g_steal_pointer (&interview));
+  g_assert_finalize_object (g_steal_pointer (&retry));
+}
+
+/* Every question skipped: the report and the retry agree that all were
+ * weak, so Retry Weak Questions has something to ask. */
+static void
+test_retry_all_skipped (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const uids[] = { "redis-0", "mysql-0", "net-0", NULL };
+  static const RhRating skipped[] = { 0, 0, 0 };
+  static const guint seconds[] = { 10, 10, 10 };
+  g_autoptr(RhInterviewTemplate) template = drill_template (100, 45, 0);
+  g_autoptr(RhInterview) interview = NULL;
+  g_autoptr(RhInterview) retry = NULL;
+  g_autoptr(RhInterviewReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+
+  interview = interview_for (f, template, uids);
+  run (f, interview, skipped, seconds, G_N_ELEMENTS (skipped));
+
+  report = rh_interview_dup_report (interview, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_interview_report_get_n_answers (report), ==, 3);
+  g_assert_cmpuint (rh_interview_report_count_weak (report), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (rh_interview_answer_is_weak (rh_interview_report_get_answer (report, i)));
+
+  retry = rh_interview_new_retry (f->scheduler, rh_interview_get_session_id (interview), &error);
+  g_assert_no_error (error);
+  plan = plan_uids (f, retry);
+  g_assert_cmpstr (plan, ==, "redis-0 mysql-0 net-0");
+
+  g_assert_finalize_object (g_steal_pointer (&report));
   g_assert_finalize_object (g_steal_pointer (&interview));
   g_assert_finalize_object (g_steal_pointer (&retry));
 }
@@ -1450,6 +1487,7 @@ main (int   argc,
   ADD ("/interview/schedule/cram", test_schedule_cram);
   ADD ("/interview/report", test_report);
   ADD ("/interview/retry-weak", test_retry_weak);
+  ADD ("/interview/retry-all-skipped", test_retry_all_skipped);
   ADD ("/interview/templates", test_templates);
   ADD ("/interview/migrate-from-2", test_migrate_from_2);
   g_test_add ("/interview/builtin-deck", Fixture, "empty", fixture_setup, test_builtin_deck, fixture_teardown);

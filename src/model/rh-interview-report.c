@@ -570,3 +570,29 @@ rh_interview_report_rating_score (RhRating rating,
 
   return (rating - RH_RATING_AGAIN) * 100.0 / (RH_RATING_EASY - RH_RATING_AGAIN);
 }
+
+gboolean
+rh_interview_answer_is_weak (const RhInterviewAnswer *answer)
+{
+  g_return_val_if_fail (answer != NULL, FALSE);
+
+  if (answer->card_id <= 0)
+    return FALSE;
+
+  return answer->skipped || answer->rating == RH_RATING_AGAIN || answer->rating == RH_RATING_HARD;
+}
+
+/* The answers that rh_interview_answer_is_weak() calls weak. */
+guint
+rh_interview_report_count_weak (RhInterviewReport *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RH_IS_INTERVIEW_REPORT (self), 0);
+
+  for (guint i = 0; i < rh_interview_report_get_n_answers (self); i++)
+    if (rh_interview_answer_is_weak (rh_interview_report_get_answer (self, i)))
+      n++;
+
+  return n;
+}

@@ -84,6 +84,11 @@ const RhInterviewAnswer *rh_interview_report_get_answer      (RhInterviewReport 
                                                               guint              index);
 const char * const      *rh_interview_report_get_weakest_topics (RhInterviewReport *self);
 
+/* The one rule for a weak answer: rated Again or Hard, or skipped, on a
+ * card that still exists. Retry Weak Questions asks exactly these. */
+gboolean                 rh_interview_answer_is_weak         (const RhInterviewAnswer *answer);
+guint                    rh_interview_report_count_weak      (RhInterviewReport *self);
+
 /* The score formula, for one answer: 0–100. */
 double                   rh_interview_report_rating_score    (RhRating           rating,
                                                               gboolean           skipped);

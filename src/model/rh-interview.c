@@ -1373,6 +1373,7 @@ rh_interview_new_for_cards (RhScheduler          *scheduler,
  *
  * Returns: (transfer full) (nullable): a session not started yet, or
  *   %NULL with %RH_INTERVIEW_ERROR_NO_QUESTIONS when nothing was weak
+ *   (see rh_interview_answer_is_weak())
  */
 RhInterview *
 rh_interview_new_retry (RhScheduler  *scheduler,
@@ -1395,8 +1396,7 @@ rh_interview_new_retry (RhScheduler  *scheduler,
     {
       const RhInterviewAnswer *weak = rh_interview_report_get_answer (report, i);
 
-      if (weak->skipped || weak->card_id <= 0 ||
-          (weak->rating != RH_RATING_AGAIN && weak->rating != RH_RATING_HARD))
+      if (!rh_interview_answer_is_weak (weak))
         continue;
 
       g_array_append_val (ids, weak->card_id);
@@ -1407,7 +1407,7 @@ rh_interview_new_retry (RhScheduler  *scheduler,
   if (ids->len == 0)
     {
       g_set_error_literal (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NO_QUESTIONS,
-                           _("No question of this interview was rated Again or Hard"));
+                           _("No question of this interview was skipped or rated Again or Hard"));
       return NULL;
     }
 

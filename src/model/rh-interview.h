@@ -129,7 +129,7 @@ RhInterview      *rh_interview_new_for_cards     (RhScheduler         *scheduler
                                                   const gint64        *card_ids,
                                                   guint                n_cards,
                                                   GError             **error);
-/* The cards rated Again or Hard in @session_id, with the budgets they had,
+/* The weak answers of @session_id (rh_interview_answer_is_weak()), with the budgets they had,
  * no follow-ups, counting toward the schedule as that session did. */
 RhInterview      *rh_interview_new_retry         (RhScheduler         *scheduler,
                                                   gint64               session_id,

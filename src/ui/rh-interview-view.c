@@ -145,15 +145,7 @@ update_actions (RhInterviewView *self)
   gboolean running = state == RH_INTERVIEW_STATE_ASKING || state == RH_INTERVIEW_STATE_REVEALED;
   gboolean in_session = running || state == RH_INTERVIEW_STATE_PAUSED;
   RhInterviewTemplate *template = get_selected_template (self);
-  gboolean has_weak = FALSE;
-
-  for (guint i = 0; self->report && i < rh_interview_report_get_n_answers (self->report); i++)
-    {
-      const RhInterviewAnswer *answer = rh_interview_report_get_answer (self->report, i);
-
-      if (answer->card_id > 0 && (answer->skipped || answer->rating <= RH_RATING_HARD))
-        has_weak = TRUE;
-    }
+  gboolean has_weak = self->report && rh_interview_report_count_weak (self->report) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.start", !in_session && template != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.save-template",
