@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RhClock, rh_clock, RH, CLOCK, GObject)
 
+/* Signals: ::day-changed when a study day begins (local time passes
+ * "day-rollover-hour"), then ::minute-changed at every new minute. A system
+ * clock emits them at the boundaries and after a resume from suspend; a
+ * fake clock when it is moved across one. */
+
 RhClock   *rh_clock_new           (void);
 RhClock   *rh_clock_new_fake      (gint64   now_us,
                                    GTimeZone *tz);
@@ -18,6 +23,13 @@ gint64     rh_clock_get_now_seconds (RhClock *self);
 gint64     rh_clock_get_monotonic (RhClock *self);
 GTimeZone *rh_clock_get_timezone  (RhClock *self);
 GDateTime *rh_clock_dup_now_local (RhClock *self);
+void       rh_clock_get_study_date (RhClock *self,
+                                    gint64   at,
+                                    guint    rollover_hour,
+                                    GDate   *date);
+guint      rh_clock_get_day_rollover_hour (RhClock *self);
+void       rh_clock_set_day_rollover_hour (RhClock *self,
+                                           guint    hour);
 void       rh_clock_set_now       (RhClock *self,
                                    gint64   now_us);
 void       rh_clock_advance       (RhClock *self,

@@ -36,26 +36,13 @@ now_seconds (RhScheduler *self)
   return rh_clock_get_now_seconds (rh_database_get_clock (self->database));
 }
 
-/* The calendar date of the study day containing @at: before the rollover
- * hour, local time still belongs to the previous day. */
 static void
 study_date (RhScheduler *self,
             gint64       at,
             GDate       *date)
 {
-  GTimeZone *tz = rh_clock_get_timezone (rh_database_get_clock (self->database));
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
-  guint rollover = rh_study_settings_get_day_rollover_hour (self->settings);
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (local),
-                  g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-
-  if ((guint)g_date_time_get_hour (local) < rollover)
-    g_date_subtract_days (date, 1);
+  rh_clock_get_study_date (rh_database_get_clock (self->database), at,
+                           rh_study_settings_get_day_rollover_hour (self->settings), date);
 }
 
 /* When the study day of @date starts. GDateTime resolves a rollover hour
@@ -318,10 +305,24 @@ rh_scheduler_set_property (GObject      *object,
 }
 
 static void
+rh_scheduler_constructed (GObject *object)
+{
+  RhScheduler *self = (RhScheduler *)object;
+
+  G_OBJECT_CLASS (rh_scheduler_parent_class)->constructed (object);
+
+  /* The clock announces the study days these settings define. */
+  g_object_bind_property (self->settings, "day-rollover-hour",
+                          rh_database_get_clock (self->database), "day-rollover-hour",
+                          G_BINDING_SYNC_CREATE);
+}
+
+static void
 rh_scheduler_class_init (RhSchedulerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = rh_scheduler_constructed;
   object_class->dispose = rh_scheduler_dispose;
   object_class->get_property = rh_scheduler_get_property;
   object_class->set_property = rh_scheduler_set_property;

@@ -422,6 +422,13 @@ notify_cb (RhStudyQueue *self,
 }
 
 static void
+clock_changed_cb (RhStudyQueue *self,
+                  RhClock      *clock)
+{
+  refresh (self, FALSE);
+}
+
+static void
 rh_study_queue_constructed (GObject *object)
 {
   RhStudyQueue *self = (RhStudyQueue *)object;
@@ -437,9 +444,10 @@ rh_study_queue_constructed (GObject *object)
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify",
                            G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
-  /* Only a fake clock notifies: tests move it across study days. */
-  g_signal_connect_object (rh_database_get_clock (self->database), "notify::now",
-                           G_CALLBACK (notify_cb), self, G_CONNECT_SWAPPED);
+  /* Learning cards fall due by the minute; limits reset with the day,
+   * which also announces a new minute. */
+  g_signal_connect_object (rh_database_get_clock (self->database), "minute-changed",
+                           G_CALLBACK (clock_changed_cb), self, G_CONNECT_SWAPPED);
 
   refresh (self, FALSE);
 }

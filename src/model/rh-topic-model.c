@@ -36,6 +36,13 @@ database_changed_cb (RhTopicModel     *self,
     rh_topic_model_refresh (self);
 }
 
+static void
+minute_changed_cb (RhTopicModel *self,
+                   RhClock      *clock)
+{
+  rh_topic_model_refresh (self);
+}
+
 /* Puts @kept back in @fresh at @position with the fresh counts, so that
  * views showing @kept stay bound to the same object. */
 static void
@@ -183,6 +190,10 @@ rh_topic_model_new (RhDatabase *database,
 
   g_signal_connect_object (database, "changed",
                            G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Due counts move with the clock even when nothing is written. */
+  g_signal_connect_object (rh_database_get_clock (database), "minute-changed",
+                           G_CALLBACK (minute_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   rh_topic_model_refresh (self);

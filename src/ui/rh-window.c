@@ -49,16 +49,12 @@ struct _RhWindow
   RhTopic              *selected_topic;
   GSettings            *settings;
   GtkFileChooserNative *chooser;
-  guint                 tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum { PROP_0, PROP_DATABASE, PROP_STUDY_SETTINGS, PROP_SELECTED_TOPIC, N_PROPS };
 static GParamSpec *properties[N_PROPS];
-
-/* Due counts move with the clock even when nothing is written. */
-#define TICK_SECONDS 60
 
 static void
 update_content (RhWindow *self)
@@ -436,16 +432,6 @@ drop_cb (RhWindow      *self,
 }
 
 static gboolean
-tick_cb (gpointer data)
-{
-  RhWindow *self = data;
-
-  rh_database_emit_changed (self->database, RH_DATABASE_CHANGE_REVIEWS);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 rh_window_close_request (GtkWindow *window)
 {
   RhWindow *self = RH_WINDOW (window);
@@ -518,16 +504,12 @@ rh_window_constructed (GObject *object)
    * the start rather than pressing the first header button. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->study_view));
-
-  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
 }
 
 static void
 rh_window_dispose (GObject *object)
 {
   RhWindow *self = (RhWindow *)object;
-
-  g_clear_handle_id (&self->tick_id, g_source_remove);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
