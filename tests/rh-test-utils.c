@@ -132,3 +132,17 @@ rh_test_remove_dir (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* An ::items-changed handler: pass the record as user data. */
+void
+rh_test_record_items_changed (GListModel         *model,
+                              guint               position,
+                              guint               removed,
+                              guint               added,
+                              RhTestItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->emissions++;
+}

@@ -27,4 +27,19 @@ void        rh_test_remove_dir      (const char  *dir);
 void        rh_test_exec            (RhDatabase  *database,
                                      const char  *sql);
 
+/* What the last ::items-changed said, and how often it came. */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint emissions;
+} RhTestItemsChanged;
+
+void        rh_test_record_items_changed (GListModel         *model,
+                                          guint               position,
+                                          guint               removed,
+                                          guint               added,
+                                          RhTestItemsChanged *record);
+
 G_END_DECLS
