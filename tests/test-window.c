@@ -5,7 +5,7 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
-#include "rh-card-view.h"
+#include "rh-study-page.h"
 #include "rh-test-utils.h"
 #include "rh-window.h"
 
@@ -115,7 +115,7 @@ test_window_topics (void)
   rh_window_set_page (window, "cards");
   g_signal_emit_by_name (find_card_list (GTK_WIDGET (window)), "activate", 1);
   g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (
-                     rh_card_view_get_queue (RH_CARD_VIEW (rh_window_get_study_view (window))))), ==, "gc");
+                     rh_study_page_get_queue (RH_STUDY_PAGE (rh_window_get_study_page (window))))), ==, "gc");
 
   /* Importing updates the sidebar and the counts live. */
   g_assert_true (rh_window_import_file (window, more_file));

@@ -7,7 +7,7 @@
 
 #include "rh-card-list.h"
 #include "rh-card-row.h"
-#include "rh-card-view.h"
+#include "rh-study-page.h"
 #include "rh-interview-view.h"
 #include "rh-scheduler.h"
 #include "rh-study-queue.h"
@@ -41,7 +41,7 @@ struct _RhWindow
   RhStudySettings      *study_settings;
   RhScheduler          *scheduler;
   RhStudyQueue         *queue;
-  RhCardView           *study_view;
+  RhStudyPage           *study_page;
   RhTopicModel         *top_model;
   GtkTreeListModel     *tree_model;
   GtkSingleSelection   *topic_selection;
@@ -159,7 +159,7 @@ topic_activate_cb (RhWindow    *self,
 
   /* Straight to the keyboard-driven card. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->study_view));
+    gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
 }
 
 /* A card picked in the browser is studied right away. */
@@ -175,7 +175,7 @@ card_activate_cb (RhWindow    *self,
 
   rh_study_queue_show_card (self->queue, card);
   adw_view_stack_set_visible_child_name (self->view_stack, "study");
-  gtk_widget_grab_focus (GTK_WIDGET (self->study_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
 }
 
 static void
@@ -464,8 +464,8 @@ rh_window_constructed (GObject *object)
     self->study_settings = rh_study_settings_new ();
   self->scheduler = rh_scheduler_new (self->database, self->study_settings);
   self->queue = rh_study_queue_new (self->scheduler, "");
-  self->study_view = RH_CARD_VIEW (rh_card_view_new (self->queue));
-  adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_view));
+  self->study_page = RH_STUDY_PAGE (rh_study_page_new (self->queue));
+  adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_page));
   adw_bin_set_child (self->interview_bin, rh_interview_view_new (self->scheduler));
 
   /* "All Topics" first, then the top-level topics beside it. */
@@ -503,7 +503,7 @@ rh_window_constructed (GObject *object)
   /* Open on the card, folded or not, so that Space shows the answer from
    * the start rather than pressing the first header button. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->study_view));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->study_page));
 }
 
 static void
@@ -860,15 +860,15 @@ rh_window_export_file (RhWindow *self,
 }
 
 /**
- * rh_window_get_study_view:
+ * rh_window_get_study_page:
  *
  * Returns: (transfer none): the card view of the Study page
  */
 GtkWidget *
-rh_window_get_study_view (RhWindow *self)
+rh_window_get_study_page (RhWindow *self)
 {
   g_return_val_if_fail (RH_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->study_view);
+  return GTK_WIDGET (self->study_page);
 }
 
 /* Shows the "study", "interview" or "cards" page. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "rh-card-view"
+#define G_LOG_DOMAIN "rh-study-page"
 
 #include "config.h"
 
@@ -7,13 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "rh-card-editor.h"
-#include "rh-card-view.h"
+#include "rh-study-page.h"
 #include "rh-markdown-view.h"
 
 /* The study card: the question, the answer on demand, and the four grades,
  * each showing the interval it would give. Everything is an action of the
  * "card" group, so keys, buttons and tests drive it the same way. */
-struct _RhCardView
+struct _RhStudyPage
 {
   GtkWidget       parent_instance;
 
@@ -45,7 +45,7 @@ struct _RhCardView
   guint           editing : 1;
 };
 
-G_DEFINE_FINAL_TYPE (RhCardView, rh_card_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RhStudyPage, rh_study_page, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_QUEUE, PROP_REVEALED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -61,16 +61,16 @@ static const struct
   { N_("_Easy"), NULL },
 };
 
-static void update (RhCardView *self);
+static void update (RhStudyPage *self);
 
 static gint64
-now_us (RhCardView *self)
+now_us (RhStudyPage *self)
 {
   return rh_clock_get_now (rh_database_get_clock (rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue))));
 }
 
 static void
-update_actions (RhCardView *self)
+update_actions (RhStudyPage *self)
 {
   gboolean has_card = self->card != NULL && !self->editing;
 
@@ -86,7 +86,7 @@ update_actions (RhCardView *self)
 }
 
 static void
-update_timer (RhCardView *self)
+update_timer (RhStudyPage *self)
 {
   g_autofree char *text = NULL;
   gint64 seconds;
@@ -108,7 +108,7 @@ update_timer (RhCardView *self)
 static gboolean
 timer_tick_cb (gpointer data)
 {
-  update_timer (RH_CARD_VIEW (data));
+  update_timer (RH_STUDY_PAGE (data));
 
   return G_SOURCE_CONTINUE;
 }
@@ -122,7 +122,7 @@ dup_topic_text (RhCard *card)
 }
 
 static void
-update_progress (RhCardView *self)
+update_progress (RhStudyPage *self)
 {
   g_autofree char *progress = NULL;
 
@@ -135,7 +135,7 @@ update_progress (RhCardView *self)
 }
 
 static void
-update_intervals (RhCardView *self)
+update_intervals (RhStudyPage *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 intervals[4];
@@ -158,7 +158,7 @@ update_intervals (RhCardView *self)
 }
 
 static void
-update_follow_ups (RhCardView *self)
+update_follow_ups (RhStudyPage *self)
 {
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   const char * const *follow_ups = self->card ? rh_card_get_follow_ups (self->card) : NULL;
@@ -192,7 +192,7 @@ update_follow_ups (RhCardView *self)
 }
 
 static void
-update_caught_up (RhCardView *self)
+update_caught_up (RhStudyPage *self)
 {
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   g_autoptr(RhTopic) topic = rh_database_dup_topic (database, rh_study_queue_get_topic_path (self->queue), NULL);
@@ -230,7 +230,7 @@ update_caught_up (RhCardView *self)
 }
 
 static void
-show_card (RhCardView *self)
+show_card (RhStudyPage *self)
 {
   g_autofree char *topic = dup_topic_text (self->card);
 
@@ -245,7 +245,7 @@ show_card (RhCardView *self)
 }
 
 static void
-update (RhCardView *self)
+update (RhStudyPage *self)
 {
   if (self->queue == NULL)
     return;
@@ -276,7 +276,7 @@ update (RhCardView *self)
 }
 
 static void
-card_notify_cb (RhCardView *self,
+card_notify_cb (RhStudyPage *self,
                 GParamSpec *pspec,
                 RhCard     *card)
 {
@@ -284,7 +284,7 @@ card_notify_cb (RhCardView *self,
 }
 
 static void
-set_card (RhCardView *self,
+set_card (RhStudyPage *self,
           RhCard     *card)
 {
   if (self->card == card)
@@ -306,7 +306,7 @@ set_card (RhCardView *self,
 }
 
 static void
-queue_notify_cb (RhCardView   *self,
+queue_notify_cb (RhStudyPage   *self,
                  GParamSpec   *pspec,
                  RhStudyQueue *queue)
 {
@@ -315,7 +315,7 @@ queue_notify_cb (RhCardView   *self,
 }
 
 static void
-show_toast (RhCardView *self,
+show_toast (RhStudyPage *self,
             AdwToast   *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -327,7 +327,7 @@ show_toast (RhCardView *self,
 }
 
 static void
-show_error (RhCardView   *self,
+show_error (RhStudyPage   *self,
             const GError *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
@@ -337,7 +337,7 @@ show_error (RhCardView   *self,
 }
 
 static void
-reveal (RhCardView *self)
+reveal (RhStudyPage *self)
 {
   if (self->card == NULL || self->revealed)
     return;
@@ -349,7 +349,7 @@ reveal (RhCardView *self)
 }
 
 static void
-grade (RhCardView *self,
+grade (RhStudyPage *self,
        RhRating    rating)
 {
   g_autoptr(GError) error = NULL;
@@ -373,7 +373,7 @@ reveal_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  reveal (RH_CARD_VIEW (widget));
+  reveal (RH_STUDY_PAGE (widget));
 }
 
 /* Space and Enter: show the answer, then "Good", as in Anki. */
@@ -382,7 +382,7 @@ primary_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
 
   if (self->revealed)
     grade (self, RH_RATING_GOOD);
@@ -399,7 +399,7 @@ grade_action (GtkWidget  *widget,
 
   g_return_if_fail (rh_fsrs_rating_is_valid (rating));
 
-  grade (RH_CARD_VIEW (widget), (RhRating)rating);
+  grade (RH_STUDY_PAGE (widget), (RhRating)rating);
 }
 
 static void
@@ -407,7 +407,7 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
   if (!rh_study_queue_undo (self->queue, &error))
@@ -419,7 +419,7 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
 
   if (self->card == NULL)
     return;
@@ -435,7 +435,7 @@ save_edit_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   g_autoptr(GError) error = NULL;
   g_autoptr(RhCard) edited = NULL;
@@ -466,7 +466,7 @@ cancel_edit_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
 
   self->editing = FALSE;
   update (self);
@@ -478,7 +478,7 @@ suspend_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
@@ -506,7 +506,7 @@ unsuspend_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   g_autoptr(GError) error = NULL;
 
@@ -519,7 +519,7 @@ open_follow_up_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  RhCardView *self = RH_CARD_VIEW (widget);
+  RhStudyPage *self = RH_STUDY_PAGE (widget);
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   g_autoptr(GError) error = NULL;
   g_autoptr(RhCard) card = rh_database_dup_card_by_uid (database, g_variant_get_string (parameter, NULL), &error);
@@ -535,7 +535,7 @@ open_follow_up_action (GtkWidget  *widget,
 }
 
 static void
-rh_card_view_set_queue (RhCardView   *self,
+rh_study_page_set_queue (RhStudyPage   *self,
                         RhStudyQueue *queue)
 {
   g_assert (self->queue == NULL);
@@ -546,9 +546,9 @@ rh_card_view_set_queue (RhCardView   *self,
 }
 
 static void
-rh_card_view_dispose (GObject *object)
+rh_study_page_dispose (GObject *object)
 {
-  RhCardView *self = (RhCardView *)object;
+  RhStudyPage *self = (RhStudyPage *)object;
   GtkWidget *child;
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
@@ -557,22 +557,22 @@ rh_card_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->card, card_notify_cb, self);
   g_clear_object (&self->card);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_CARD_VIEW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_STUDY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
   g_clear_object (&self->queue);
 
-  G_OBJECT_CLASS (rh_card_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (rh_study_page_parent_class)->dispose (object);
 }
 
 static void
-rh_card_view_get_property (GObject    *object,
+rh_study_page_get_property (GObject    *object,
                            guint       prop_id,
                            GValue     *value,
                            GParamSpec *pspec)
 {
-  RhCardView *self = RH_CARD_VIEW (object);
+  RhStudyPage *self = RH_STUDY_PAGE (object);
 
   switch (prop_id)
     {
@@ -590,17 +590,17 @@ rh_card_view_get_property (GObject    *object,
 }
 
 static void
-rh_card_view_set_property (GObject      *object,
+rh_study_page_set_property (GObject      *object,
                            guint         prop_id,
                            const GValue *value,
                            GParamSpec   *pspec)
 {
-  RhCardView *self = RH_CARD_VIEW (object);
+  RhStudyPage *self = RH_STUDY_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_QUEUE:
-      rh_card_view_set_queue (self, g_value_get_object (value));
+      rh_study_page_set_queue (self, g_value_get_object (value));
       break;
 
     default:
@@ -609,14 +609,14 @@ rh_card_view_set_property (GObject      *object,
 }
 
 static void
-rh_card_view_class_init (RhCardViewClass *klass)
+rh_study_page_class_init (RhStudyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rh_card_view_dispose;
-  object_class->get_property = rh_card_view_get_property;
-  object_class->set_property = rh_card_view_set_property;
+  object_class->dispose = rh_study_page_dispose;
+  object_class->get_property = rh_study_page_get_property;
+  object_class->set_property = rh_study_page_set_property;
 
   properties[PROP_QUEUE] =
     g_param_spec_object ("queue", NULL, NULL, RH_TYPE_STUDY_QUEUE,
@@ -629,22 +629,22 @@ rh_card_view_class_init (RhCardViewClass *klass)
   g_type_ensure (RH_TYPE_MARKDOWN_VIEW);
   g_type_ensure (RH_TYPE_CARD_EDITOR);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-card-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, stack);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, topic_label);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, timer_label);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, front_view);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, answer_box);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, back_view);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, follow_up_box);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, follow_up_list);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, bar_stack);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, reveal_button);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, grade_box);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, caught_up_page);
-  gtk_widget_class_bind_template_child (widget_class, RhCardView, editor);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-study-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, topic_label);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, front_view);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, answer_box);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, back_view);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, follow_up_box);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, follow_up_list);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, bar_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, grade_box);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, caught_up_page);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, editor);
 
   gtk_widget_class_install_action (widget_class, "card.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "card.primary", NULL, primary_action);
@@ -676,7 +676,7 @@ rh_card_view_class_init (RhCardViewClass *klass)
 }
 
 static void
-rh_card_view_init (RhCardView *self)
+rh_study_page_init (RhStudyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -708,41 +708,41 @@ rh_card_view_init (RhCardView *self)
 }
 
 /**
- * rh_card_view_new:
+ * rh_study_page_new:
  *
  * Returns: (transfer floating): a card view studying @queue
  */
 GtkWidget *
-rh_card_view_new (RhStudyQueue *queue)
+rh_study_page_new (RhStudyQueue *queue)
 {
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (queue), NULL);
 
-  return g_object_new (RH_TYPE_CARD_VIEW, "queue", queue, NULL);
+  return g_object_new (RH_TYPE_STUDY_PAGE, "queue", queue, NULL);
 }
 
 /**
- * rh_card_view_get_queue:
+ * rh_study_page_get_queue:
  *
  * Returns: (transfer none): the queue
  */
 RhStudyQueue *
-rh_card_view_get_queue (RhCardView *self)
+rh_study_page_get_queue (RhStudyPage *self)
 {
-  g_return_val_if_fail (RH_IS_CARD_VIEW (self), NULL);
+  g_return_val_if_fail (RH_IS_STUDY_PAGE (self), NULL);
   return self->queue;
 }
 
 gboolean
-rh_card_view_get_revealed (RhCardView *self)
+rh_study_page_get_revealed (RhStudyPage *self)
 {
-  g_return_val_if_fail (RH_IS_CARD_VIEW (self), FALSE);
+  g_return_val_if_fail (RH_IS_STUDY_PAGE (self), FALSE);
   return self->revealed;
 }
 
 /* "card", "caught-up", "empty" or "edit". */
 const char *
-rh_card_view_get_page (RhCardView *self)
+rh_study_page_get_screen (RhStudyPage *self)
 {
-  g_return_val_if_fail (RH_IS_CARD_VIEW (self), NULL);
+  g_return_val_if_fail (RH_IS_STUDY_PAGE (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
 }

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
-#include "rh-card-view.h"
+#include "rh-study-page.h"
 #include "rh-test-utils.h"
 
 static const char deck[] =
@@ -23,7 +23,7 @@ typedef struct
   RhScheduler     *scheduler;
   RhStudyQueue    *queue;
   GtkWindow       *window;
-  RhCardView      *view;
+  RhStudyPage      *view;
 } Fixture;
 
 static void
@@ -38,7 +38,7 @@ fixture_setup (Fixture       *f,
   f->queue = rh_study_queue_new (f->scheduler, "Go");
 
   f->window = GTK_WINDOW (gtk_window_new ());
-  f->view = RH_CARD_VIEW (rh_card_view_new (f->queue));
+  f->view = RH_STUDY_PAGE (rh_study_page_new (f->queue));
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
 }
@@ -78,15 +78,15 @@ test_reveal_and_grade (Fixture       *f,
 
   g_assert_nonnull (first);
   g_assert_cmpstr (rh_card_get_uid (first), ==, "chan");
-  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "card");
-  g_assert_false (rh_card_view_get_revealed (f->view));
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
+  g_assert_false (rh_study_page_get_revealed (f->view));
 
   /* Grading is not possible before the answer is shown. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "card.grade", "i", 3);
   g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 0);
 
   activate (f, "card.reveal", NULL);
-  g_assert_true (rh_card_view_get_revealed (f->view));
+  g_assert_true (rh_study_page_get_revealed (f->view));
 
   /* Forty seconds on the card, then Good. */
   rh_clock_advance (f->clock, 40 * G_USEC_PER_SEC);
@@ -101,7 +101,7 @@ test_reveal_and_grade (Fixture       *f,
 
   /* The next card is shown, hidden again. */
   g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
-  g_assert_false (rh_card_view_get_revealed (f->view));
+  g_assert_false (rh_study_page_get_revealed (f->view));
 
   /* Undo puts the first card back exactly as it was. */
   activate (f, "card.undo", NULL);
@@ -119,7 +119,7 @@ test_primary_and_caught_up (Fixture       *f,
   for (guint i = 0; i < 2; i++)
     {
       activate (f, "card.primary", NULL);
-      g_assert_true (rh_card_view_get_revealed (f->view));
+      g_assert_true (rh_study_page_get_revealed (f->view));
       activate (f, "card.primary", NULL);
     }
 
@@ -133,7 +133,7 @@ test_primary_and_caught_up (Fixture       *f,
       activate (f, "card.grade", g_variant_new_int32 (RH_RATING_EASY));
     }
 
-  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "caught-up");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "caught-up");
   g_assert_cmpint (rh_study_queue_get_next_due (f->queue), >, RH_TEST_NOW_US / G_USEC_PER_SEC);
 }
 
@@ -146,12 +146,12 @@ test_edit_and_suspend (Fixture       *f,
   gint64 row_id = rh_card_get_row_id (card);
 
   activate (f, "card.edit", NULL);
-  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "edit");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "edit");
   /* Grades and reveal are off while editing. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "card.reveal", NULL);
-  g_assert_false (rh_card_view_get_revealed (f->view));
+  g_assert_false (rh_study_page_get_revealed (f->view));
   activate (f, "card.save-edit", NULL);
-  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "card");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
 
   stored = rh_database_dup_card (f->db, row_id, NULL);
   g_assert_cmpstr (rh_card_get_front (stored), ==, rh_card_get_front (card));
@@ -173,7 +173,7 @@ test_follow_up (Fixture       *f,
   activate (f, "card.open-follow-up", g_variant_new_string ("hchan"));
 
   g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
-  g_assert_false (rh_card_view_get_revealed (f->view));
+  g_assert_false (rh_study_page_get_revealed (f->view));
 }
 
 static void
@@ -181,7 +181,7 @@ test_empty_topic (Fixture       *f,
                   gconstpointer  data)
 {
   rh_study_queue_set_topic_path (f->queue, "Nope");
-  g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "empty");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "empty");
 }
 
 int
@@ -193,11 +193,11 @@ main (int   argc,
   gtk_source_init ();
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("/card-view/reveal-and-grade", test_reveal_and_grade);
-  ADD ("/card-view/primary-and-caught-up", test_primary_and_caught_up);
-  ADD ("/card-view/edit-and-suspend", test_edit_and_suspend);
-  ADD ("/card-view/follow-up", test_follow_up);
-  ADD ("/card-view/empty-topic", test_empty_topic);
+  ADD ("/study-page/reveal-and-grade", test_reveal_and_grade);
+  ADD ("/study-page/primary-and-caught-up", test_primary_and_caught_up);
+  ADD ("/study-page/edit-and-suspend", test_edit_and_suspend);
+  ADD ("/study-page/follow-up", test_follow_up);
+  ADD ("/study-page/empty-topic", test_empty_topic);
 #undef ADD
 
   return g_test_run ();
