@@ -90,7 +90,8 @@ test_window_topics (void)
 
   rh_test_import (db, deck, NULL);
 
-  window = rh_window_new (NULL, db);
+  /* Held by the test so that its finalization can be asserted. */
+  window = g_object_ref_sink (rh_window_new (NULL, db));
   gtk_window_present (GTK_WINDOW (window));
   wait_until (window_drawn, window);
 
@@ -146,10 +147,42 @@ test_window_topics (void)
   gtk_window_destroy (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
   g_remove (more_path);
   g_remove (bad_path);
   g_remove (export_path);
   g_rmdir (dir);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* Every topic the sidebar showed or selected dies with the window: the
+ * selection holds no reference of its own. */
+static void
+test_window_topics_finalized (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  RhWindow *window;
+  RhTopic *selected = NULL;
+  RhTopic *nested = NULL;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  g_assert_true (rh_window_select_topic (window, "Redis"));
+  selected = rh_window_get_selected_topic (window);
+  g_object_add_weak_pointer (G_OBJECT (selected), (gpointer *)&selected);
+  g_assert_true (rh_window_select_topic (window, "Go::调度"));
+  nested = rh_window_get_selected_topic (window);
+  g_object_add_weak_pointer (G_OBJECT (nested), (gpointer *)&nested);
+  g_assert_cmpstr (rh_topic_get_path (nested), ==, "Go::调度");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_null (selected);
+  g_assert_null (nested);
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }
@@ -163,6 +196,7 @@ main (int   argc,
   gtk_source_init ();
 
   g_test_add_func ("/window/topics", test_window_topics);
+  g_test_add_func ("/window/topics-finalized", test_window_topics_finalized);
 
   return g_test_run ();
 }

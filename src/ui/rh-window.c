@@ -5,8 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rh-card-list.h"
-#include "rh-card-row.h"
+#include "rh-cards-page.h"
 #include "rh-study-page.h"
 #include "rh-interview-view.h"
 #include "rh-scheduler.h"
@@ -23,30 +22,28 @@ struct _RhWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
   GtkListView          *topic_view;
-  GtkListView          *card_view;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwBin               *study_bin;
   AdwBin               *interview_bin;
+  AdwBin               *cards_bin;
   GtkToggleButton      *search_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
   AdwToastOverlay      *toast_overlay;
-  GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
-  GtkWidget            *empty_import_button;
+
+  /* Borrowed: the pages, owned by their bins */
+  RhStudyPage          *study_page;
+  RhCardsPage          *cards_page;
 
   /* Owned */
   RhDatabase           *database;
   RhStudySettings      *study_settings;
   RhScheduler          *scheduler;
   RhStudyQueue         *queue;
-  RhStudyPage           *study_page;
   RhTopicModel         *top_model;
   GtkTreeListModel     *tree_model;
   GtkSingleSelection   *topic_selection;
-  RhCardList           *card_list;
   RhTopic              *selected_topic;
+  GSignalGroup         *topic_signals;
   GSettings            *settings;
   GtkFileChooserNative *chooser;
 };
@@ -56,55 +53,23 @@ G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
 enum { PROP_0, PROP_DATABASE, PROP_STUDY_SETTINGS, PROP_SELECTED_TOPIC, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* The header says what the selected topic holds. */
 static void
-update_content (RhWindow *self)
+update_title (RhWindow *self)
 {
   g_autofree char *subtitle = NULL;
   RhTopic *topic = self->selected_topic;
-  guint n_cards = g_list_model_get_n_items (G_LIST_MODEL (self->card_list));
-  gboolean searching = *rh_card_list_get_search (self->card_list) != '\0';
 
-  if (topic != NULL)
-    {
-      adw_view_switcher_title_set_title (self->switcher_title, rh_topic_get_name (topic));
-      /* Translators: the subtitle of a topic, e.g. "40 cards · 3 due · 12 new" */
-      subtitle = g_strdup_printf (_("%u cards · %u due · %u new"),
-                                  rh_topic_get_total_count (topic),
-                                  rh_topic_get_due_count (topic),
-                                  rh_topic_get_new_count (topic));
-      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-    }
+  if (topic == NULL)
+    return;
 
-  if (n_cards > 0)
-    {
-      gtk_stack_set_visible_child_name (self->content_stack, "cards");
-      return;
-    }
-
-  if (searching)
-    {
-      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Results Found"));
-      adw_status_page_set_description (self->empty_page, _("Try a different search"));
-      gtk_widget_set_visible (self->empty_import_button, FALSE);
-    }
-  else if (rh_topic_get_total_count (rh_topic_model_get_parent (self->top_model)) == 0)
-    {
-      adw_status_page_set_icon_name (self->empty_page, APP_ID "-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Cards Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Import a deck in JSON format, or drop one on this window"));
-      gtk_widget_set_visible (self->empty_import_button, TRUE);
-    }
-  else
-    {
-      adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Cards in This Topic"));
-      adw_status_page_set_description (self->empty_page, NULL);
-      gtk_widget_set_visible (self->empty_import_button, FALSE);
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  adw_view_switcher_title_set_title (self->switcher_title, rh_topic_get_name (topic));
+  /* Translators: the subtitle of a topic, e.g. "40 cards · 3 due · 12 new" */
+  subtitle = g_strdup_printf (_("%u cards · %u due · %u new"),
+                              rh_topic_get_total_count (topic),
+                              rh_topic_get_due_count (topic),
+                              rh_topic_get_new_count (topic));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
 static void
@@ -112,30 +77,26 @@ topic_notify_cb (RhWindow   *self,
                  GParamSpec *pspec,
                  RhTopic    *topic)
 {
-  update_content (self);
+  update_title (self);
 }
 
 static void
 set_selected_topic (RhWindow *self,
                     RhTopic  *topic)
 {
-  if (self->selected_topic == topic)
+  if (!g_set_object (&self->selected_topic, topic))
     return;
 
-  if (self->selected_topic != NULL)
-    g_signal_handlers_disconnect_by_func (self->selected_topic, topic_notify_cb, self);
-
-  g_set_object (&self->selected_topic, topic);
+  g_signal_group_set_target (self->topic_signals, topic);
 
   if (topic != NULL)
     {
-      g_signal_connect_object (topic, "notify", G_CALLBACK (topic_notify_cb), self, G_CONNECT_SWAPPED);
-      rh_card_list_set_topic_path (self->card_list, rh_topic_get_path (topic));
+      rh_cards_page_set_topic (self->cards_page, topic);
       rh_study_queue_set_topic_path (self->queue, rh_topic_get_path (topic));
       g_settings_set_string (self->settings, "selected-topic", rh_topic_get_path (topic));
     }
 
-  update_content (self);
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TOPIC]);
 }
 
@@ -145,9 +106,11 @@ selection_changed_cb (RhWindow           *self,
                       GtkSingleSelection *selection)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(RhTopic) topic = NULL;
 
-  if (row != NULL)
-    set_selected_topic (self, gtk_tree_list_row_get_item (row));
+  /* get_item() returns a reference of our own. */
+  if (row != NULL && (topic = gtk_tree_list_row_get_item (row)))
+    set_selected_topic (self, topic);
 }
 
 static void
@@ -160,48 +123,6 @@ topic_activate_cb (RhWindow    *self,
   /* Straight to the keyboard-driven card. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
-}
-
-/* A card picked in the browser is studied right away. */
-static void
-card_activate_cb (RhWindow    *self,
-                  guint        position,
-                  GtkListView *view)
-{
-  g_autoptr(RhCard) card = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
-
-  if (card == NULL)
-    return;
-
-  rh_study_queue_show_card (self->queue, card);
-  adw_view_stack_set_visible_child_name (self->view_stack, "study");
-  gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
-}
-
-static void
-card_list_changed_cb (RhWindow   *self,
-                      guint       position,
-                      guint       removed,
-                      guint       added,
-                      GListModel *model)
-{
-  update_content (self);
-}
-
-static void
-search_changed_cb (RhWindow       *self,
-                   GtkSearchEntry *entry)
-{
-  rh_card_list_set_search (self->card_list, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_content (self);
-}
-
-static void
-stop_search_cb (RhWindow       *self,
-                GtkSearchEntry *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_toggle_button_set_active (self->search_button, FALSE);
 }
 
 static void
@@ -224,10 +145,10 @@ topic_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
   GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(RhTopic) topic = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (expander, row);
-  rh_topic_row_set_topic (RH_TOPIC_ROW (gtk_tree_expander_get_child (expander)),
-                          gtk_tree_list_row_get_item (row));
+  rh_topic_row_set_topic (RH_TOPIC_ROW (gtk_tree_expander_get_child (expander)), topic);
 }
 
 static void
@@ -239,30 +160,6 @@ topic_unbind_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (expander, NULL);
   rh_topic_row_set_topic (RH_TOPIC_ROW (gtk_tree_expander_get_child (expander)), NULL);
-}
-
-static void
-card_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, rh_card_row_new ());
-}
-
-static void
-card_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  rh_card_row_set_card (RH_CARD_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
-}
-
-static void
-card_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  rh_card_row_set_card (RH_CARD_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -386,8 +283,28 @@ search_action (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   adw_view_stack_set_visible_child_name (self->view_stack, "cards");
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  rh_cards_page_start_search (self->cards_page);
+}
+
+/* A card picked on the Cards page is studied right away. */
+static void
+study_card_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(card = rh_database_dup_card (self->database, g_variant_get_int64 (parameter), &error)))
+    {
+      show_error (self, _("Could Not Open Card"), error->message);
+      return;
+    }
+
+  rh_study_queue_show_card (self->queue, card);
+  adw_view_stack_set_visible_child_name (self->view_stack, "study");
+  gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
 }
 
 static void
@@ -466,6 +383,10 @@ rh_window_constructed (GObject *object)
   self->queue = rh_study_queue_new (self->scheduler, "");
   self->study_page = RH_STUDY_PAGE (rh_study_page_new (self->queue));
   adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_page));
+  self->cards_page = RH_CARDS_PAGE (rh_cards_page_new (self->database));
+  adw_bin_set_child (self->cards_bin, GTK_WIDGET (self->cards_page));
+  g_object_bind_property (self->search_button, "active", self->cards_page, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->interview_bin, rh_interview_view_new (self->scheduler));
 
   /* "All Topics" first, then the top-level topics beside it. */
@@ -481,16 +402,6 @@ rh_window_constructed (GObject *object)
   self->topic_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree_model)));
   gtk_single_selection_set_autoselect (self->topic_selection, TRUE);
   gtk_list_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->topic_selection));
-
-  self->card_list = rh_card_list_new (self->database, "", NULL);
-  {
-    GtkNoSelection *no_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
-
-    gtk_list_view_set_model (self->card_view, GTK_SELECTION_MODEL (no_selection));
-    g_object_unref (no_selection);
-  }
-  g_signal_connect_object (self->card_list, "items-changed", G_CALLBACK (card_list_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->topic_selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -517,13 +428,11 @@ rh_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
 
-  if (self->selected_topic != NULL)
-    g_signal_handlers_disconnect_by_func (self->selected_topic, topic_notify_cb, self);
+  g_clear_object (&self->topic_signals);
   g_clear_object (&self->selected_topic);
   g_clear_object (&self->topic_selection);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->top_model);
-  g_clear_object (&self->card_list);
   g_clear_object (&self->queue);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->study_settings);
@@ -612,25 +521,19 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, topic_view);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, card_view);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, study_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, interview_bin);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, cards_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, RhWindow, empty_import_button);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.study-card", "x", study_card_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
@@ -660,16 +563,10 @@ rh_window_init (RhWindow *self)
   g_object_unref (factory);
   g_signal_connect_object (self->topic_view, "activate", G_CALLBACK (topic_activate_cb), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (card_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (card_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->card_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_single_click_activate (self->card_view, TRUE);
-  g_signal_connect_object (self->card_view, "activate", G_CALLBACK (card_activate_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->content_stack));
+  /* Follows whichever topic is selected: its counts are in the title. */
+  self->topic_signals = g_signal_group_new (RH_TYPE_TOPIC);
+  g_signal_group_connect_object (self->topic_signals, "notify", G_CALLBACK (topic_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

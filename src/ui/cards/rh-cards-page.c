@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-cards-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rh-card-list.h"
+#include "rh-card-row.h"
+#include "rh-cards-page.h"
+
+struct _RhCardsPage
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *content_stack;
+  GtkListView     *list_view;
+  AdwStatusPage   *empty_page;
+  GtkWidget       *empty_import_button;
+
+  /* Owned */
+  RhDatabase      *database;
+  RhCardList      *card_list;
+  RhTopic         *topic;
+};
+
+G_DEFINE_FINAL_TYPE (RhCardsPage, rh_cards_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_DATABASE, PROP_TOPIC, PROP_SEARCH_MODE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_empty (RhCardsPage *self,
+            const char  *icon_name,
+            const char  *title,
+            const char  *description,
+            gboolean     offer_import)
+{
+  adw_status_page_set_icon_name (self->empty_page, icon_name);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (self->empty_import_button, offer_import);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+update_content (RhCardsPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->card_list)) > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "cards");
+  else if (*rh_card_list_get_search (self->card_list) != '\0')
+    show_empty (self, "edit-find-symbolic", _("No Results Found"), _("Try a different search"), FALSE);
+  else if (rh_database_count_cards (self->database) == 0)
+    show_empty (self, APP_ID "-symbolic", _("No Cards Yet"),
+                _("Import a deck in JSON format, or drop one on this window"), TRUE);
+  else
+    show_empty (self, "view-list-symbolic", _("No Cards in This Topic"), NULL, FALSE);
+}
+
+static void
+items_changed_cb (RhCardsPage *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  GListModel  *model)
+{
+  update_content (self);
+}
+
+static void
+search_changed_cb (RhCardsPage    *self,
+                   GtkSearchEntry *entry)
+{
+  rh_card_list_set_search (self->card_list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_content (self);
+}
+
+static void
+stop_search_cb (RhCardsPage    *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  rh_cards_page_set_search_mode (self, FALSE);
+}
+
+static void
+search_mode_cb (RhCardsPage  *self,
+                GParamSpec   *pspec,
+                GtkSearchBar *search_bar)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+/* A card picked here is studied right away. */
+static void
+activate_cb (RhCardsPage *self,
+             guint        position,
+             GtkListView *view)
+{
+  g_autoptr(RhCard) card = g_list_model_get_item (G_LIST_MODEL (self->card_list), position);
+
+  if (card != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.study-card", "x", rh_card_get_row_id (card));
+}
+
+static void
+rh_cards_page_constructed (GObject *object)
+{
+  RhCardsPage *self = (RhCardsPage *)object;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  G_OBJECT_CLASS (rh_cards_page_parent_class)->constructed (object);
+
+  g_assert (RH_IS_DATABASE (self->database));
+
+  self->card_list = rh_card_list_new (self->database, "", NULL);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->card_list, "items-changed", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  update_content (self);
+}
+
+static void
+rh_cards_page_dispose (GObject *object)
+{
+  RhCardsPage *self = (RhCardsPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_CARDS_PAGE);
+  g_clear_object (&self->card_list);
+  g_clear_object (&self->topic);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rh_cards_page_parent_class)->dispose (object);
+}
+
+static void
+rh_cards_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RhCardsPage *self = RH_CARDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_TOPIC:
+      g_value_set_object (value, self->topic);
+      break;
+
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, rh_cards_page_get_search_mode (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_cards_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RhCardsPage *self = RH_CARDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_TOPIC:
+      rh_cards_page_set_topic (self, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH_MODE:
+      rh_cards_page_set_search_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rh_cards_page_class_init (RhCardsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rh_cards_page_constructed;
+  object_class->dispose = rh_cards_page_dispose;
+  object_class->get_property = rh_cards_page_get_property;
+  object_class->set_property = rh_cards_page_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, RH_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TOPIC] =
+    g_param_spec_object ("topic", NULL, NULL, RH_TYPE_TOPIC,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RH_TYPE_CARD_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-cards-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhCardsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RhCardsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RhCardsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RhCardsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RhCardsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RhCardsPage, empty_import_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+}
+
+static void
+rh_cards_page_init (RhCardsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing anywhere over the list starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->content_stack));
+}
+
+/**
+ * rh_cards_page_new:
+ *
+ * Returns: (transfer floating): the Cards page over @database
+ */
+GtkWidget *
+rh_cards_page_new (RhDatabase *database)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  return g_object_new (RH_TYPE_CARDS_PAGE, "database", database, NULL);
+}
+
+/**
+ * rh_cards_page_get_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic whose cards are listed
+ */
+RhTopic *
+rh_cards_page_get_topic (RhCardsPage *self)
+{
+  g_return_val_if_fail (RH_IS_CARDS_PAGE (self), NULL);
+
+  return self->topic;
+}
+
+/* @topic: (nullable): lists every card when %NULL */
+void
+rh_cards_page_set_topic (RhCardsPage *self,
+                         RhTopic     *topic)
+{
+  g_return_if_fail (RH_IS_CARDS_PAGE (self));
+  g_return_if_fail (topic == NULL || RH_IS_TOPIC (topic));
+
+  if (!g_set_object (&self->topic, topic))
+    return;
+
+  rh_card_list_set_topic_path (self->card_list, topic ? rh_topic_get_path (topic) : "");
+  update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}
+
+gboolean
+rh_cards_page_get_search_mode (RhCardsPage *self)
+{
+  g_return_val_if_fail (RH_IS_CARDS_PAGE (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+void
+rh_cards_page_set_search_mode (RhCardsPage *self,
+                               gboolean     search_mode)
+{
+  g_return_if_fail (RH_IS_CARDS_PAGE (self));
+
+  /* The bar notifies, and search_mode_cb passes it on. */
+  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+}
+
+/* Opens the search bar with the keyboard in its entry. */
+void
+rh_cards_page_start_search (RhCardsPage *self)
+{
+  g_return_if_fail (RH_IS_CARDS_PAGE (self));
+
+  rh_cards_page_set_search_mode (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
