@@ -37,8 +37,9 @@ fixture_setup (Fixture       *f,
   f->scheduler = rh_scheduler_new (f->db, f->settings);
   f->queue = rh_study_queue_new (f->scheduler, "Go");
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  f->view = RH_STUDY_PAGE (rh_study_page_new (f->queue));
+  /* Both held by the test, so that their finalization can be asserted. */
+  f->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  f->view = g_object_ref_sink (RH_STUDY_PAGE (rh_study_page_new (f->queue)));
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
 }
@@ -48,6 +49,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->view);
   g_assert_finalize_object (f->queue);
   g_assert_finalize_object (f->scheduler);
   g_assert_finalize_object (f->settings);
@@ -62,12 +65,16 @@ query (Fixture    *f,
   return rh_test_query_int (f->db, sql);
 }
 
+/* @parameter: (transfer floating) (nullable): sunk and released here, as
+ * gtk_widget_activate_action_variant() does not take it. */
 static void
 activate (Fixture    *f,
           const char *action,
           GVariant   *parameter)
 {
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter));
+  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, owned));
 }
 
 static void
