@@ -18,7 +18,8 @@ struct _RhCardRow
   GtkLabel  *details_label;
 
   /* Owned */
-  RhCard    *card;
+  RhCard       *card;
+  GSignalGroup *card_signals;
 };
 
 G_DEFINE_FINAL_TYPE (RhCardRow, rh_card_row, GTK_TYPE_WIDGET)
@@ -101,6 +102,7 @@ rh_card_row_dispose (GObject *object)
    * unparented by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_object (&self->card_signals);
   g_clear_object (&self->card);
 
   G_OBJECT_CLASS (rh_card_row_parent_class)->dispose (object);
@@ -170,6 +172,10 @@ static void
 rh_card_row_init (RhCardRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->card_signals = g_signal_group_new (RH_TYPE_CARD);
+  g_signal_group_connect_object (self->card_signals, "notify", G_CALLBACK (card_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -197,16 +203,10 @@ rh_card_row_set_card (RhCardRow *self,
   g_return_if_fail (RH_IS_CARD_ROW (self));
   g_return_if_fail (!card || RH_IS_CARD (card));
 
-  if (self->card == card)
+  if (!g_set_object (&self->card, card))
     return;
 
-  if (self->card != NULL)
-    g_signal_handlers_disconnect_by_func (self->card, card_notify_cb, self);
-
-  g_set_object (&self->card, card);
-
-  if (card != NULL)
-    g_signal_connect_object (card, "notify", G_CALLBACK (card_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->card_signals, card);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARD]);

@@ -19,7 +19,8 @@ struct _RhTopicRow
   GtkLabel  *new_label;
 
   /* Owned */
-  RhTopic   *topic;
+  RhTopic      *topic;
+  GSignalGroup *topic_signals;
 };
 
 G_DEFINE_FINAL_TYPE (RhTopicRow, rh_topic_row, GTK_TYPE_WIDGET)
@@ -82,6 +83,7 @@ rh_topic_row_dispose (GObject *object)
    * unparented by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_object (&self->topic_signals);
   g_clear_object (&self->topic);
 
   G_OBJECT_CLASS (rh_topic_row_parent_class)->dispose (object);
@@ -152,6 +154,10 @@ static void
 rh_topic_row_init (RhTopicRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->topic_signals = g_signal_group_new (RH_TYPE_TOPIC);
+  g_signal_group_connect_object (self->topic_signals, "notify", G_CALLBACK (topic_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -179,19 +185,13 @@ rh_topic_row_set_topic (RhTopicRow *self,
   g_return_if_fail (RH_IS_TOPIC_ROW (self));
   g_return_if_fail (!topic || RH_IS_TOPIC (topic));
 
-  if (self->topic == topic)
+  if (!g_set_object (&self->topic, topic))
     return;
 
-  if (self->topic != NULL)
-    g_signal_handlers_disconnect_by_func (self->topic, topic_notify_cb, self);
-
-  g_set_object (&self->topic, topic);
+  g_signal_group_set_target (self->topic_signals, topic);
 
   if (topic != NULL)
-    {
-      gtk_label_set_label (self->name_label, rh_topic_get_name (topic));
-      g_signal_connect_object (topic, "notify", G_CALLBACK (topic_notify_cb), self, G_CONNECT_SWAPPED);
-    }
+    gtk_label_set_label (self->name_label, rh_topic_get_name (topic));
 
   update_counts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);

@@ -37,6 +37,7 @@ struct _RhStudyPage
   /* Owned */
   RhStudyQueue   *queue;
   RhCard         *card;          /* the card on screen */
+  GSignalGroup   *card_signals;
   GtkLabel       *interval_labels[4];
   guint           timer_id;
 
@@ -287,16 +288,10 @@ static void
 set_card (RhStudyPage *self,
           RhCard     *card)
 {
-  if (self->card == card)
+  if (!g_set_object (&self->card, card))
     return;
 
-  if (self->card != NULL)
-    g_signal_handlers_disconnect_by_func (self->card, card_notify_cb, self);
-
-  g_set_object (&self->card, card);
-
-  if (card != NULL)
-    g_signal_connect_object (card, "notify", G_CALLBACK (card_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->card_signals, card);
 
   /* A new card starts hidden, its clock from now, scrolled to the top. */
   self->revealed = FALSE;
@@ -553,8 +548,7 @@ rh_study_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
 
-  if (self->card != NULL)
-    g_signal_handlers_disconnect_by_func (self->card, card_notify_cb, self);
+  g_clear_object (&self->card_signals);
   g_clear_object (&self->card);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_STUDY_PAGE);
@@ -679,6 +673,11 @@ static void
 rh_study_page_init (RhStudyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Follows the card on screen: an edit elsewhere redraws it. */
+  self->card_signals = g_signal_group_new (RH_TYPE_CARD);
+  g_signal_group_connect_object (self->card_signals, "notify", G_CALLBACK (card_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   for (int i = 0; i < 4; i++)
     {
