@@ -61,6 +61,17 @@ update_content (RhCardsPage *self)
     show_empty (self, "view-list-symbolic", _("No Cards in This Topic"), NULL, FALSE);
 }
 
+/* A new search or topic starts at the top with fresh rows. GTK 4.8's list
+ * view also loses its place when most rows change at once, and shows
+ * nothing until scrolled; a new selection model resets it. */
+static void
+restart_list (RhCardsPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
 static void
 items_changed_cb (RhCardsPage *self,
                   guint        position,
@@ -76,6 +87,7 @@ search_changed_cb (RhCardsPage    *self,
                    GtkSearchEntry *entry)
 {
   rh_card_list_set_search (self->card_list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  restart_list (self);
   update_content (self);
 }
 
@@ -111,15 +123,13 @@ static void
 rh_cards_page_constructed (GObject *object)
 {
   RhCardsPage *self = (RhCardsPage *)object;
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   G_OBJECT_CLASS (rh_cards_page_parent_class)->constructed (object);
 
   g_assert (RH_IS_DATABASE (self->database));
 
   self->card_list = rh_card_list_new (self->database, "", NULL);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  restart_list (self);
   g_signal_connect_object (self->card_list, "items-changed", G_CALLBACK (items_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -277,6 +287,7 @@ rh_cards_page_set_topic (RhCardsPage *self,
     return;
 
   rh_card_list_set_topic_path (self->card_list, topic ? rh_topic_get_path (topic) : "");
+  restart_list (self);
   update_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
 }

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "rh-card-row.h"
+#include "rh-cards-page.h"
+#include "rh-test-utils.h"
+
+typedef struct
+{
+  RhDatabase  *db;
+  GtkWindow   *window;
+  RhCardsPage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *bulk = rh_test_make_deck (300, "Bulk", "bulk");
+  static const char rare[] =
+    "{\"rehearse_deck\": 1, \"cards\": ["
+    " {\"id\": \"tw1\", \"topic\": \"网络::TCP\", \"front\": \"TIME_WAIT 在哪一方？\", \"back\": \"主动关闭方\"},"
+    " {\"id\": \"tw2\", \"topic\": \"网络::TCP\", \"front\": \"大量 TIME_WAIT 怎么办？\", \"back\": \"复用连接\"},"
+    " {\"id\": \"tw3\", \"topic\": \"网络::TCP\", \"front\": \"2MSL 是多久？\", \"back\": \"TIME_WAIT 的时长\"}"
+    "]}";
+
+  f->db = rh_test_open_database (":memory:", NULL);
+  rh_test_import (f->db, bulk, NULL);
+  rh_test_import (f->db, rare, NULL);
+
+  /* Both held by the test, so that their finalization can be asserted. */
+  f->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  f->page = g_object_ref_sink (RH_CARDS_PAGE (rh_cards_page_new (f->db)));
+  gtk_window_set_default_size (f->window, 600, 500);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->page);
+  g_assert_finalize_object (f->db);
+}
+
+/* Lets GTK lay out and draw a few frames. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+count_visible_rows (GtkWidget *widget,
+                    GtkWidget *viewport,
+                    guint     *n_rows)
+{
+  if (RH_IS_CARD_ROW (widget) && gtk_widget_get_mapped (widget))
+    {
+      graphene_rect_t bounds;
+
+      /* Inside what the scrolled window shows, not parked out of sight. */
+      if (gtk_widget_compute_bounds (widget, viewport, &bounds) &&
+          bounds.size.height > 0 &&
+          bounds.origin.y + bounds.size.height > 0 &&
+          bounds.origin.y < gtk_widget_get_height (viewport))
+        (*n_rows)++;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_visible_rows (child, viewport, n_rows);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+visible_rows (Fixture *f)
+{
+  GtkWidget *scroller = find_type (GTK_WIDGET (f->page), GTK_TYPE_SCROLLED_WINDOW);
+  guint n_rows = 0;
+
+  settle ();
+  count_visible_rows (scroller, scroller, &n_rows);
+
+  return n_rows;
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkWidget *entry = find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The entry waits a moment before it says the search changed. */
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+/* Clearing a search shows the whole list at once, not an empty one until
+ * the mouse wheel moves it. */
+static void
+test_search_and_clear (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *list = find_type (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 303);
+  g_assert_cmpuint (visible_rows (f), >, 3);
+
+  rh_cards_page_start_search (f->page);
+  g_assert_true (rh_cards_page_get_search_mode (f->page));
+  search (f, "TIME_WAIT");
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (visible_rows (f), ==, 3);
+
+  search (f, "");
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 303);
+  g_assert_cmpuint (visible_rows (f), >, 3);
+
+  /* Nothing found, then everything again. */
+  search (f, "\"");
+  search (f, "*");
+  search (f, "");
+  g_assert_cmpuint (visible_rows (f), >, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/cards-page/search-and-clear", test_search_and_clear);
+
+  return g_test_run ();
+}
