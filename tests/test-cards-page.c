@@ -153,6 +153,48 @@ test_search_and_clear (Fixture       *f,
   g_assert_cmpuint (visible_rows (f), >, 3);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A suspended card offers Unsuspend in its row. */
+static void
+test_unsuspend (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RhCard) card = rh_database_dup_card_by_uid (f->db, "tw2", NULL);
+  GtkWidget *button;
+
+  rh_cards_page_start_search (f->page);
+  search (f, "TIME_WAIT");
+  settle ();
+  g_assert_null (find_button (GTK_WIDGET (f->page), "Unsuspend"));
+
+  g_assert_true (rh_database_set_card_suspended (f->db, rh_card_get_row_id (card), TRUE, NULL));
+  settle ();
+  button = find_button (GTK_WIDGET (f->page), "Unsuspend");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT suspended FROM cards WHERE uid = 'tw2';"), ==, 0);
+  settle ();
+  g_assert_null (find_button (GTK_WIDGET (f->page), "Unsuspend"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +207,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/cards-page/search-and-clear", test_search_and_clear);
+  ADD ("/cards-page/unsuspend", test_unsuspend);
 
   return g_test_run ();
 }

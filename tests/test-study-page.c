@@ -172,6 +172,66 @@ test_edit_and_suspend (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The toast's Undo brings a suspended card back; a suspended card opened
+ * from the browser says so and offers Unsuspend. */
+static void
+test_suspend_undo_and_mark (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RhCard) chan = rh_database_dup_card_by_uid (f->db, "chan", NULL);
+  GtkWidget *undo, *unsuspend;
+
+  activate (f, "card.suspend", NULL);
+  g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 1);
+  settle ();
+  undo = find_button (GTK_WIDGET (f->view), "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
+
+  /* Suspended, then opened for study anyway. */
+  g_assert_true (rh_database_set_card_suspended (f->db, rh_card_get_row_id (chan), TRUE, NULL));
+  g_object_unref (chan);
+  chan = rh_database_dup_card_by_uid (f->db, "chan", NULL);
+  rh_study_queue_show_card (f->queue, chan);
+  settle ();
+  unsuspend = find_button (GTK_WIDGET (f->view), "Unsuspend");
+  g_assert_nonnull (unsuspend);
+  g_signal_emit_by_name (unsuspend, "clicked");
+  g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (unsuspend));
+}
+
 static void
 test_follow_up (Fixture       *f,
                 gconstpointer  data)
@@ -204,6 +264,7 @@ main (int   argc,
   ADD ("/study-page/primary-and-caught-up", test_primary_and_caught_up);
   ADD ("/study-page/edit-and-suspend", test_edit_and_suspend);
   ADD ("/study-page/follow-up", test_follow_up);
+  ADD ("/study-page/suspend-undo-and-mark", test_suspend_undo_and_mark);
   ADD ("/study-page/empty-topic", test_empty_topic);
 #undef ADD
 

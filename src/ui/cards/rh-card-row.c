@@ -16,6 +16,7 @@ struct _RhCardRow
   /* Template widgets */
   GtkLabel  *title_label;
   GtkLabel  *details_label;
+  GtkWidget *unsuspend_button;
 
   /* Owned */
   RhCard       *card;
@@ -56,8 +57,13 @@ update (RhCardRow *self)
     {
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->details_label, "");
+      gtk_widget_set_visible (self->unsuspend_button, FALSE);
       return;
     }
+
+  gtk_widget_set_visible (self->unsuspend_button, rh_card_get_suspended (self->card));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->unsuspend_button),
+                                          g_variant_new_int64 (rh_card_get_row_id (self->card)));
 
   title = rh_card_dup_title (self->card);
   gtk_label_set_label (self->title_label, title);
@@ -164,6 +170,7 @@ rh_card_row_class_init (RhCardRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-card-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RhCardRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RhCardRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, RhCardRow, unsuspend_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -120,6 +120,26 @@ activate_cb (RhCardsPage *self,
 }
 
 static void
+unsuspend_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RhCardsPage *self = RH_CARDS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  GtkWidget *overlay;
+
+  /* The list hears the change and updates the row. */
+  if (rh_database_set_card_suspended (self->database, g_variant_get_int64 (parameter), FALSE, &error))
+    return;
+
+  if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  else
+    g_warning ("Cannot unsuspend card: %s", error->message);
+}
+
+static void
 rh_cards_page_constructed (GObject *object)
 {
   RhCardsPage *self = (RhCardsPage *)object;
@@ -238,6 +258,8 @@ rh_cards_page_class_init (RhCardsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "cards.unsuspend", "x", unsuspend_action);
 }
 
 static void

@@ -33,6 +33,10 @@ struct _RhStudyPage
   GtkWidget      *grade_box;
   AdwStatusPage  *caught_up_page;
   RhCardEditor   *editor;
+  AdwToastOverlay *toast_overlay;
+  GtkWidget      *suspend_button;
+  GtkWidget      *suspended_box;
+  GtkWidget      *unsuspend_button;
 
   /* Owned */
   RhStudyQueue   *queue;
@@ -79,7 +83,7 @@ update_actions (RhStudyPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.primary", has_card);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.grade", has_card && self->revealed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", has_card);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.suspend", has_card);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.suspend", has_card && !rh_card_get_suspended (self->card));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.save-edit", self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.cancel-edit", self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.undo",
@@ -239,6 +243,11 @@ show_card (RhStudyPage *self)
   rh_markdown_view_set_markdown (self->front_view, rh_card_get_front (self->card));
   rh_markdown_view_set_markdown (self->back_view, rh_card_get_back (self->card));
   gtk_widget_set_visible (self->answer_box, self->revealed);
+  /* Opened from the Cards page, a suspended card says so and offers the way back. */
+  gtk_widget_set_visible (self->suspended_box, rh_card_get_suspended (self->card));
+  gtk_widget_set_visible (self->suspend_button, !rh_card_get_suspended (self->card));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->unsuspend_button),
+                                          g_variant_new_int64 (rh_card_get_row_id (self->card)));
   gtk_stack_set_visible_child_name (self->bar_stack, self->revealed ? "grade" : "reveal");
   update_follow_ups (self);
   update_intervals (self);
@@ -313,12 +322,7 @@ static void
 show_toast (RhStudyPage *self,
             AdwToast   *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -483,11 +487,18 @@ suspend_action (GtkWidget  *widget,
     return;
 
   row_id = rh_card_get_row_id (self->card);
+  if (rh_card_get_suspended (self->card))
+    return;
+
   if (!rh_database_set_card_suspended (database, row_id, TRUE, &error))
     {
       show_error (self, error);
       return;
     }
+  /* Shown as suspended until the queue moves on, or for good when the
+   * card was opened from the Cards page. */
+  if (self->card != NULL && rh_card_get_row_id (self->card) == row_id)
+    rh_card_set_suspended (self->card, TRUE);
 
   toast = adw_toast_new (_("Card suspended"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -504,9 +515,17 @@ unsuspend_action (GtkWidget  *widget,
   RhStudyPage *self = RH_STUDY_PAGE (widget);
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   g_autoptr(GError) error = NULL;
+  gint64 row_id = g_variant_get_int64 (parameter);
 
-  if (!rh_database_set_card_suspended (database, g_variant_get_int64 (parameter), FALSE, &error))
-    show_error (self, error);
+  if (!rh_database_set_card_suspended (database, row_id, FALSE, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (self->card != NULL && rh_card_get_row_id (self->card) == row_id)
+    rh_card_set_suspended (self->card, FALSE);
+  show_toast (self, adw_toast_new (_("Card unsuspended")));
 }
 
 static void
@@ -639,6 +658,10 @@ rh_study_page_class_init (RhStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhStudyPage, grade_box);
   gtk_widget_class_bind_template_child (widget_class, RhStudyPage, caught_up_page);
   gtk_widget_class_bind_template_child (widget_class, RhStudyPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, suspend_button);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, suspended_box);
+  gtk_widget_class_bind_template_child (widget_class, RhStudyPage, unsuspend_button);
 
   gtk_widget_class_install_action (widget_class, "card.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "card.primary", NULL, primary_action);
