@@ -232,6 +232,72 @@ test_suspend_undo_and_mark (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (unsuspend));
 }
 
+static GtkWidget *
+find_grade_button (GtkWidget *widget,
+                   RhRating   rating)
+{
+  GVariant *target;
+
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "card.grade") == 0 &&
+      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget))) &&
+      g_variant_get_int32 (target) == (gint32)rating)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_grade_button (child, rating);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_inside (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  return widget && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+/* Tab goes from the page through its buttons to Show Answer, then, once
+ * the answer shows, to the follow-ups and the grades: it never sticks. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *reveal = find_button (GTK_WIDGET (f->view), "_Show Answer");
+  GtkWidget *good;
+
+  settle ();
+  g_assert_nonnull (reveal);
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+
+  for (guint i = 0; i < 10 && gtk_window_get_focus (f->window) != reveal; i++)
+    {
+      GtkWidget *before = gtk_window_get_focus (f->window);
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      g_assert_true (gtk_window_get_focus (f->window) != before);
+    }
+  g_assert_true (gtk_window_get_focus (f->window) == reveal);
+
+  activate (f, "card.reveal", NULL);
+  settle ();
+  good = find_grade_button (GTK_WIDGET (f->view), RH_RATING_GOOD);
+  g_assert_nonnull (good);
+  for (guint i = 0; i < 12 && !is_inside (gtk_window_get_focus (f->window), good); i++)
+    {
+      GtkWidget *before = gtk_window_get_focus (f->window);
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      g_assert_true (gtk_window_get_focus (f->window) != before);
+    }
+  g_assert_true (is_inside (gtk_window_get_focus (f->window), good));
+}
+
 static void
 test_follow_up (Fixture       *f,
                 gconstpointer  data)
@@ -265,6 +331,7 @@ main (int   argc,
   ADD ("/study-page/edit-and-suspend", test_edit_and_suspend);
   ADD ("/study-page/follow-up", test_follow_up);
   ADD ("/study-page/suspend-undo-and-mark", test_suspend_undo_and_mark);
+  ADD ("/study-page/tab-order", test_tab_order);
   ADD ("/study-page/empty-topic", test_empty_topic);
 #undef ADD
 

@@ -78,8 +78,10 @@ make_text (RhMarkdownView  *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_halign (label, GTK_ALIGN_FILL);
-  /* Selectable labels take focus; the card's keys must keep working. */
-  gtk_widget_set_focusable (label, FALSE);
+  /* Selectable labels take focus, and the card's keys must keep working.
+   * Not focusable is not enough: GTK 4.8's selectable label still claims
+   * Tab without taking focus, so Tab would stop on the widget before it. */
+  gtk_widget_set_can_focus (label, FALSE);
 
   return label;
 }
