@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
@@ -86,6 +88,56 @@ make_text (RhMarkdownView  *self,
   return label;
 }
 
+/* Code blocks and tables scroll sideways only, but GTK 4.8's scrolled
+ * window keeps every wheel event it gets, so the answer around them would
+ * not scroll under the pointer. Vertical motion goes to the scrolled
+ * window the view sits in. */
+static gboolean
+sideways_scroll_cb (GtkEventControllerScroll *controller,
+                    double                    dx,
+                    double                    dy,
+                    gpointer                  user_data)
+{
+  GtkWidget *inner = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *outer = gtk_widget_get_parent (inner);
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (dy == 0 || ABS (dx) > ABS (dy))
+    return GDK_EVENT_PROPAGATE;
+
+  while (outer != NULL && !GTK_IS_SCROLLED_WINDOW (outer))
+    outer = gtk_widget_get_parent (outer);
+  if (outer == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  /* A wheel click moves as far as GTK's own scrolling would. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+         ? pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0)
+         : 1.0;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
+  return GDK_EVENT_STOP;
+}
+
+static GtkWidget *
+new_sideways_scroller (GtkWidget *child)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (sideways_scroll_cb), NULL);
+  gtk_widget_add_controller (scroller, scroll);
+
+  return scroller;
+}
+
 static GtkWidget *
 make_code (RhMarkdownView        *self,
            const RhMarkdownBlock *block)
@@ -119,10 +171,7 @@ make_code (RhMarkdownView        *self,
                                   -1);
 
   /* Long lines scroll sideways instead of wrapping code. */
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  scroller = new_sideways_scroller (view);
   gtk_widget_add_css_class (scroller, "card");
   gtk_widget_add_css_class (scroller, "rh-code-block");
   gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
@@ -135,7 +184,6 @@ make_table (RhMarkdownView        *self,
             const RhMarkdownBlock *block)
 {
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *scroller;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
@@ -153,12 +201,7 @@ make_table (RhMarkdownView        *self,
         gtk_grid_attach (GTK_GRID (grid), cell, col, row, 1, 1);
       }
 
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
-
-  return scroller;
+  return new_sideways_scroller (grid);
 }
 
 static void
