@@ -71,7 +71,7 @@ rh_test_import (RhDatabase     *database,
   g_autoptr(RhDeck) deck = rh_test_parse_deck (json);
   RhImportResult ignored;
 
-  rh_database_import_deck (database, deck, result ? result : &ignored, &error);
+  rh_deck_store_import_deck (database, deck, result ? result : &ignored, &error);
   g_assert_no_error (error);
 }
 

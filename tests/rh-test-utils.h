@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rh-database-private.h"
 #include "rh-database.h"
+#include "rh-deck-store.h"
 
 G_BEGIN_DECLS
 

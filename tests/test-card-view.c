@@ -153,7 +153,7 @@ test_edit_and_suspend (Fixture       *f,
   activate (f, "card.save-edit", NULL);
   g_assert_cmpstr (rh_card_view_get_page (f->view), ==, "card");
 
-  stored = rh_database_dup_card (f->db, row_id, NULL);
+  stored = rh_deck_store_dup_card (f->db, row_id, NULL);
   g_assert_cmpstr (rh_card_get_front (stored), ==, rh_card_get_front (card));
   g_assert_cmpstr (rh_card_get_topic (stored), ==, "Go::并发");
 

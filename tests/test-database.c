@@ -66,7 +66,7 @@ test_create_memory (Fixture       *f,
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA application_id;"), ==, RH_DATABASE_APPLICATION_ID);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA foreign_keys;"), ==, 1);
-  g_assert_cmpuint (rh_database_count_cards (db), ==, 0);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }
@@ -112,8 +112,8 @@ test_reopen (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 
   db = rh_test_open_database (f->path, NULL);
-  g_assert_cmpuint (rh_database_count_cards (db), ==, 5);
-  card = rh_database_dup_card_by_uid (db, "go-3", &error);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 5);
+  card = rh_deck_store_dup_card_by_uid (db, "go-3", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rh_card_get_topic (card), ==, "Go::Runtime");
   g_assert_cmpstr (rh_card_get_front (card), ==, "Question 3");
@@ -139,7 +139,7 @@ test_migrate_from_1 (Fixture       *f,
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'review_log_time';"), ==, 1);
-  g_assert_cmpuint (rh_database_count_cards (db), ==, 3);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }
@@ -258,9 +258,9 @@ test_topics_nest (Fixture       *f,
   gint64 id, again;
 
   g_assert_true (rh_database_begin (db, &error));
-  id = rh_database_ensure_topic (db, "Go::Runtime::GC", &error);
+  id = rh_deck_store_ensure_topic (db, "Go::Runtime::GC", &error);
   g_assert_no_error (error);
-  again = rh_database_ensure_topic (db, "Go::Runtime::GC", &error);
+  again = rh_deck_store_ensure_topic (db, "Go::Runtime::GC", &error);
   g_assert_cmpint (id, ==, again);
   g_assert_true (rh_database_commit (db, RH_DATABASE_CHANGE_TOPICS, &error));
 
@@ -268,14 +268,14 @@ test_topics_nest (Fixture       *f,
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 3);
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topic_closure;"), ==, 6);
 
-  topic = rh_database_dup_topic (db, "Go::Runtime", &error);
+  topic = rh_deck_store_dup_topic (db, "Go::Runtime", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rh_topic_get_name (topic), ==, "Runtime");
   g_assert_cmpuint (rh_topic_get_depth (topic), ==, 2);
   g_assert_true (rh_topic_get_has_children (topic));
   g_clear_object (&topic);
 
-  topic = rh_database_dup_topic (db, "Go::Nope", &error);
+  topic = rh_deck_store_dup_topic (db, "Go::Nope", &error);
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
   g_assert_null (topic);
 
@@ -290,7 +290,7 @@ test_rollback (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (rh_database_begin (db, &error));
-  rh_database_ensure_topic (db, "Go", &error);
+  rh_deck_store_ensure_topic (db, "Go", &error);
   g_assert_no_error (error);
   rh_database_rollback (db);
 
@@ -318,12 +318,12 @@ test_disk_full (Fixture       *f,
   g_autofree char *cap = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT ";", pages + 2);
   g_assert_cmpint (rh_test_query_int (db, cap), >=, pages);
 
-  g_assert_false (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_false (rh_deck_store_import_deck (db, deck, &result, &error));
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FULL);
   g_assert_nonnull (strstr (error->message, "disk is full"));
 
   /* All or nothing: the small deck is intact and none of the big one is in. */
-  g_assert_cmpuint (rh_database_count_cards (db), ==, 3);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&db));
@@ -377,19 +377,19 @@ test_update_card (Fixture       *f,
   rh_test_exec (db, "UPDATE review_state SET state = 2, due = 5 WHERE card_id = 1;");
   g_signal_connect (db, "changed", G_CALLBACK (count_changed_cb), &emissions);
 
-  card = rh_database_dup_card_by_uid (db, "go-0", &error);
+  card = rh_deck_store_dup_card_by_uid (db, "go-0", &error);
   rh_card_set_front (card, "What does **GOGC** do?");
   rh_card_set_back (card, "Sets the heap growth target.");
   rh_card_set_topic (card, " Go :: GC ");
   rh_card_set_tags (card, tags);
   rh_clock_advance (clock, 60 * G_USEC_PER_SEC);
 
-  g_assert_true (rh_database_update_card (db, card, &error));
+  g_assert_true (rh_deck_store_update_card (db, card, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (emissions, ==, 1);
   g_assert_cmpstr (rh_card_get_topic (card), ==, "Go::GC");
 
-  stored = rh_database_dup_card_by_uid (db, "go-0", &error);
+  stored = rh_deck_store_dup_card_by_uid (db, "go-0", &error);
   g_assert_cmpstr (rh_card_get_front (stored), ==, "What does **GOGC** do?");
   g_assert_cmpstr (rh_card_get_back (stored), ==, "Sets the heap growth target.");
   g_assert_cmpstr (rh_card_get_topic (stored), ==, "Go::GC");
@@ -402,12 +402,12 @@ test_update_card (Fixture       *f,
 
   /* Empty text is refused and nothing changes. */
   rh_card_set_back (card, "  ");
-  g_assert_false (rh_database_update_card (db, card, &error));
+  g_assert_false (rh_deck_store_update_card (db, card, &error));
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED);
   g_clear_error (&error);
   rh_card_set_back (card, "ok");
   rh_card_set_topic (card, "::");
-  g_assert_false (rh_database_update_card (db, card, &error));
+  g_assert_false (rh_deck_store_update_card (db, card, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (emissions, ==, 1);
@@ -427,15 +427,15 @@ test_suspend_card (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_import (db, deck, NULL);
-  g_assert_true (rh_database_set_card_suspended (db, 2, TRUE, &error));
+  g_assert_true (rh_deck_store_set_card_suspended (db, 2, TRUE, &error));
   g_assert_no_error (error);
 
-  topic = rh_database_dup_topic (db, "Go", &error);
+  topic = rh_deck_store_dup_topic (db, "Go", &error);
   g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 3);
   g_assert_cmpuint (rh_topic_get_new_count (topic), ==, 2);
 
-  g_assert_true (rh_database_set_card_suspended (db, 2, FALSE, &error));
-  g_assert_true (rh_database_refresh_topic (db, topic, &error));
+  g_assert_true (rh_deck_store_set_card_suspended (db, 2, FALSE, &error));
+  g_assert_true (rh_deck_store_refresh_topic (db, topic, &error));
   g_assert_cmpuint (rh_topic_get_new_count (topic), ==, 3);
 
   g_clear_object (&topic);

@@ -8,6 +8,7 @@
 #include "rh-card-list.h"
 #include "rh-card-row.h"
 #include "rh-card-view.h"
+#include "rh-deck-store.h"
 #include "rh-interview-view.h"
 #include "rh-scheduler.h"
 #include "rh-study-queue.h"
@@ -822,7 +823,7 @@ rh_window_import_file (RhWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (!(deck = rh_deck_new_from_file (file, &error)) ||
-      !rh_database_import_deck (self->database, deck, &result, &error))
+      !rh_deck_store_import_deck (self->database, deck, &result, &error))
     {
       show_error (self, _("Could Not Import Deck"), error->message);
       return FALSE;
@@ -859,7 +860,7 @@ rh_window_export_file (RhWindow *self,
 
   path = self->selected_topic ? rh_topic_get_path (self->selected_topic) : "";
 
-  if (!(deck = rh_database_export_deck (self->database, path, &error)) ||
+  if (!(deck = rh_deck_store_export_deck (self->database, path, &error)) ||
       !rh_deck_save_to_file (deck, file, &error))
     {
       show_error (self, _("Could Not Export Deck"), error->message);
