@@ -118,6 +118,17 @@ rh_test_exec (RhDatabase *database,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
 }
 
+/* A ::changed handler that counts emissions, each of which must be about
+ * cards. */
+void
+rh_test_count_card_changes_cb (RhDatabase       *database,
+                               RhDatabaseChange  changes,
+                               guint            *emissions)
+{
+  g_assert_true (changes & RH_DATABASE_CHANGE_CARDS);
+  (*emissions)++;
+}
+
 /* Removes a temporary folder and the files in it (no subfolders). */
 void
 rh_test_remove_dir (const char *dir)

@@ -28,5 +28,8 @@ gint64      rh_test_query_int       (RhDatabase  *database,
 void        rh_test_remove_dir      (const char  *dir);
 void        rh_test_exec            (RhDatabase  *database,
                                      const char  *sql);
+void        rh_test_count_card_changes_cb (RhDatabase       *database,
+                                           RhDatabaseChange  changes,
+                                           guint            *emissions);
 
 G_END_DECLS
