@@ -71,7 +71,7 @@ rh_test_import (RhDatabase     *database,
   g_autoptr(RhDeck) deck = rh_test_parse_deck (json);
   RhImportResult ignored;
 
-  rh_database_import_deck (database, deck, result ? result : &ignored, &error);
+  rh_deck_store_import_deck (database, deck, result ? result : &ignored, &error);
   g_assert_no_error (error);
 }
 
@@ -116,6 +116,17 @@ rh_test_exec (RhDatabase *database,
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+/* A ::changed handler that counts emissions, each of which must be about
+ * cards. */
+void
+rh_test_count_card_changes_cb (RhDatabase       *database,
+                               RhDatabaseChange  changes,
+                               guint            *emissions)
+{
+  g_assert_true (changes & RH_DATABASE_CHANGE_CARDS);
+  (*emissions)++;
 }
 
 /* Removes a temporary folder and the files in it (no subfolders). */

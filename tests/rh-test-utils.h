@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rh-database-private.h"
 #include "rh-database.h"
+#include "rh-deck-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +28,9 @@ gint64      rh_test_query_int       (RhDatabase  *database,
 void        rh_test_remove_dir      (const char  *dir);
 void        rh_test_exec            (RhDatabase  *database,
                                      const char  *sql);
+void        rh_test_count_card_changes_cb (RhDatabase       *database,
+                                           RhDatabaseChange  changes,
+                                           guint            *emissions);
 
 /* What the last ::items-changed said, and how often it came. */
 typedef struct

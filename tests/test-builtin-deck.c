@@ -42,18 +42,18 @@ test_imports (void)
   g_assert_cmpstr (rh_deck_get_language (deck), ==, "zh-CN");
   g_assert_cmpuint (rh_deck_get_n_cards (deck), >=, MIN_CARDS);
 
-  g_assert_true (rh_database_import_builtin (db, bytes, &result, &error));
+  g_assert_true (rh_deck_store_import_builtin (db, bytes, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, rh_deck_get_n_cards (deck));
-  g_assert_cmpuint (rh_database_count_cards (db), ==, rh_deck_get_n_cards (deck));
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, rh_deck_get_n_cards (deck));
 
   /* Every card's topic is in the tree, two levels deep, under a parent. */
   for (guint i = 0; i < rh_deck_get_n_cards (deck); i++)
     {
       RhCard *card = rh_deck_get_card (deck, i);
-      g_autoptr(RhTopic) topic = rh_database_dup_topic (db, rh_card_get_topic (card), &error);
+      g_autoptr(RhTopic) topic = rh_deck_store_dup_topic (db, rh_card_get_topic (card), &error);
       g_autofree char *parent = rh_topic_path_dup_parent (rh_card_get_topic (card));
-      g_autoptr(RhTopic) parent_topic = rh_database_dup_topic (db, parent, &error);
+      g_autoptr(RhTopic) parent_topic = rh_deck_store_dup_topic (db, parent, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (rh_topic_get_depth (topic), ==, 2);

@@ -177,7 +177,7 @@ static void
 test_unsuspend (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(RhCard) card = rh_database_dup_card_by_uid (f->db, "tw2", NULL);
+  g_autoptr(RhCard) card = rh_deck_store_dup_card_by_uid (f->db, "tw2", NULL);
   GtkWidget *button;
 
   rh_cards_page_start_search (f->page);
@@ -185,7 +185,7 @@ test_unsuspend (Fixture       *f,
   settle ();
   g_assert_null (find_button (GTK_WIDGET (f->page), "Unsuspend"));
 
-  g_assert_true (rh_database_set_card_suspended (f->db, rh_card_get_row_id (card), TRUE, NULL));
+  g_assert_true (rh_deck_store_set_card_suspended (f->db, rh_card_get_row_id (card), TRUE, NULL));
   settle ();
   button = find_button (GTK_WIDGET (f->page), "Unsuspend");
   g_assert_nonnull (button);

@@ -34,7 +34,7 @@ test_import_new (void)
   g_assert_cmpuint (result.updated, ==, 0);
   g_assert_cmpuint (result.unchanged, ==, 0);
 
-  card = rh_database_dup_card_by_uid (db, "tcp-handshake", &error);
+  card = rh_deck_store_dup_card_by_uid (db, "tcp-handshake", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rh_card_get_topic (card), ==, "Net::TCP");
   g_assert_cmpstrv (rh_card_get_tags (card), ((const char *[]) { "tcp", NULL }));
@@ -74,14 +74,14 @@ test_merge_keeps_reviews (void)
   g_assert_cmpuint (result.updated, ==, 2);
   g_assert_cmpuint (result.unchanged, ==, 1);
 
-  card = rh_database_dup_card_by_uid (db, "tcp-syn-flood", &error);
+  card = rh_deck_store_dup_card_by_uid (db, "tcp-syn-flood", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rh_card_get_back (card), ==, "SYN cookies, backlog.");
   g_assert_cmpint (rh_card_get_modified (card), ==, RH_TEST_NOW_US / G_USEC_PER_SEC + 3600);
   g_assert_cmpint (rh_card_get_created (card), ==, RH_TEST_NOW_US / G_USEC_PER_SEC);
   g_clear_object (&card);
 
-  card = rh_database_dup_card_by_uid (db, "tcp-handshake", &error);
+  card = rh_deck_store_dup_card_by_uid (db, "tcp-handshake", &error);
   g_assert_cmpstrv (rh_card_get_follow_ups (card), ((const char *[]) { "tcp-syn-flood", "tcp-time-wait", NULL }));
   g_clear_object (&card);
 
@@ -93,7 +93,7 @@ test_merge_keeps_reviews (void)
 
   /* Importing the old deck again does not delete the card it lacks. */
   rh_test_import (db, deck_v1, &result);
-  g_assert_cmpuint (rh_database_count_cards (db), ==, 4);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 4);
   g_assert_cmpuint (result.updated, ==, 2);
 
   g_assert_finalize_object (g_steal_pointer (&db));
@@ -112,17 +112,17 @@ test_follow_up_into_database (void)
 
   /* Unknown in an empty database... */
   deck = rh_test_parse_deck (extra);
-  g_assert_false (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_false (rh_deck_store_import_deck (db, deck, &result, &error));
   g_assert_error (error, RH_DECK_ERROR, RH_DECK_ERROR_UNKNOWN_FOLLOW_UP);
   g_assert_nonnull (strstr (error->message, "test.json: cards[0] (id “tcp-close-wait”): “follow_ups”"));
   g_assert_nonnull (strstr (error->message, "“redis-rdb”"));
-  g_assert_cmpuint (rh_database_count_cards (db), ==, 0);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 0);
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 0);
   g_clear_error (&error);
 
   /* ...but fine once the target is stored. */
   rh_test_import (db, deck_v1, NULL);
-  g_assert_true (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_true (rh_deck_store_import_deck (db, deck, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, 1);
 
@@ -144,7 +144,7 @@ test_all_or_nothing (void)
   g_autoptr(GString) json = g_string_new (good);
 
   rh_test_import (db, deck_v1, NULL);
-  deck = rh_database_export_deck (db, NULL, &error);
+  deck = rh_deck_store_export_deck (db, NULL, &error);
   before = rh_deck_to_json (deck);
   g_clear_object (&deck);
 
@@ -152,13 +152,13 @@ test_all_or_nothing (void)
   g_string_append (json, ", {\"id\": \"broken\", \"topic\": \"Bulk\", \"front\": \"q\", \"back\": \"a\","
                          " \"follow_ups\": [\"missing\"]}]}");
   deck = rh_test_parse_deck (json->str);
-  g_assert_false (rh_database_import_deck (db, deck, &result, &error));
+  g_assert_false (rh_deck_store_import_deck (db, deck, &result, &error));
   g_assert_error (error, RH_DECK_ERROR, RH_DECK_ERROR_UNKNOWN_FOLLOW_UP);
   g_assert_nonnull (strstr (error->message, "cards[200] (id “broken”)"));
   g_clear_object (&deck);
   g_clear_error (&error);
 
-  deck = rh_database_export_deck (db, NULL, &error);
+  deck = rh_deck_store_export_deck (db, NULL, &error);
   g_assert_no_error (error);
   after = rh_deck_to_json (deck);
   g_assert_cmpstr (before, ==, after);
@@ -181,14 +181,14 @@ test_export_round_trip (void)
   RhImportResult result;
 
   rh_test_import (db, deck_v2, NULL);
-  exported = rh_database_export_deck (db, "", &error);
+  exported = rh_deck_store_export_deck (db, "", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rh_deck_get_n_cards (exported), ==, 4);
   json = rh_deck_to_json (exported);
 
   rh_test_import (empty, json, &result);
   g_assert_cmpuint (result.added, ==, 4);
-  again = rh_database_export_deck (empty, NULL, &error);
+  again = rh_deck_store_export_deck (empty, NULL, &error);
   g_assert_no_error (error);
   json_again = rh_deck_to_json (again);
 
@@ -214,7 +214,7 @@ test_export_subtree (void)
 
   rh_test_import (db, links, NULL);
 
-  deck = rh_database_export_deck (db, "Go::Runtime", &error);
+  deck = rh_deck_store_export_deck (db, "Go::Runtime", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rh_deck_get_n_cards (deck), ==, 2);
   g_assert_cmpstr (rh_deck_get_name (deck), ==, "Go::Runtime");
@@ -223,11 +223,11 @@ test_export_subtree (void)
                     ((const char *[]) { "b", NULL }));
   g_clear_object (&deck);
 
-  deck = rh_database_export_deck (db, "Go::Runtime::GC", &error);
+  deck = rh_deck_store_export_deck (db, "Go::Runtime::GC", &error);
   g_assert_cmpuint (rh_deck_get_n_cards (deck), ==, 1);
   g_clear_object (&deck);
 
-  deck = rh_database_export_deck (db, "Nope", &error);
+  deck = rh_deck_store_export_deck (db, "Nope", &error);
   g_assert_null (deck);
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
 
@@ -246,7 +246,7 @@ test_export_file (void)
   g_autoptr(GFile) bad = g_file_new_for_path ("/nonexistent/dir/export.json");
 
   rh_test_import (db, deck_v1, NULL);
-  deck = rh_database_export_deck (db, NULL, &error);
+  deck = rh_deck_store_export_deck (db, NULL, &error);
   g_assert_true (rh_deck_save_to_file (deck, file, &error));
   g_assert_no_error (error);
 
@@ -277,14 +277,14 @@ test_builtin (void)
   builtin = g_resources_lookup_data (RESOURCE_PREFIX "/decks/builtin.json", 0, &error);
   g_assert_no_error (error);
 
-  g_assert_true (rh_database_import_builtin (db, builtin, &result, &error));
+  g_assert_true (rh_deck_store_import_builtin (db, builtin, &result, &error));
   g_assert_no_error (error);
   n_cards = result.added;
   g_assert_cmpuint (n_cards, >=, 3);
-  g_assert_cmpuint (rh_database_count_cards (db), ==, n_cards);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, n_cards);
 
   /* Same bytes at the next start: nothing to do. */
-  g_assert_true (rh_database_import_builtin (db, builtin, &result, &error));
+  g_assert_true (rh_deck_store_import_builtin (db, builtin, &result, &error));
   g_assert_cmpuint (result.added + result.updated + result.unchanged, ==, 0);
 
   /* An update that ships a changed deck merges it, keeping reviews. */
@@ -292,7 +292,7 @@ test_builtin (void)
   edited = g_string_new_len (g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin));
   g_string_append (edited, "\n");
   changed = g_bytes_new (edited->str, edited->len);
-  g_assert_true (rh_database_import_builtin (db, changed, &result, &error));
+  g_assert_true (rh_deck_store_import_builtin (db, changed, &result, &error));
   g_assert_cmpuint (result.unchanged, ==, n_cards);
   g_assert_cmpint (rh_test_query_int (db, "SELECT state FROM review_state WHERE card_id = 1;"), ==, 2);
 

@@ -252,7 +252,7 @@ plan_uids (Fixture     *f,
   plan = rh_interview_get_plan (interview, &n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RhCard) card = rh_database_dup_card (f->db, plan[i], NULL);
+      g_autoptr(RhCard) card = rh_deck_store_dup_card (f->db, plan[i], NULL);
 
       g_assert_nonnull (card);
       g_string_append_printf (uids, "%s%s", i ? " " : "", rh_card_get_uid (card));
@@ -273,7 +273,7 @@ dup_planned (Fixture     *f,
 
   plan = rh_interview_get_plan (interview, &n);
   g_assert_cmpuint (index, <, n);
-  card = rh_database_dup_card (f->db, plan[index], &error);
+  card = rh_deck_store_dup_card (f->db, plan[index], &error);
   g_assert_no_error (error);
 
   return card;
@@ -615,7 +615,7 @@ test_follow_ups_no_repeats (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(DISTINCT card_id) FROM interview_answers;"), ==, 6);
 
   /* Suspended follow-ups are passed over. */
-  g_assert_true (rh_database_set_card_suspended (f->db, card_id (f, "go-b"), TRUE, &error));
+  g_assert_true (rh_deck_store_set_card_suspended (f->db, card_id (f, "go-b"), TRUE, &error));
   g_assert_no_error (error);
   {
     static const char * const again_uids[] = { "go-a", NULL };
@@ -699,7 +699,7 @@ test_select_topics (Fixture       *f,
     }
   g_assert_finalize_object (g_steal_pointer (&interview));
 
-  g_assert_true (rh_database_set_card_suspended (f->db, card_id (f, "redis-1"), TRUE, &error));
+  g_assert_true (rh_deck_store_set_card_suspended (f->db, card_id (f, "redis-1"), TRUE, &error));
   g_assert_no_error (error);
   interview = build (f, template, 7);
   g_assert_cmpuint (rh_interview_get_n_questions (interview), ==, 5);
@@ -1362,7 +1362,7 @@ test_builtin_deck (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (bytes);
-  g_assert_true (rh_database_import_builtin (f->db, bytes, NULL, &error));
+  g_assert_true (rh_deck_store_import_builtin (f->db, bytes, NULL, &error));
   g_assert_no_error (error);
 
   for (guint64 seed = 1; seed <= 3; seed++)

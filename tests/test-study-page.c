@@ -160,7 +160,7 @@ test_edit_and_suspend (Fixture       *f,
   activate (f, "card.save-edit", NULL);
   g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
 
-  stored = rh_database_dup_card (f->db, row_id, NULL);
+  stored = rh_deck_store_dup_card (f->db, row_id, NULL);
   g_assert_cmpstr (rh_card_get_front (stored), ==, rh_card_get_front (card));
   g_assert_cmpstr (rh_card_get_topic (stored), ==, "Go::并发");
 
@@ -206,7 +206,7 @@ static void
 test_suspend_undo_and_mark (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(RhCard) chan = rh_database_dup_card_by_uid (f->db, "chan", NULL);
+  g_autoptr(RhCard) chan = rh_deck_store_dup_card_by_uid (f->db, "chan", NULL);
   GtkWidget *undo, *unsuspend;
 
   activate (f, "card.suspend", NULL);
@@ -219,9 +219,9 @@ test_suspend_undo_and_mark (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
 
   /* Suspended, then opened for study anyway. */
-  g_assert_true (rh_database_set_card_suspended (f->db, rh_card_get_row_id (chan), TRUE, NULL));
+  g_assert_true (rh_deck_store_set_card_suspended (f->db, rh_card_get_row_id (chan), TRUE, NULL));
   g_object_unref (chan);
-  chan = rh_database_dup_card_by_uid (f->db, "chan", NULL);
+  chan = rh_deck_store_dup_card_by_uid (f->db, "chan", NULL);
   rh_study_queue_show_card (f->queue, chan);
   settle ();
   unsuspend = find_button (GTK_WIDGET (f->view), "Unsuspend");

@@ -347,7 +347,7 @@ test_suspended (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   set_state (f, "go-2", RH_CARD_STATE_LEARNING, now (f) - 60);
-  rh_database_set_card_suspended (f->db, card_id (f, "go-2"), TRUE, &error);
+  rh_deck_store_set_card_suspended (f->db, card_id (f, "go-2"), TRUE, &error);
   g_assert_no_error (error);
 
   queue = rh_study_queue_new (f->scheduler, "Go");
@@ -355,13 +355,13 @@ test_suspended (Fixture       *f,
   assert_counts (queue, 0, 0, 4);
   g_assert_cmpstr (current_uid (queue), ==, "go-0");
 
-  rh_database_set_card_suspended (f->db, card_id (f, "go-0"), TRUE, &error);
+  rh_deck_store_set_card_suspended (f->db, card_id (f, "go-0"), TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rh_study_queue_get_n_cards (queue), ==, 3);
   assert_counts (queue, 0, 0, 3);
   g_assert_cmpstr (current_uid (queue), ==, "go-1");
 
-  rh_database_set_card_suspended (f->db, card_id (f, "go-2"), FALSE, &error);
+  rh_deck_store_set_card_suspended (f->db, card_id (f, "go-2"), FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (current_uid (queue), ==, "go-2");
   assert_counts (queue, 1, 0, 3);
@@ -482,10 +482,10 @@ test_refresh_on_change (Fixture       *f,
   g_assert_cmpuint (card_notified, ==, 0);
 
   /* An edit to the current card is copied into that object. */
-  edited = rh_database_dup_card (f->db, rh_card_get_row_id (current), &error);
+  edited = rh_deck_store_dup_card (f->db, rh_card_get_row_id (current), &error);
   g_assert_no_error (error);
   rh_card_set_front (edited, "Edited question");
-  rh_database_update_card (f->db, edited, &error);
+  rh_deck_store_update_card (f->db, edited, &error);
   g_assert_no_error (error);
   g_assert_true (rh_study_queue_get_current_card (queue) == current);
   g_assert_cmpstr (rh_card_get_front (current), ==, "Edited question");
@@ -666,7 +666,7 @@ test_show_card (Fixture       *f,
 {
   g_autoptr(RhStudyQueue) queue = rh_study_queue_new (f->scheduler, "Go");
   g_autoptr(GError) error = NULL;
-  g_autoptr(RhCard) redis = rh_database_dup_card (f->db, card_id (f, "redis-1"), &error);
+  g_autoptr(RhCard) redis = rh_deck_store_dup_card (f->db, card_id (f, "redis-1"), &error);
   RhReviewState state;
 
   g_assert_no_error (error);

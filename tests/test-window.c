@@ -143,7 +143,7 @@ test_window_topics (void)
     }
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "bad.json: line 1, column 2"));
-  g_assert_cmpuint (rh_database_count_cards (db), ==, 8);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 8);
   gtk_window_destroy (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rh-card-list.h"
+#include "rh-deck-store.h"
 
 /* The cards of a query (a topic subtree, optionally filtered by a search)
  * as a GListModel. Only row ids are held; a card object is made when a
@@ -87,7 +88,7 @@ rh_card_list_get_item (GListModel *model,
   if (card != NULL)
     return g_object_ref (card);
 
-  if (!(card = rh_database_dup_card (self->database, id, &error)))
+  if (!(card = rh_deck_store_dup_card (self->database, id, &error)))
     {
       g_warning ("Cannot read card %" G_GINT64_FORMAT ": %s", id, error->message);
       return NULL;
@@ -332,7 +333,7 @@ rh_card_list_refresh (RhCardList *self)
 
   g_return_if_fail (RH_IS_CARD_LIST (self));
 
-  if (!(fresh = rh_database_query_card_ids (self->database, self->topic_path, self->search, &error)))
+  if (!(fresh = rh_deck_store_query_card_ids (self->database, self->topic_path, self->search, &error)))
     {
       g_warning ("Cannot list cards: %s", error->message);
       return;
@@ -341,7 +342,7 @@ rh_card_list_refresh (RhCardList *self)
   g_hash_table_iter_init (&iter, self->alive);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      g_autoptr(RhCard) current = rh_database_dup_card (self->database, rh_card_get_row_id (value), NULL);
+      g_autoptr(RhCard) current = rh_deck_store_dup_card (self->database, rh_card_get_row_id (value), NULL);
 
       if (current != NULL)
         rh_card_update_from (value, current);

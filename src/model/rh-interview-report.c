@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "rh-database-private.h"
 #include "rh-interview-report.h"
 #include "rh-interview-template.h"
 

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rh-database-private.h"
 #include "rh-interview-template.h"
 
 /* A template only describes an interview; RhInterview picks the cards.

@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rh-database-private.h"
+#include "rh-deck-store.h"
 #include "rh-interview.h"
 
 /* The questions are chosen once, when the session is built, and kept in
@@ -358,9 +360,9 @@ dup_askable (RhInterview  *self,
   *card = NULL;
 
   if (uid != NULL)
-    found = rh_database_dup_card_by_uid (self->database, uid, &local_error);
+    found = rh_deck_store_dup_card_by_uid (self->database, uid, &local_error);
   else
-    found = rh_database_dup_card (self->database, card_id, &local_error);
+    found = rh_deck_store_dup_card (self->database, card_id, &local_error);
 
   if (found == NULL)
     {

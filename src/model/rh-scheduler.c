@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rh-database-private.h"
 #include "rh-scheduler.h"
 
 /* FSRS-6 decides how well a card is remembered; short (re)learning steps,

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rh-database-private.h"
+#include "rh-deck-store.h"
 #include "rh-study-queue.h"
 
 /* Picks the next card of a study session from the database each time
@@ -334,7 +336,7 @@ set_current (RhStudyQueue *self,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!(fresh = rh_database_dup_card (self->database, card_id, &error)))
+      if (!(fresh = rh_deck_store_dup_card (self->database, card_id, &error)))
         g_warning ("Cannot read the card to study: %s", error->message);
       card = fresh;
     }
@@ -806,7 +808,7 @@ rh_study_queue_undo (RhStudyQueue  *self,
     {
       if (self->current_card != NULL && rh_card_get_row_id (self->current_card) == card_id)
         card = g_object_ref (self->current_card);
-      else if (!(card = rh_database_dup_card (self->database, card_id, error)))
+      else if (!(card = rh_deck_store_dup_card (self->database, card_id, error)))
         return FALSE;
     }
 

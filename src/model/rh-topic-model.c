@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "rh-deck-store.h"
 #include "rh-topic-model.h"
 
 /* The children of one topic, with live counts. A tree is built by handing
@@ -245,8 +246,8 @@ rh_topic_model_refresh (RhTopicModel *self)
 
   g_return_if_fail (RH_IS_TOPIC_MODEL (self));
 
-  if (!rh_database_refresh_topic (self->database, self->parent, &error) ||
-      !(fresh = rh_database_list_topics (self->database, rh_topic_get_path (self->parent), &error)))
+  if (!rh_deck_store_refresh_topic (self->database, self->parent, &error) ||
+      !(fresh = rh_deck_store_list_topics (self->database, rh_topic_get_path (self->parent), &error)))
     {
       g_warning ("Cannot read topics: %s", error->message);
       return;

@@ -9,6 +9,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rh-application.h"
+#include "rh-deck-store.h"
 #include "rh-preferences-window.h"
 #include "rh-window.h"
 
@@ -67,7 +68,7 @@ open_database (RhApplication  *self,
     return NULL;
 
   builtin = g_resources_lookup_data (BUILTIN_DECK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (builtin == NULL || !rh_database_import_builtin (database, builtin, &result, error))
+  if (builtin == NULL || !rh_deck_store_import_builtin (database, builtin, &result, error))
     return NULL;
 
   if (result.added + result.updated > 0)
@@ -100,7 +101,7 @@ run_import (RhApplication *self,
    * file never creates or touches one. */
   if (!(deck = rh_deck_new_from_file (file, &error)) ||
       !(self->database = open_database (self, &error)) ||
-      !rh_database_import_deck (self->database, deck, &result, &error))
+      !rh_deck_store_import_deck (self->database, deck, &result, &error))
     {
       g_printerr ("rehearse: %s\n", error->message);
       return EXIT_FAILURE;
@@ -129,7 +130,7 @@ run_export (RhApplication *self,
     }
 
   if (!(self->database = open_database (self, &error)) ||
-      !(deck = rh_database_export_deck (self->database, normalized, &error)) ||
+      !(deck = rh_deck_store_export_deck (self->database, normalized, &error)) ||
       !rh_deck_save_to_file (deck, file, &error))
     {
       g_printerr ("rehearse: %s\n", error->message);

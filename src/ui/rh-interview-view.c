@@ -10,6 +10,7 @@
 #include "rh-interview-template.h"
 #include "rh-interview-view.h"
 #include "rh-markdown-view.h"
+#include "rh-topic.h"
 
 /* The Interview page: choose a round, answer against the clock, read the
  * report. The model keeps time; this view only ticks it and shows it. */

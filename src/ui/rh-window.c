@@ -6,9 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "rh-cards-page.h"
-#include "rh-study-page.h"
+#include "rh-deck-store.h"
 #include "rh-interview-view.h"
 #include "rh-scheduler.h"
+#include "rh-study-page.h"
 #include "rh-study-queue.h"
 #include "rh-topic-model.h"
 #include "rh-topic-row.h"
@@ -296,7 +297,7 @@ study_card_action (GtkWidget  *widget,
   g_autoptr(RhCard) card = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(card = rh_database_dup_card (self->database, g_variant_get_int64 (parameter), &error)))
+  if (!(card = rh_deck_store_dup_card (self->database, g_variant_get_int64 (parameter), &error)))
     {
       show_error (self, _("Could Not Open Card"), error->message);
       return;
@@ -701,7 +702,7 @@ rh_window_import_file (RhWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (!(deck = rh_deck_new_from_file (file, &error)) ||
-      !rh_database_import_deck (self->database, deck, &result, &error))
+      !rh_deck_store_import_deck (self->database, deck, &result, &error))
     {
       show_error (self, _("Could Not Import Deck"), error->message);
       return FALSE;
@@ -738,7 +739,7 @@ rh_window_export_file (RhWindow *self,
 
   path = self->selected_topic ? rh_topic_get_path (self->selected_topic) : "";
 
-  if (!(deck = rh_database_export_deck (self->database, path, &error)) ||
+  if (!(deck = rh_deck_store_export_deck (self->database, path, &error)) ||
       !rh_deck_save_to_file (deck, file, &error))
     {
       show_error (self, _("Could Not Export Deck"), error->message);

@@ -5,6 +5,7 @@
 
 #include "rh-application.h"
 #include "rh-database.h"
+#include "rh-topic.h"
 
 G_BEGIN_DECLS
 

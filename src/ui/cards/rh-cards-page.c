@@ -9,6 +9,7 @@
 #include "rh-card-list.h"
 #include "rh-card-row.h"
 #include "rh-cards-page.h"
+#include "rh-deck-store.h"
 
 struct _RhCardsPage
 {
@@ -54,7 +55,7 @@ update_content (RhCardsPage *self)
     gtk_stack_set_visible_child_name (self->content_stack, "cards");
   else if (*rh_card_list_get_search (self->card_list) != '\0')
     show_empty (self, "edit-find-symbolic", _("No Results Found"), _("Try a different search"), FALSE);
-  else if (rh_database_count_cards (self->database) == 0)
+  else if (rh_deck_store_count_cards (self->database) == 0)
     show_empty (self, APP_ID "-symbolic", _("No Cards Yet"),
                 _("Import a deck in JSON format, or drop one on this window"), TRUE);
   else
@@ -130,7 +131,7 @@ unsuspend_action (GtkWidget  *widget,
   GtkWidget *overlay;
 
   /* The list hears the change and updates the row. */
-  if (rh_database_set_card_suspended (self->database, g_variant_get_int64 (parameter), FALSE, &error))
+  if (rh_deck_store_set_card_suspended (self->database, g_variant_get_int64 (parameter), FALSE, &error))
     return;
 
   if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-card-editor.h"
+#include "rh-deck-store.h"
 #include "rh-study-page.h"
 #include "rh-markdown-view.h"
 
@@ -175,7 +176,7 @@ update_follow_ups (RhStudyPage *self)
 
   for (guint i = 0; follow_ups && follow_ups[i]; i++)
     {
-      g_autoptr(RhCard) next = rh_database_dup_card_by_uid (database, follow_ups[i], NULL);
+      g_autoptr(RhCard) next = rh_deck_store_dup_card_by_uid (database, follow_ups[i], NULL);
       g_autofree char *title = NULL;
 
       if (next == NULL)
@@ -200,7 +201,7 @@ static void
 update_caught_up (RhStudyPage *self)
 {
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
-  g_autoptr(RhTopic) topic = rh_database_dup_topic (database, rh_study_queue_get_topic_path (self->queue), NULL);
+  g_autoptr(RhTopic) topic = rh_deck_store_dup_topic (database, rh_study_queue_get_topic_path (self->queue), NULL);
   g_autofree char *description = NULL;
   gint64 next_due = rh_study_queue_get_next_due (self->queue);
   gint64 now = now_us (self) / G_USEC_PER_SEC;
@@ -447,7 +448,7 @@ save_edit_action (GtkWidget  *widget,
   rh_card_update_from (edited, self->card);
 
   if (!rh_card_editor_apply (self->editor, edited, &error) ||
-      !rh_database_update_card (database, edited, &error))
+      !rh_deck_store_update_card (database, edited, &error))
     {
       rh_card_editor_set_error (self->editor, error->message);
       return;
@@ -490,7 +491,7 @@ suspend_action (GtkWidget  *widget,
   if (rh_card_get_suspended (self->card))
     return;
 
-  if (!rh_database_set_card_suspended (database, row_id, TRUE, &error))
+  if (!rh_deck_store_set_card_suspended (database, row_id, TRUE, &error))
     {
       show_error (self, error);
       return;
@@ -517,7 +518,7 @@ unsuspend_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 row_id = g_variant_get_int64 (parameter);
 
-  if (!rh_database_set_card_suspended (database, row_id, FALSE, &error))
+  if (!rh_deck_store_set_card_suspended (database, row_id, FALSE, &error))
     {
       show_error (self, error);
       return;
@@ -536,7 +537,7 @@ open_follow_up_action (GtkWidget  *widget,
   RhStudyPage *self = RH_STUDY_PAGE (widget);
   RhDatabase *database = rh_scheduler_get_database (rh_study_queue_get_scheduler (self->queue));
   g_autoptr(GError) error = NULL;
-  g_autoptr(RhCard) card = rh_database_dup_card_by_uid (database, g_variant_get_string (parameter, NULL), &error);
+  g_autoptr(RhCard) card = rh_deck_store_dup_card_by_uid (database, g_variant_get_string (parameter, NULL), &error);
 
   if (card == NULL)
     {

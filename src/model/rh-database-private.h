@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* For the model's stores only: the SQLite types and the statement,
+ * transaction and error helpers over the connection. No public header and
+ * no widget includes this, so no view can reach SQL (the layering test
+ * checks it). */
+
+#include <sqlite3.h>
+
+#include "rh-database.h"
+
+G_BEGIN_DECLS
+
+/* A cached statement that resets itself when it goes out of scope, so no
+ * read transaction is left open behind the caller's back. */
+typedef sqlite3_stmt RhStatement;
+void rh_statement_release (RhStatement *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RhStatement, rh_statement_release)
+
+RhStatement   *rh_database_prepare           (RhDatabase       *self,
+                                              const char       *sql,
+                                              GError          **error);
+RhStatement   *rh_database_prepare_uncached  (RhDatabase       *self,
+                                              const char       *sql,
+                                              GError          **error);
+gboolean       rh_database_set_error         (RhDatabase       *self,
+                                              GError          **error,
+                                              int               rc);
+gboolean       rh_database_step_done         (RhDatabase       *self,
+                                              RhStatement      *stmt,
+                                              GError          **error);
+gint64         rh_database_last_insert_id    (RhDatabase       *self);
+int            rh_database_get_n_changes     (RhDatabase       *self);
+
+gboolean       rh_database_begin             (RhDatabase       *self,
+                                              GError          **error);
+gboolean       rh_database_commit            (RhDatabase       *self,
+                                              RhDatabaseChange  changes,
+                                              GError          **error);
+void           rh_database_rollback          (RhDatabase       *self);
+
+G_END_DECLS

@@ -1,0 +1,1076 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-deck-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rh-database-private.h"
+#include "rh-deck-store.h"
+
+/* Set to the built-in deck's checksum once it is imported, so that an
+ * unchanged deck is not merged again at every start. */
+#define BUILTIN_CHECKSUM_KEY "builtin_deck_sha256"
+
+/* Runs a "SELECT id … WHERE … = ?" query: the row id, 0 and no error when
+ * there is no such row, -1 on error. */
+static gint64
+lookup_id (RhDatabase  *database,
+           const char  *sql,
+           const char  *key,
+           GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database, sql, error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      return -1;
+    }
+
+  return 0;
+}
+
+static gint64
+lookup_topic_id (RhDatabase  *database,
+                 const char  *path,
+                 GError     **error)
+{
+  return lookup_id (database, "SELECT id FROM topics WHERE path = ?;", path, error);
+}
+
+/**
+ * rh_deck_store_ensure_topic:
+ * @path: a normalized topic path
+ *
+ * Creates the topic and its missing ancestors. Call inside a transaction.
+ *
+ * Returns: the topic's row id, or -1 on error
+ */
+gint64
+rh_deck_store_ensure_topic (RhDatabase  *database,
+                            const char  *path,
+                            GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) prefix = g_string_new (NULL);
+  gint64 parent_id = 0;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), -1);
+  g_return_val_if_fail (path != NULL && *path != '\0', -1);
+
+  parts = rh_topic_path_split (path);
+  for (guint i = 0; parts[i]; i++)
+    {
+      gint64 id;
+
+      if (i > 0)
+        g_string_append (prefix, RH_TOPIC_SEPARATOR);
+      g_string_append (prefix, parts[i]);
+
+      if ((id = lookup_topic_id (database, prefix->str, error)) < 0)
+        return -1;
+
+      if (id == 0)
+        {
+          g_autoptr(RhStatement) insert = NULL;
+          g_autoptr(RhStatement) closure = NULL;
+          int rc;
+
+          if (!(insert = rh_database_prepare (database,
+                                              "INSERT INTO topics (parent_id, name, path) VALUES (?, ?, ?);",
+                                              error)))
+            return -1;
+
+          if (parent_id > 0)
+            sqlite3_bind_int64 (insert, 1, parent_id);
+          sqlite3_bind_text (insert, 2, parts[i], -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 3, prefix->str, -1, SQLITE_STATIC);
+          if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
+            {
+              rh_database_set_error (database, error, rc);
+              return -1;
+            }
+          id = rh_database_last_insert_id (database);
+
+          if (!(closure = rh_database_prepare (database,
+                                               "INSERT INTO topic_closure (ancestor_id, descendant_id)"
+                                               " SELECT ancestor_id, ?1 FROM topic_closure WHERE descendant_id = ?2"
+                                               " UNION ALL SELECT ?1, ?1;",
+                                               error)))
+            return -1;
+
+          sqlite3_bind_int64 (closure, 1, id);
+          sqlite3_bind_int64 (closure, 2, parent_id);
+          if ((rc = sqlite3_step (closure)) != SQLITE_DONE)
+            {
+              rh_database_set_error (database, error, rc);
+              return -1;
+            }
+        }
+
+      parent_id = id;
+    }
+
+  return parent_id;
+}
+
+/* Subtree counts; new and due leave suspended cards out. ?1 is the due
+ * cutoff. */
+#define TOPIC_COUNTS_SQL(where)                                                         \
+  "SELECT t.id, t.path,"                                                                \
+  "  EXISTS (SELECT 1 FROM topics k WHERE k.parent_id = t.id),"                         \
+  "  count(c.id),"                                                                      \
+  "  coalesce(sum(c.suspended = 0 AND rs.state = 0), 0),"                               \
+  "  coalesce(sum(c.suspended = 0 AND rs.state <> 0 AND rs.due <= ?1), 0)"              \
+  " FROM topics t"                                                                      \
+  " JOIN topic_closure tc ON tc.ancestor_id = t.id"                                     \
+  " LEFT JOIN cards c ON c.topic_id = tc.descendant_id"                                 \
+  " LEFT JOIN review_state rs ON rs.card_id = c.id"                                     \
+  " WHERE " where                                                                       \
+  " GROUP BY t.id ORDER BY t.id;"
+
+static const char root_counts_sql[] =
+  "SELECT count(c.id),"
+  "  coalesce(sum(c.suspended = 0 AND rs.state = 0), 0),"
+  "  coalesce(sum(c.suspended = 0 AND rs.state <> 0 AND rs.due <= ?1), 0),"
+  "  EXISTS (SELECT 1 FROM topics)"
+  " FROM cards c JOIN review_state rs ON rs.card_id = c.id;";
+
+static gint64
+due_cutoff (RhDatabase *database)
+{
+  return rh_clock_get_now_seconds (rh_database_get_clock (database));
+}
+
+static RhTopic *
+topic_from_row (sqlite3_stmt *stmt)
+{
+  RhTopic *topic = rh_topic_new (sqlite3_column_int64 (stmt, 0),
+                                 (const char *)sqlite3_column_text (stmt, 1));
+
+  rh_topic_set_has_children (topic, sqlite3_column_int (stmt, 2));
+  rh_topic_set_counts (topic,
+                       sqlite3_column_int (stmt, 3),
+                       sqlite3_column_int (stmt, 4),
+                       sqlite3_column_int (stmt, 5));
+
+  return topic;
+}
+
+static gboolean
+refresh_root (RhDatabase  *database,
+              RhTopic     *root,
+              GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database, root_counts_sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, due_cutoff (database));
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return rh_database_set_error (database, error, rc);
+
+  rh_topic_set_counts (root,
+                       sqlite3_column_int (stmt, 0),
+                       sqlite3_column_int (stmt, 1),
+                       sqlite3_column_int (stmt, 2));
+  rh_topic_set_has_children (root, sqlite3_column_int (stmt, 3));
+
+  return TRUE;
+}
+
+/**
+ * rh_deck_store_dup_topic:
+ * @path: a topic path, or "" for the root of all topics
+ *
+ * Returns: (transfer full) (nullable): the topic with its counts
+ */
+RhTopic *
+rh_deck_store_dup_topic (RhDatabase  *database,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(RhTopic) root = NULL;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (*path == '\0')
+    {
+      root = rh_topic_new (0, "");
+      if (!refresh_root (database, root, error))
+        return NULL;
+      return g_steal_pointer (&root);
+    }
+
+  if (!(stmt = rh_database_prepare (database, TOPIC_COUNTS_SQL ("t.path = ?2"), error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, due_cutoff (database));
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return topic_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                 _("There is no topic “%s”"), path);
+  else
+    rh_database_set_error (database, error, rc);
+
+  return NULL;
+}
+
+/* Updates the counts of a topic object in place. */
+gboolean
+rh_deck_store_refresh_topic (RhDatabase  *database,
+                             RhTopic     *topic,
+                             GError     **error)
+{
+  g_autoptr(RhTopic) fresh = NULL;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (RH_IS_TOPIC (topic), FALSE);
+
+  if (rh_topic_is_root (topic))
+    return refresh_root (database, topic, error);
+
+  if (!(fresh = rh_deck_store_dup_topic (database, rh_topic_get_path (topic), error)))
+    return FALSE;
+
+  rh_topic_set_has_children (topic, rh_topic_get_has_children (fresh));
+  rh_topic_set_counts (topic,
+                       rh_topic_get_total_count (fresh),
+                       rh_topic_get_new_count (fresh),
+                       rh_topic_get_due_count (fresh));
+
+  return TRUE;
+}
+
+/**
+ * rh_deck_store_list_topics:
+ * @parent_path: "" for the top level
+ *
+ * Returns: (transfer full) (element-type RhTopic) (nullable): the children
+ *   of @parent_path with their counts, in the order they were created
+ */
+GPtrArray *
+rh_deck_store_list_topics (RhDatabase  *database,
+                           const char  *parent_path,
+                           GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 parent_id = 0;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (parent_path != NULL, NULL);
+
+  if (*parent_path != '\0')
+    {
+      if ((parent_id = lookup_topic_id (database, parent_path, error)) < 0)
+        return NULL;
+      if (parent_id == 0)
+        return g_steal_pointer (&topics);
+    }
+
+  if (!(stmt = rh_database_prepare (database, TOPIC_COUNTS_SQL ("t.parent_id IS ?2"), error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, due_cutoff (database));
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 2, parent_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (topics, topic_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&topics);
+}
+
+static char **
+split_tags (const char *tags)
+{
+  if (tags == NULL || *tags == '\0')
+    return NULL;
+
+  return g_strsplit (tags, "\n", -1);
+}
+
+static char *
+join_tags (RhCard *card)
+{
+  const char * const *tags = rh_card_get_tags (card);
+
+  return tags ? g_strjoinv ("\n", (char **)tags) : g_strdup ("");
+}
+
+static GStrv
+dup_follow_ups (RhDatabase  *database,
+                gint64       row_id,
+                GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT f.uid FROM follow_ups fu JOIN cards f ON f.id = fu.follow_up_id"
+                                    " WHERE fu.card_id = ? ORDER BY fu.position;",
+                                    error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+#define CARD_COLUMNS \
+  "c.id, c.uid, t.path, c.front, c.back, c.tags, c.kind, c.seconds, c.created, c.modified, c.suspended"
+
+static RhCard *
+card_from_row (RhDatabase    *database,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(RhCard) card = rh_card_new ((const char *)sqlite3_column_text (stmt, 1));
+  g_auto(GStrv) tags = split_tags ((const char *)sqlite3_column_text (stmt, 5));
+  g_auto(GStrv) follow_ups = NULL;
+  RhCardKind kind = RH_CARD_KIND_CONCEPT;
+
+  rh_card_set_row_id (card, sqlite3_column_int64 (stmt, 0));
+  rh_card_set_topic (card, (const char *)sqlite3_column_text (stmt, 2));
+  rh_card_set_front (card, (const char *)sqlite3_column_text (stmt, 3));
+  rh_card_set_back (card, (const char *)sqlite3_column_text (stmt, 4));
+  rh_card_set_tags (card, (const char * const *)tags);
+  rh_card_kind_from_string ((const char *)sqlite3_column_text (stmt, 6), &kind);
+  rh_card_set_kind (card, kind);
+  rh_card_set_seconds (card, MAX (0, sqlite3_column_int (stmt, 7)));
+  rh_card_set_created (card, sqlite3_column_int64 (stmt, 8));
+  rh_card_set_modified (card, sqlite3_column_int64 (stmt, 9));
+  rh_card_set_suspended (card, sqlite3_column_int (stmt, 10));
+
+  if (!(follow_ups = dup_follow_ups (database, rh_card_get_row_id (card), error)))
+    return NULL;
+  rh_card_set_follow_ups (card, (const char * const *)follow_ups);
+
+  return g_steal_pointer (&card);
+}
+
+static RhCard *
+dup_card_where (RhDatabase   *database,
+                const char   *sql,
+                gint64        row_id,
+                const char   *uid,
+                GError      **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database, sql, error)))
+    return NULL;
+
+  if (uid != NULL)
+    sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, row_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return card_from_row (database, stmt, error);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                 _("There is no card “%s”"), uid ? uid : "");
+  else
+    rh_database_set_error (database, error, rc);
+
+  return NULL;
+}
+
+/**
+ * rh_deck_store_dup_card:
+ *
+ * Returns: (transfer full) (nullable): a new object for the card's row
+ */
+RhCard *
+rh_deck_store_dup_card (RhDatabase  *database,
+                        gint64       row_id,
+                        GError     **error)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  return dup_card_where (database,
+                         "SELECT " CARD_COLUMNS " FROM cards c JOIN topics t ON t.id = c.topic_id"
+                         " WHERE c.id = ?;",
+                         row_id, NULL, error);
+}
+
+/**
+ * rh_deck_store_dup_card_by_uid:
+ *
+ * Returns: (transfer full) (nullable): the card with the stable id @uid
+ */
+RhCard *
+rh_deck_store_dup_card_by_uid (RhDatabase  *database,
+                               const char  *uid,
+                               GError     **error)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  return dup_card_where (database,
+                         "SELECT " CARD_COLUMNS " FROM cards c JOIN topics t ON t.id = c.topic_id"
+                         " WHERE c.uid = ?;",
+                         0, uid, error);
+}
+
+static void
+append_like_pattern (GString    *pattern,
+                     const char *term)
+{
+  g_string_append_c (pattern, '%');
+  for (const char *p = term; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+}
+
+/**
+ * rh_deck_store_query_card_ids:
+ * @topic_path: (nullable): a topic whose subtree to list, "" or %NULL for all
+ * @search: (nullable): words that must all appear in the front, back or tags
+ *
+ * Words of three or more characters use the trigram full-text index;
+ * shorter ones (a two-character Chinese word is common) fall back to a
+ * substring match.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): row ids in
+ *   the order the cards were added
+ */
+GArray *
+rh_deck_store_query_card_ids (RhDatabase  *database,
+                              const char  *topic_path,
+                              const char  *search,
+                              GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM cards c");
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) terms = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean by_topic = topic_path != NULL && *topic_path != '\0';
+  int rc, param = 1;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  if (by_topic)
+    g_string_append (sql, " JOIN topic_closure tc ON tc.descendant_id = c.topic_id"
+                          " AND tc.ancestor_id = (SELECT id FROM topics WHERE path = ?)");
+  g_string_append (sql, " WHERE 1");
+
+  terms = g_strsplit_set (search ? search : "", " \t\n", -1);
+  for (guint i = 0; terms[i]; i++)
+    {
+      if (terms[i][0] == '\0')
+        continue;
+
+      if (g_utf8_strlen (terms[i], -1) >= 3)
+        {
+          g_autoptr(GString) quoted = g_string_new (terms[i]);
+
+          g_string_replace (quoted, "\"", "\"\"", 0);
+          g_string_append_printf (match, "%s\"%s\"", match->len ? " " : "", quoted->str);
+        }
+      else
+        {
+          GString *pattern = g_string_new (NULL);
+
+          append_like_pattern (pattern, terms[i]);
+          g_ptr_array_add (likes, g_string_free (pattern, FALSE));
+          g_string_append (sql, " AND (c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\'"
+                                " OR c.tags LIKE ? ESCAPE '\\')");
+        }
+    }
+
+  if (match->len > 0)
+    g_string_append (sql, " AND c.id IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?)");
+  g_string_append (sql, " ORDER BY c.id;");
+
+  /* The text varies with the search, so this one is not cached. */
+  if (!(stmt = rh_database_prepare_uncached (database, sql->str, error)))
+    return NULL;
+
+  if (by_topic)
+    sqlite3_bind_text (stmt, param++, topic_path, -1, SQLITE_STATIC);
+  for (guint i = 0; i < likes->len; i++)
+    for (guint j = 0; j < 3; j++)
+      sqlite3_bind_text (stmt, param++, g_ptr_array_index (likes, i), -1, SQLITE_STATIC);
+  if (match->len > 0)
+    sqlite3_bind_text (stmt, param++, match->str, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+guint
+rh_deck_store_count_cards (RhDatabase *database)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), 0);
+
+  if (!(stmt = rh_database_prepare (database, "SELECT count(*) FROM cards;", NULL)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Binds a card's content as ?2 topic id, ?3 front, ?4 back, ?5 tags, ?6 kind
+ * and ?7 seconds (NULL when unset), the order every card statement uses. */
+static void
+bind_card_content (RhStatement *stmt,
+                   RhCard      *card,
+                   gint64       topic_id,
+                   const char  *tags)
+{
+  sqlite3_bind_int64 (stmt, 2, topic_id);
+  sqlite3_bind_text (stmt, 3, rh_card_get_front (card), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rh_card_get_back (card), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, rh_card_kind_to_string (rh_card_get_kind (card)), -1, SQLITE_STATIC);
+  if (rh_card_get_seconds (card) > 0)
+    sqlite3_bind_int (stmt, 7, rh_card_get_seconds (card));
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (; text && *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rh_deck_store_update_card:
+ * @card: a card read from this database, with edited topic, front, back,
+ *   tags, kind or seconds
+ *
+ * Saves an edit made in the app. The topic is created if new; review state
+ * is untouched. On success @card's modified time is updated too.
+ */
+gboolean
+rh_deck_store_update_card (RhDatabase  *database,
+                           RhCard      *card,
+                           GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *topic = NULL;
+  gint64 now, topic_id;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (RH_IS_CARD (card), FALSE);
+  g_return_val_if_fail (rh_card_get_row_id (card) > 0, FALSE);
+
+  if (!(topic = rh_topic_path_normalize (rh_card_get_topic (card) ? rh_card_get_topic (card) : "", error)))
+    return FALSE;
+
+  if (text_is_blank (rh_card_get_front (card)) || text_is_blank (rh_card_get_back (card)))
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED,
+                   _("A card needs both a question and an answer"));
+      return FALSE;
+    }
+
+  now = rh_clock_get_now_seconds (rh_database_get_clock (database));
+  tags = join_tags (card);
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+
+  if ((topic_id = rh_deck_store_ensure_topic (database, topic, error)) < 0 ||
+      !(stmt = rh_database_prepare (database,
+                                    "UPDATE cards SET topic_id = ?2, front = ?3, back = ?4, tags = ?5, kind = ?6,"
+                                    " seconds = ?7, modified = ?8 WHERE id = ?1;",
+                                    error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, rh_card_get_row_id (card));
+  bind_card_content (stmt, card, topic_id, tags);
+  sqlite3_bind_int64 (stmt, 8, now);
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      goto failed;
+    }
+
+  if (rh_database_get_n_changes (database) == 0)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no card “%s”"), rh_card_get_uid (card));
+      goto failed;
+    }
+
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  if (!rh_database_commit (database, RH_DATABASE_CHANGE_CARDS | RH_DATABASE_CHANGE_TOPICS, error))
+    return FALSE;
+
+  rh_card_set_topic (card, topic);
+  rh_card_set_modified (card, now);
+
+  return TRUE;
+
+failed:
+  rh_database_rollback (database);
+  return FALSE;
+}
+
+/* Suspended cards are kept, with their history, but never studied. */
+gboolean
+rh_deck_store_set_card_suspended (RhDatabase  *database,
+                                  gint64       row_id,
+                                  gboolean     suspended,
+                                  GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+
+  if (!(stmt = rh_database_prepare (database, "UPDATE cards SET suspended = ?2 WHERE id = ?1;", error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  sqlite3_bind_int (stmt, 2, !!suspended);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      goto failed;
+    }
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  return rh_database_commit (database, RH_DATABASE_CHANGE_CARDS, error);
+
+failed:
+  rh_database_rollback (database);
+  return FALSE;
+}
+
+static gint64
+lookup_card_id (RhDatabase  *database,
+                const char  *uid,
+                GError     **error)
+{
+  return lookup_id (database, "SELECT id FROM cards WHERE uid = ?;", uid, error);
+}
+
+/* Follow-ups may point into the deck itself or at cards already stored. */
+static gboolean
+check_follow_ups (RhDatabase  *database,
+                  RhDeck      *deck,
+                  GError     **error)
+{
+  for (guint i = 0; i < rh_deck_get_n_cards (deck); i++)
+    {
+      const char * const *follow_ups = rh_card_get_follow_ups (rh_deck_get_card (deck, i));
+
+      for (guint j = 0; follow_ups && follow_ups[j]; j++)
+        {
+          gint64 id;
+
+          if (rh_deck_lookup_card (deck, follow_ups[j], NULL))
+            continue;
+
+          if ((id = lookup_card_id (database, follow_ups[j], error)) < 0)
+            return FALSE;
+
+          if (id == 0)
+            {
+              g_autofree char *problem =
+                g_strdup_printf (_("names “%s”, which is neither in this deck nor in the database"),
+                                 follow_ups[j]);
+              rh_deck_set_card_error (deck, error, RH_DECK_ERROR_UNKNOWN_FOLLOW_UP, i, "follow_ups", problem);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+typedef enum { CARD_ADDED, CARD_UPDATED, CARD_UNCHANGED } CardOutcome;
+
+static gboolean
+write_card (RhDatabase   *database,
+            RhCard       *card,
+            gint64        now,
+            CardOutcome  *outcome,
+            GError      **error)
+{
+  g_autoptr(RhStatement) find = NULL;
+  g_autoptr(RhStatement) write = NULL;
+  g_autofree char *tags = join_tags (card);
+  gint64 topic_id, card_id = 0;
+  int rc;
+
+  if ((topic_id = rh_deck_store_ensure_topic (database, rh_card_get_topic (card), error)) < 0)
+    return FALSE;
+
+  if (!(find = rh_database_prepare (database,
+                                    "SELECT id, topic_id = ?2 AND front = ?3 AND back = ?4 AND tags = ?5"
+                                    "  AND kind = ?6 AND seconds IS ?7"
+                                    " FROM cards WHERE uid = ?1;",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_text (find, 1, rh_card_get_uid (card), -1, SQLITE_STATIC);
+  bind_card_content (find, card, topic_id, tags);
+
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    {
+      card_id = sqlite3_column_int64 (find, 0);
+      if (sqlite3_column_int (find, 1))
+        {
+          *outcome = CARD_UNCHANGED;
+          return TRUE;
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+
+  if (card_id == 0)
+    write = rh_database_prepare (database,
+                                 "INSERT INTO cards (uid, topic_id, front, back, tags, kind, seconds, created, modified)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8);",
+                                 error);
+  else
+    /* Only the content: review state lives in other tables and is kept. */
+    write = rh_database_prepare (database,
+                                 "UPDATE cards SET topic_id = ?2, front = ?3, back = ?4, tags = ?5, kind = ?6,"
+                                 " seconds = ?7, modified = ?8 WHERE uid = ?1;",
+                                 error);
+  if (write == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (write, 1, rh_card_get_uid (card), -1, SQLITE_STATIC);
+  bind_card_content (write, card, topic_id, tags);
+  sqlite3_bind_int64 (write, 8, now);
+
+  if ((rc = sqlite3_step (write)) != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+
+  *outcome = card_id == 0 ? CARD_ADDED : CARD_UPDATED;
+
+  return TRUE;
+}
+
+/* Replaces a card's follow-up links when they differ; sets @changed. */
+static gboolean
+write_follow_ups (RhDatabase  *database,
+                  RhCard      *card,
+                  gint64       now,
+                  gboolean    *changed,
+                  GError     **error)
+{
+  static const char * const empty[] = { NULL };
+  g_auto(GStrv) current = NULL;
+  const char * const *wanted = rh_card_get_follow_ups (card);
+  gint64 card_id;
+  int rc;
+
+  if ((card_id = lookup_card_id (database, rh_card_get_uid (card), error)) <= 0)
+    return card_id == 0 ? rh_database_set_error (database, error, SQLITE_CORRUPT) : FALSE;
+
+  if (!(current = dup_follow_ups (database, card_id, error)))
+    return FALSE;
+
+  *changed = !g_strv_equal ((const char * const *)current, wanted ? wanted : empty);
+  if (!*changed)
+    return TRUE;
+
+  {
+    g_autoptr(RhStatement) clear = NULL;
+    g_autoptr(RhStatement) touch = NULL;
+
+    if (!(clear = rh_database_prepare (database, "DELETE FROM follow_ups WHERE card_id = ?;", error)))
+      return FALSE;
+    sqlite3_bind_int64 (clear, 1, card_id);
+    if ((rc = sqlite3_step (clear)) != SQLITE_DONE)
+      return rh_database_set_error (database, error, rc);
+
+    if (!(touch = rh_database_prepare (database, "UPDATE cards SET modified = ? WHERE id = ?;", error)))
+      return FALSE;
+    sqlite3_bind_int64 (touch, 1, now);
+    sqlite3_bind_int64 (touch, 2, card_id);
+    if ((rc = sqlite3_step (touch)) != SQLITE_DONE)
+      return rh_database_set_error (database, error, rc);
+  }
+
+  for (guint i = 0; wanted && wanted[i]; i++)
+    {
+      g_autoptr(RhStatement) insert = NULL;
+
+      if (!(insert = rh_database_prepare (database,
+                                          "INSERT INTO follow_ups (card_id, position, follow_up_id)"
+                                          " SELECT ?1, ?2, id FROM cards WHERE uid = ?3;",
+                                          error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (insert, 1, card_id);
+      sqlite3_bind_int (insert, 2, i);
+      sqlite3_bind_text (insert, 3, wanted[i], -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
+        return rh_database_set_error (database, error, rc);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_deck (RhDatabase      *database,
+             RhDeck          *deck,
+             const char      *checksum,
+             RhImportResult  *result,
+             GError         **error)
+{
+  g_autofree CardOutcome *outcomes = NULL;
+  RhImportResult counts = { 0, 0, 0 };
+  gint64 now = rh_clock_get_now_seconds (rh_database_get_clock (database));
+  guint n_cards = rh_deck_get_n_cards (deck);
+
+  if (!check_follow_ups (database, deck, error))
+    return FALSE;
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+
+  outcomes = g_new0 (CardOutcome, MAX (n_cards, 1));
+
+  /* Cards first, so that links can point at cards later in the file. */
+  for (guint i = 0; i < n_cards; i++)
+    if (!write_card (database, rh_deck_get_card (deck, i), now, &outcomes[i], error))
+      goto failed;
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      gboolean changed = FALSE;
+
+      if (!write_follow_ups (database, rh_deck_get_card (deck, i), now, &changed, error))
+        goto failed;
+
+      if (changed && outcomes[i] == CARD_UNCHANGED)
+        outcomes[i] = CARD_UPDATED;
+    }
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      if (outcomes[i] == CARD_ADDED)
+        counts.added++;
+      else if (outcomes[i] == CARD_UPDATED)
+        counts.updated++;
+      else
+        counts.unchanged++;
+    }
+
+  if (checksum != NULL && !rh_database_set_meta (database, BUILTIN_CHECKSUM_KEY, checksum, error))
+    goto failed;
+
+  if (!rh_database_commit (database,
+                           counts.added + counts.updated > 0
+                             ? RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS
+                             : 0,
+                           error))
+    return FALSE;
+
+  if (result)
+    *result = counts;
+
+  return TRUE;
+
+failed:
+  rh_database_rollback (database);
+  return FALSE;
+}
+
+/**
+ * rh_deck_store_import_deck:
+ * @result: (out) (optional): how many cards were added, updated, unchanged
+ *
+ * Merges @deck by card id, in one transaction: the deck is imported
+ * completely or not at all. Changed text is updated; review state and
+ * history are never touched, and cards missing from the deck are kept.
+ */
+gboolean
+rh_deck_store_import_deck (RhDatabase      *database,
+                           RhDeck          *deck,
+                           RhImportResult  *result,
+                           GError         **error)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (RH_IS_DECK (deck), FALSE);
+
+  return import_deck (database, deck, NULL, result, error);
+}
+
+/**
+ * rh_deck_store_import_builtin:
+ * @deck_json: the built-in deck shipped with the app
+ *
+ * Imports the built-in deck on first run, and merges it again only when an
+ * update ships a different one, so that the work is not repeated at every
+ * start.
+ */
+gboolean
+rh_deck_store_import_builtin (RhDatabase      *database,
+                              GBytes          *deck_json,
+                              RhImportResult  *result,
+                              GError         **error)
+{
+  g_autofree char *checksum = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (deck_json != NULL, FALSE);
+
+  if (result)
+    *result = (RhImportResult) { 0, 0, 0 };
+
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, deck_json);
+  stored = rh_database_dup_meta (database, BUILTIN_CHECKSUM_KEY);
+  if (g_strcmp0 (checksum, stored) == 0)
+    return TRUE;
+
+  data = g_bytes_get_data (deck_json, &length);
+  if (!(deck = rh_deck_new_from_data (data, length, _("built-in deck"), error)))
+    return FALSE;
+
+  return import_deck (database, deck, checksum, result, error);
+}
+
+/**
+ * rh_deck_store_export_deck:
+ * @topic_path: (nullable): the subtree to export, "" or %NULL for all
+ *
+ * Follow-up links to cards outside the exported subtree are left out, so
+ * that the file imports on its own.
+ *
+ * Returns: (transfer full) (nullable): the deck
+ */
+RhDeck *
+rh_deck_store_export_deck (RhDatabase  *database,
+                           const char  *topic_path,
+                           GError     **error)
+{
+  g_autoptr(RhDeck) deck = rh_deck_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) exported = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  if (topic_path != NULL && *topic_path != '\0')
+    {
+      gint64 id = lookup_topic_id (database, topic_path, error);
+
+      if (id < 0)
+        return NULL;
+      if (id == 0)
+        {
+          g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                       _("There is no topic “%s”"), topic_path);
+          return NULL;
+        }
+    }
+
+  if (!(ids = rh_deck_store_query_card_ids (database, topic_path, NULL, error)))
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      RhCard *card = rh_deck_store_dup_card (database, g_array_index (ids, gint64, i), error);
+
+      if (card == NULL)
+        return NULL;
+
+      g_ptr_array_add (cards, card);
+      g_hash_table_add (exported, (gpointer)rh_card_get_uid (card));
+    }
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      RhCard *card = g_ptr_array_index (cards, i);
+      const char * const *follow_ups = rh_card_get_follow_ups (card);
+      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (guint j = 0; follow_ups && follow_ups[j]; j++)
+        if (g_hash_table_contains (exported, follow_ups[j]))
+          g_strv_builder_add (kept, follow_ups[j]);
+
+      strv = g_strv_builder_end (kept);
+      rh_card_set_follow_ups (card, (const char * const *)strv);
+      rh_deck_add_card (deck, card);
+    }
+
+  rh_deck_set_name (deck, topic_path && *topic_path ? topic_path : "Rehearse");
+
+  return g_steal_pointer (&deck);
+}

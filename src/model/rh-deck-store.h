@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rh-card.h"
+#include "rh-database.h"
+#include "rh-deck.h"
+#include "rh-topic.h"
+
+G_BEGIN_DECLS
+
+/* The deck store owns the cards and their topics in an RhDatabase: the
+ * topic tree and its counts, card reads and edits, search, and the import
+ * and export of decks. It is not an object of its own; each function works
+ * on the database it is given, and writes announce themselves through the
+ * database's ::changed signal. Review state belongs to the scheduler. */
+
+typedef struct
+{
+  guint added;
+  guint updated;
+  guint unchanged;
+} RhImportResult;
+
+gint64     rh_deck_store_ensure_topic       (RhDatabase      *database,
+                                             const char      *path,
+                                             GError         **error);
+RhTopic   *rh_deck_store_dup_topic          (RhDatabase      *database,
+                                             const char      *path,
+                                             GError         **error);
+gboolean   rh_deck_store_refresh_topic      (RhDatabase      *database,
+                                             RhTopic         *topic,
+                                             GError         **error);
+GPtrArray *rh_deck_store_list_topics        (RhDatabase      *database,
+                                             const char      *parent_path,
+                                             GError         **error);
+
+RhCard    *rh_deck_store_dup_card           (RhDatabase      *database,
+                                             gint64           row_id,
+                                             GError         **error);
+RhCard    *rh_deck_store_dup_card_by_uid    (RhDatabase      *database,
+                                             const char      *uid,
+                                             GError         **error);
+GArray    *rh_deck_store_query_card_ids     (RhDatabase      *database,
+                                             const char      *topic_path,
+                                             const char      *search,
+                                             GError         **error);
+guint      rh_deck_store_count_cards        (RhDatabase      *database);
+gboolean   rh_deck_store_update_card        (RhDatabase      *database,
+                                             RhCard          *card,
+                                             GError         **error);
+gboolean   rh_deck_store_set_card_suspended (RhDatabase      *database,
+                                             gint64           row_id,
+                                             gboolean         suspended,
+                                             GError         **error);
+
+gboolean   rh_deck_store_import_deck        (RhDatabase      *database,
+                                             RhDeck          *deck,
+                                             RhImportResult  *result,
+                                             GError         **error);
+gboolean   rh_deck_store_import_builtin     (RhDatabase      *database,
+                                             GBytes          *deck_json,
+                                             RhImportResult  *result,
+                                             GError         **error);
+RhDeck    *rh_deck_store_export_deck        (RhDatabase      *database,
+                                             const char      *topic_path,
+                                             GError         **error);
+
+G_END_DECLS
