@@ -312,7 +312,7 @@ test_flow_timing (Fixture       *f,
   start (interview);
   session_id = rh_interview_get_session_id (interview);
   g_assert_cmpint (session_id, >, 0);
-  g_assert_cmpint (rh_interview_find_unfinished (f->db, NULL), ==, session_id);
+  g_assert_cmpint (rh_interview_store_find_unfinished (f->db, NULL), ==, session_id);
   g_object_get (interview, "state", &state, NULL);
   g_assert_cmpint (state, ==, RH_INTERVIEW_STATE_ASKING);
   assert_question (interview, "go-x", 0, 0);
@@ -407,7 +407,7 @@ test_flow_timing (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM interview_sessions WHERE state = 'finished'"
                              " AND elapsed_ms = 675000 AND paused_ms = 1000000 AND total_seconds = 600"
                              " AND ended_at IS NOT NULL;"), ==, 1);
-  g_assert_cmpint (rh_interview_find_unfinished (f->db, NULL), ==, 0);
+  g_assert_cmpint (rh_interview_store_find_unfinished (f->db, NULL), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&interview));
 }
@@ -883,7 +883,7 @@ test_persist_resume (Fixture       *f,
   advance (f, 3600);
   open_database (f);
 
-  g_assert_cmpint (rh_interview_find_unfinished (f->db, &error), ==, session_id);
+  g_assert_cmpint (rh_interview_store_find_unfinished (f->db, &error), ==, session_id);
   g_assert_no_error (error);
   interview = rh_interview_restore (f->scheduler, session_id, &error);
   g_assert_no_error (error);
@@ -922,7 +922,7 @@ test_persist_resume (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT elapsed_ms FROM interview_sessions;"), ==, 120000);
   g_assert_cmpint (count (f, "SELECT paused_ms >= 3700000 FROM interview_sessions;"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM review_log WHERE source = 'interview';"), ==, 4);
-  g_assert_cmpint (rh_interview_find_unfinished (f->db, NULL), ==, 0);
+  g_assert_cmpint (rh_interview_store_find_unfinished (f->db, NULL), ==, 0);
 
   g_assert_null (rh_interview_restore (f->scheduler, session_id, &error));
   g_assert_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_CLOSED);
@@ -948,10 +948,10 @@ test_persist_discard (Fixture       *f,
   rate (interview, RH_RATING_GOOD);
   g_assert_finalize_object (g_steal_pointer (&interview));
 
-  g_assert_cmpint (rh_interview_find_unfinished (f->db, NULL), ==, session_id);
-  g_assert_true (rh_interview_discard (f->db, session_id, &error));
+  g_assert_cmpint (rh_interview_store_find_unfinished (f->db, NULL), ==, session_id);
+  g_assert_true (rh_interview_store_discard (f->db, session_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rh_interview_find_unfinished (f->db, NULL), ==, 0);
+  g_assert_cmpint (rh_interview_store_find_unfinished (f->db, NULL), ==, 0);
 
   /* Nothing answered is lost. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM interview_sessions WHERE state = 'abandoned';"), ==, 1);
@@ -969,7 +969,7 @@ test_persist_discard (Fixture       *f,
   g_assert_null (rh_interview_restore (f->scheduler, session_id, &error));
   g_assert_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_CLOSED);
   g_clear_error (&error);
-  g_assert_false (rh_interview_discard (f->db, session_id, &error));
+  g_assert_false (rh_interview_store_discard (f->db, session_id, &error));
   g_assert_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NOT_FOUND);
 
   g_assert_finalize_object (g_steal_pointer (&report));
