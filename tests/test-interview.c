@@ -412,6 +412,61 @@ test_flow_timing (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&interview));
 }
 
+/* Setting the wall clock moves no countdown; what is a date stays on the
+ * wall clock. */
+static void
+test_flow_wall_clock_step (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const uids[] = { "redis-0", "redis-1", NULL };
+  g_autoptr(RhInterviewTemplate) template = drill_template (100, 10, 0);
+  g_autoptr(RhInterview) interview = NULL;
+  g_autofree char *answer_sql = NULL;
+  g_autofree char *review_sql = NULL;
+  gint64 wall;
+
+  /* Auto-advance would skip a question whose budget looks spent. */
+  rh_interview_template_set_auto_advance (template, TRUE);
+  interview = interview_for (f, template, uids);
+
+  start (interview);
+  advance (f, 30);
+
+  rh_clock_step_wall (f->clock, 2 * 3600 * (gint64)G_USEC_PER_SEC);
+  assert_question (interview, "redis-0", 0, 0);
+  g_assert_cmpint (rh_interview_get_question_elapsed (interview), ==, 30);
+  g_assert_cmpint (rh_interview_get_total_elapsed (interview), ==, 30);
+  g_assert_cmpint (rh_interview_get_question_remaining (interview), ==, 180 - 30);
+  g_assert_cmpint (rh_interview_get_total_remaining (interview), ==, 600 - 30);
+  g_assert_false (rh_interview_get_overtime (interview));
+  g_assert_false (rh_interview_get_total_overtime (interview));
+
+  rh_clock_step_wall (f->clock, -3600 * (gint64)G_USEC_PER_SEC);
+  assert_question (interview, "redis-0", 0, 0);
+  g_assert_cmpint (rh_interview_get_question_elapsed (interview), ==, 30);
+  g_assert_cmpint (rh_interview_get_total_elapsed (interview), ==, 30);
+  g_assert_cmpint (rh_interview_get_question_remaining (interview), ==, 180 - 30);
+  g_assert_cmpint (rh_interview_get_total_remaining (interview), ==, 600 - 30);
+
+  rate (interview, RH_RATING_GOOD);
+  assert_question (interview, "redis-1", 1, 0);
+  g_assert_cmpint (rh_interview_get_total_elapsed (interview), ==, 30);
+
+  /* The answer and its review are dated by the wall clock, an hour on. */
+  wall = rh_clock_get_now_seconds (f->clock);
+  g_assert_cmpint (wall, ==, RH_TEST_NOW_US / G_USEC_PER_SEC + 30 + 3600);
+  answer_sql = g_strdup_printf ("SELECT count(*) FROM interview_answers WHERE spent_ms = 30000"
+                                " AND overtime = 0 AND answered_at = %" G_GINT64_FORMAT ";", wall);
+  g_assert_cmpint (count (f, answer_sql), ==, 1);
+  review_sql = g_strdup_printf ("SELECT count(*) FROM review_log WHERE source = 'interview'"
+                                " AND duration_ms = 30000 AND reviewed_at = %" G_GINT64_FORMAT ";", wall);
+  g_assert_cmpint (count (f, review_sql), ==, 1);
+  g_assert_cmpint (count (f, "SELECT elapsed_ms FROM interview_sessions;"), ==, 30000);
+
+  g_assert_true (rh_interview_end (interview, NULL));
+  g_assert_finalize_object (g_steal_pointer (&interview));
+}
+
 static void
 count_interview_changes_cb (RhDatabase       *db,
                             RhDatabaseChange  changes,
@@ -1474,6 +1529,7 @@ main (int   argc,
   ADD ("/interview/flow/timing", test_flow_timing);
   ADD ("/interview/flow/end-early", test_flow_end_early);
   ADD ("/interview/flow/auto-advance", test_flow_auto_advance);
+  ADD ("/interview/flow/wall-clock-step", test_flow_wall_clock_step);
   ADD ("/interview/follow-ups/chain", test_follow_ups_chain);
   ADD ("/interview/follow-ups/weak-stops", test_follow_ups_weak_stops);
   ADD ("/interview/follow-ups/no-repeats", test_follow_ups_no_repeats);

@@ -11,7 +11,8 @@
 
 /* The planner chooses the questions; the store writes each change as it
  * happens. No timer counts: the active time before the running stretch is
- * kept and the stretch is read from the clock on demand. */
+ * kept and the stretch is read from the monotonic clock on demand. Only
+ * amounts of time are saved: monotonic stamps mean nothing after a restart. */
 struct _RhInterview
 {
   GObject              parent_instance;
@@ -33,10 +34,14 @@ struct _RhInterview
   RhInterviewState     state_before_pause;
   guint                n_answered;
 
-  /* Clock microseconds. */
+  /* Wall-clock microseconds: a date. */
   gint64               started_at_us;
+
+  /* Monotonic microseconds. */
   gint64               resumed_at_us;       /* start of the running stretch */
   gint64               saved_at_us;
+
+  /* Amounts, microseconds. */
   gint64               total_active_us;     /* before the running stretch */
   gint64               question_active_us;  /* likewise, for the current question */
 
@@ -89,10 +94,11 @@ static GParamSpec *properties[N_PROPS];
 /* Timing is saved this often while running, so a crash loses little. */
 #define SAVE_INTERVAL_US (15 * G_USEC_PER_SEC)
 
+/* Monotonic: for how long, never for when. */
 static gint64
 now_us (RhInterview *self)
 {
-  return rh_clock_get_now (self->clock);
+  return rh_clock_get_monotonic (self->clock);
 }
 
 static gboolean
@@ -276,13 +282,15 @@ set_question (RhInterview         *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* What is saved at @now in @state, for a question just come. */
+/* What is saved at @now (monotonic) in @state, for a question just
+ * come. The pauses are what the wall clock says went by beyond the active
+ * time: the only measure across a restart. */
 static RhInterviewProgress
 progress_at (RhInterview      *self,
              RhInterviewState  state,
              gint64            now)
 {
-  gint64 wall = now;
+  gint64 wall = rh_clock_get_now (self->clock);
   gint64 total_ms = total_elapsed_us (self, now) / 1000;
 
   return (RhInterviewProgress) {
@@ -337,6 +345,7 @@ answer (RhInterview  *self,
 
   g_assert (card != NULL);
 
+  /* The review's date is the scheduler's: wall-clock time. */
   if (rating != 0 && rh_interview_template_get_counts_toward_schedule (self->template) &&
       !rh_scheduler_answer (self->scheduler, rh_card_get_row_id (card), rating, spent_us / 1000,
                             RH_REVIEW_SOURCE_INTERVIEW, &log_id, error))
@@ -356,7 +365,7 @@ answer (RhInterview  *self,
     .card_id = rh_card_get_row_id (card), .title = title, .topic = (char *)rh_card_get_topic (card),
     .kind = rh_card_get_kind (card), .budget_seconds = q->budget, .spent_ms = spent_us / 1000,
     .overtime = spent_us > (gint64)q->budget * G_USEC_PER_SEC, .rating = rating, .skipped = rating == 0,
-    .notes = self->notes, .answered_at = now / G_USEC_PER_SEC,
+    .notes = self->notes, .answered_at = rh_clock_get_now_seconds (self->clock),
   };
 
   progress = progress_at (self, next.card ? RH_INTERVIEW_STATE_ASKING : RH_INTERVIEW_STATE_FINISHED, now);
@@ -414,6 +423,8 @@ rh_interview_constructed (GObject *object)
 
   self->planner = rh_interview_planner_new (self->scheduler, self->template, self->seed);
 
+  /* A fake clock's wall-clock step notifies too; the tick then finds no
+   * time passed. */
   g_signal_connect_object (self->clock, "notify::now",
                            G_CALLBACK (clock_notify_now_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1025,7 +1036,7 @@ rh_interview_start (RhInterview  *self,
 
   template = rh_interview_template_to_json (self->template);
   plan = rh_interview_planner_dup_plan_json (self->planner);
-  self->started_at_us = now;
+  self->started_at_us = rh_clock_get_now (self->clock);
   progress = progress_at (self, RH_INTERVIEW_STATE_ASKING, now);
   if (!(session_id = rh_interview_store_insert_session (self->database, template, self->seed, plan,
                                                         total_budget (self), &first, &progress, error)))

@@ -68,17 +68,20 @@ G_DECLARE_FINAL_TYPE (RhInterview, rh_interview, RH, INTERVIEW, GObject)
  * happens: the session row at start(), the question being asked at every
  * call and, while running, at most every 15 s from tick(); each answer
  * when given. With counts-toward-schedule each rating is also an FSRS
- * review (source "interview", the measured time as its duration) in a
- * transaction of its own, undone if the answer cannot be saved. Call
- * pause() when the view goes away: a session that is not finished is found
- * by rh_interview_store_find_unfinished() and comes back with
- * rh_interview_restore() paused where it was last saved, the time the app
- * was closed not counted.
+ * review (source "interview", the measured time as its duration, dated by
+ * the wall clock) in a transaction of its own, undone if the answer cannot
+ * be saved. Call pause() when the view goes away: a session that is not
+ * finished is found by rh_interview_store_find_unfinished() and comes back
+ * with rh_interview_restore() paused where it was last saved, the time the
+ * app was closed not counted.
  *
- * Timing: elapsed times are read from the database's clock when asked,
- * paused time excluded. Nothing runs by itself: the view calls tick() (say
- * every 200 ms while running) to get notifications; a fake clock's "now"
- * notification ticks too, so tests move the clock.
+ * Timing: elapsed times are read from the database clock's monotonic time
+ * when asked, paused time excluded, so setting the wall clock moves no
+ * countdown; dates (started, answered, ended) are wall-clock time. Only
+ * amounts are saved, so they carry over a restart. Nothing runs by
+ * itself: the view calls tick() (say every 200 ms while running) to get
+ * notifications; a fake clock's "now" notification ticks too, so tests
+ * move the clock.
  *
  * Properties (G_PARAM_EXPLICIT_NOTIFY; read-only but for "notes"):
  *   "scheduler"           RhScheduler (construct-only)
