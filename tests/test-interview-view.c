@@ -123,7 +123,7 @@ test_quit_keeps_session (void)
 
   /* Closing the window mid-question leaves a session to resume. */
   gtk_window_destroy (window);
-  g_assert_cmpint (rh_interview_find_unfinished (db, NULL), >, 0);
+  g_assert_cmpint (rh_interview_store_find_unfinished (db, NULL), >, 0);
 
   window = GTK_WINDOW (gtk_window_new ());
   view = rh_interview_view_new (scheduler);

@@ -4,17 +4,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-#include <string.h>
 
-#include "rh-database-private.h"
-#include "rh-deck-store.h"
 #include "rh-interview.h"
+#include "rh-interview-planner.h"
+#include "rh-interview-store.h"
 
-/* The questions are chosen once, when the session is built, and kept in
- * the session row; follow-ups are decided as answers come in. Time is
- * never counted by a timer: the active time before the current running
- * stretch is kept, and the stretch is read from the clock on demand. */
+/* The planner chooses the questions; the store writes each change as it
+ * happens. No timer counts: the active time before the running stretch is
+ * kept and the stretch is read from the monotonic clock on demand. Only
+ * amounts of time are saved: monotonic stamps mean nothing after a restart. */
 struct _RhInterview
 {
   GObject              parent_instance;
@@ -22,10 +20,8 @@ struct _RhInterview
   /* Owned */
   RhScheduler         *scheduler;
   RhInterviewTemplate *template;      /* a snapshot, edits elsewhere do not reach it */
-  GArray              *plan_ids;      /* gint64 card ids */
-  GArray              *plan_seconds;  /* guint fixed budgets, 0 = none */
-  GHashTable          *asked;         /* gint64 card ids, the current one included */
-  RhCard              *current_card;
+  RhInterviewPlanner  *planner;
+  RhInterviewQuestion  question;      /* being asked; no card before the start or at the end */
   char                *notes;
 
   /* Borrowed */
@@ -36,21 +32,18 @@ struct _RhInterview
   gint64               session_id;
   RhInterviewState     state;
   RhInterviewState     state_before_pause;
+  guint                n_answered;
 
-  /* Clock microseconds. */
+  /* Wall-clock microseconds: a date. */
   gint64               started_at_us;
+
+  /* Monotonic microseconds. */
   gint64               resumed_at_us;       /* start of the running stretch */
-  gint64               total_active_us;     /* before that stretch */
-  gint64               question_active_us;  /* likewise, for the current question */
   gint64               saved_at_us;
 
-  /* The current question. */
-  guint                question_index;
-  guint                depth;
-  gint64               parent_answer_id;
-  guint                question_budget;
-  guint                next_planned;
-  guint                n_answered;
+  /* Amounts, microseconds. */
+  gint64               total_active_us;     /* before the running stretch */
+  gint64               question_active_us;  /* likewise, for the current question */
 
   /* What was last notified, so that tick() only notifies changes. */
   gint64               shown_question_elapsed;
@@ -101,83 +94,11 @@ static GParamSpec *properties[N_PROPS];
 /* Timing is saved this often while running, so a crash loses little. */
 #define SAVE_INTERVAL_US (15 * G_USEC_PER_SEC)
 
-/* Question choice, see the header. */
-#define NEW_CARD_WEAKNESS 0.4
-#define DUE_BONUS         0.5
-#define MAX_JITTER        0.2
-
-/* The SQL names of the states a session row can be in; a session that
- * is not started has no row. */
-static const char * const state_names[] = {
-  [RH_INTERVIEW_STATE_NOT_STARTED] = "asking",
-  [RH_INTERVIEW_STATE_ASKING] = "asking",
-  [RH_INTERVIEW_STATE_REVEALED] = "revealed",
-  [RH_INTERVIEW_STATE_PAUSED] = "paused",
-  [RH_INTERVIEW_STATE_FINISHED] = "finished",
-};
-
-#define UNFINISHED_STATES "('asking', 'revealed', 'paused')"
-
-/* ?1 is the subtree's path; the root needs no join. */
-#define SUBTREE_JOIN \
-  " JOIN topic_closure tc ON tc.descendant_id = c.topic_id" \
-  "  AND tc.ancestor_id = (SELECT id FROM topics WHERE path = ?1)"
-
-#define CANDIDATES_SQL(join)                                                          \
-  "SELECT c.id, c.kind, rs.state, coalesce(rs.stability, 0), rs.due,"                 \
-  "  coalesce(rs.last_review, 0),"                                                    \
-  "  EXISTS (SELECT 1 FROM follow_ups f WHERE f.card_id = c.id)"                      \
-  " FROM cards c JOIN review_state rs ON rs.card_id = c.id" join                      \
-  " WHERE c.suspended = 0 ORDER BY c.id;"
-
-/* What comes after the current question; card NULL when nothing does. */
-typedef struct
-{
-  RhCard *card;
-  guint   index;
-  guint   depth;
-  gint64  parent_answer_id;
-  guint   budget;
-  guint   next_planned;
-} Question;
-
-static void
-question_clear (Question *question)
-{
-  g_clear_object (&question->card);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Question, question_clear)
-
-typedef struct
-{
-  gint64 card_id;
-  double score;
-} Candidate;
-
-/* splitmix64: a well-mixed hash, so the jitter of one card does not depend
- * on which other cards there are. */
-static guint64
-mix64 (guint64 x)
-{
-  x += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
-  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
-
-  return x ^ (x >> 31);
-}
-
-static double
-unit_hash (guint64 seed,
-           guint64 value)
-{
-  return (mix64 (seed ^ mix64 (value)) >> 11) * (1.0 / 9007199254740992.0);
-}
-
+/* Monotonic: for how long, never for when. */
 static gint64
 now_us (RhInterview *self)
 {
-  return rh_clock_get_now (self->clock);
+  return rh_clock_get_monotonic (self->clock);
 }
 
 static gboolean
@@ -210,7 +131,7 @@ total_elapsed_us (RhInterview *self,
 static gboolean
 has_question (RhInterview *self)
 {
-  return self->current_card != NULL && self->state != RH_INTERVIEW_STATE_FINISHED;
+  return self->question.card != NULL && self->state != RH_INTERVIEW_STATE_FINISHED;
 }
 
 static gboolean
@@ -218,7 +139,7 @@ overtime_at (RhInterview *self,
              gint64       now)
 {
   return has_question (self) &&
-         question_elapsed_us (self, now) > (gint64)self->question_budget * G_USEC_PER_SEC;
+         question_elapsed_us (self, now) > (gint64)self->question.budget * G_USEC_PER_SEC;
 }
 
 /* The last fifth of the budget, before it runs out. */
@@ -226,7 +147,7 @@ static gboolean
 warning_at (RhInterview *self,
             gint64       now)
 {
-  gint64 budget_us = (gint64)self->question_budget * G_USEC_PER_SEC;
+  gint64 budget_us = (gint64)self->question.budget * G_USEC_PER_SEC;
 
   return has_question (self) && !overtime_at (self, now) &&
          question_elapsed_us (self, now) * 5 >= budget_us * 4;
@@ -235,7 +156,7 @@ warning_at (RhInterview *self,
 static guint
 total_budget (RhInterview *self)
 {
-  return rh_interview_template_get_total_minutes (self->template) * 60;
+  return rh_interview_planner_get_total_budget (self->planner);
 }
 
 static gboolean
@@ -318,208 +239,35 @@ set_state (RhInterview      *self,
   notify (self, PROP_STATE);
 }
 
-static gboolean
-asked (RhInterview *self,
-       gint64       card_id)
-{
-  return g_hash_table_contains (self->asked, &card_id);
-}
-
+/* Makes @next current, taking its card; the caller has saved it. */
 static void
-add_asked (RhInterview *self,
-           gint64       card_id)
+set_question (RhInterview         *self,
+              RhInterviewQuestion *next,
+              gint64               now)
 {
-  g_hash_table_add (self->asked, g_memdup2 (&card_id, sizeof card_id));
-}
+  g_auto(RhInterviewQuestion) old = self->question;
 
-static guint
-card_budget (RhInterview *self,
-             RhCard      *card,
-             guint        fixed)
-{
-  if (fixed > 0)
-    return fixed;
-  if (rh_card_get_seconds (card) > 0)
-    return rh_card_get_seconds (card);
-
-  return rh_interview_template_get_question_seconds (self->template);
-}
-
-/* A card that can be asked: still there and not suspended. Sets *card to
- * NULL without an error when it cannot. */
-static gboolean
-dup_askable (RhInterview  *self,
-             gint64        card_id,
-             const char   *uid,
-             RhCard      **card,
-             GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(RhCard) found = NULL;
-
-  *card = NULL;
-
-  if (uid != NULL)
-    found = rh_deck_store_dup_card_by_uid (self->database, uid, &local_error);
-  else
-    found = rh_deck_store_dup_card (self->database, card_id, &local_error);
-
-  if (found == NULL)
-    {
-      if (g_error_matches (local_error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND))
-        return TRUE;
-
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (!rh_card_get_suspended (found))
-    *card = g_steal_pointer (&found);
-
-  return TRUE;
-}
-
-static gboolean
-planned_later (RhInterview *self,
-               gint64       card_id)
-{
-  for (guint i = self->next_planned; i < self->plan_ids->len; i++)
-    if (g_array_index (self->plan_ids, gint64, i) == card_id)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The first follow-up of the current card that can be asked, if the chain
- * may go deeper. */
-static gboolean
-find_follow_up (RhInterview  *self,
-                gint64        answer_id,
-                Question     *next,
-                GError      **error)
-{
-  const char * const *follow_ups;
-
-  if (self->current_card == NULL ||
-      self->depth >= rh_interview_template_get_follow_up_depth (self->template))
-    return TRUE;
-
-  follow_ups = rh_card_get_follow_ups (self->current_card);
-  for (guint i = 0; follow_ups && follow_ups[i]; i++)
-    {
-      g_autoptr(RhCard) card = NULL;
-      gint64 card_id;
-
-      if (!dup_askable (self, 0, follow_ups[i], &card, error))
-        return FALSE;
-      if (card == NULL)
-        continue;
-
-      card_id = rh_card_get_row_id (card);
-      if (asked (self, card_id) || planned_later (self, card_id))
-        continue;
-
-      next->budget = card_budget (self, card, 0);
-      next->card = g_steal_pointer (&card);
-      next->index = self->question_index;
-      next->depth = self->depth + 1;
-      next->parent_answer_id = answer_id;
-      next->next_planned = self->next_planned;
-      return TRUE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-find_planned (RhInterview  *self,
-              Question     *next,
-              GError      **error)
-{
-  for (guint i = self->next_planned; i < self->plan_ids->len; i++)
-    {
-      g_autoptr(RhCard) card = NULL;
-      gint64 card_id = g_array_index (self->plan_ids, gint64, i);
-
-      if (asked (self, card_id))
-        continue;
-      if (!dup_askable (self, card_id, NULL, &card, error))
-        return FALSE;
-      if (card == NULL)
-        continue;
-
-      next->budget = card_budget (self, card, g_array_index (self->plan_seconds, guint, i));
-      next->card = g_steal_pointer (&card);
-      next->index = i;
-      next->depth = 0;
-      next->parent_answer_id = 0;
-      next->next_planned = i + 1;
-      return TRUE;
-    }
-
-  next->card = NULL;
-  next->index = self->question_index;
-  next->next_planned = self->plan_ids->len;
-
-  return TRUE;
-}
-
-/* @follow: whether the chain goes on (rated Good or better). */
-static gboolean
-find_next (RhInterview  *self,
-           gboolean      follow,
-           gint64        answer_id,
-           Question     *next,
-           GError      **error)
-{
-  memset (next, 0, sizeof *next);
-
-  if (follow && !find_follow_up (self, answer_id, next, error))
-    return FALSE;
-
-  if (next->card == NULL && !find_planned (self, next, error))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* Makes @next current; the caller has saved it. */
-static void
-set_question (RhInterview *self,
-              Question    *next,
-              gint64       now)
-{
   g_object_freeze_notify (G_OBJECT (self));
 
   fold_time (self, now);
   self->question_active_us = 0;
+  self->question = *next;
+  next->card = NULL;
 
-  if (g_set_object (&self->current_card, next->card))
+  if (self->question.card != NULL)
+    rh_interview_planner_mark_asked (self->planner, rh_card_get_row_id (self->question.card));
+
+  if (self->question.card != old.card)
     notify (self, PROP_CURRENT_CARD);
-  if (next->card != NULL)
-    add_asked (self, rh_card_get_row_id (next->card));
-
-  if (self->question_index != next->index)
+  if (self->question.index != old.index)
+    notify (self, PROP_QUESTION_INDEX);
+  if (self->question.depth != old.depth)
+    notify (self, PROP_FOLLOW_UP_DEPTH);
+  if (self->question.budget != old.budget)
     {
-      self->question_index = next->index;
-      notify (self, PROP_QUESTION_INDEX);
-    }
-
-  if (self->depth != next->depth)
-    {
-      self->depth = next->depth;
-      notify (self, PROP_FOLLOW_UP_DEPTH);
-    }
-
-  if (self->question_budget != next->budget)
-    {
-      self->question_budget = next->budget;
       notify (self, PROP_QUESTION_BUDGET);
       notify (self, PROP_QUESTION_REMAINING);
     }
-
-  self->parent_answer_id = next->parent_answer_id;
-  self->next_planned = next->next_planned;
 
   if (*self->notes != '\0')
     {
@@ -528,227 +276,53 @@ set_question (RhInterview *self,
       notify (self, PROP_NOTES);
     }
 
-  set_state (self, next->card ? RH_INTERVIEW_STATE_ASKING : RH_INTERVIEW_STATE_FINISHED);
+  set_state (self, self->question.card ? RH_INTERVIEW_STATE_ASKING : RH_INTERVIEW_STATE_FINISHED);
   notify_timing (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static char *
-plan_to_json (RhInterview *self)
+/* What is saved at @now (monotonic) in @state, for a question just
+ * come. The pauses are what the wall clock says went by beyond the active
+ * time: the only measure across a restart. */
+static RhInterviewProgress
+progress_at (RhInterview      *self,
+             RhInterviewState  state,
+             gint64            now)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  gint64 wall = rh_clock_get_now (self->clock);
+  gint64 total_ms = total_elapsed_us (self, now) / 1000;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->plan_ids->len; i++)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, g_array_index (self->plan_ids, gint64, i));
-      json_builder_add_int_value (builder, g_array_index (self->plan_seconds, guint, i));
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  return (RhInterviewProgress) {
+    .finished = state == RH_INTERVIEW_STATE_FINISHED,
+    .paused = state == RH_INTERVIEW_STATE_PAUSED,
+    .notes = "",
+    .total_ms = total_ms,
+    .paused_ms = MAX (wall - self->started_at_us, 0) / 1000 - total_ms,
+    .saved_at = wall / G_USEC_PER_SEC,
+  };
 }
 
-static void
-add_planned (RhInterview *self,
-             gint64       card_id,
-             guint        seconds)
-{
-  g_array_append_val (self->plan_ids, card_id);
-  g_array_append_val (self->plan_seconds, seconds);
-}
-
-static gboolean
-plan_from_json (RhInterview  *self,
-                const char   *json,
-                GError      **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonArray *array;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
-    goto corrupt;
-
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonArray *pair;
-
-      if (!JSON_NODE_HOLDS_ARRAY (element) || json_array_get_length (pair = json_node_get_array (element)) != 2)
-        goto corrupt;
-
-      add_planned (self,
-                   json_array_get_int_element (pair, 0),
-                   (guint)CLAMP (json_array_get_int_element (pair, 1), 0, G_MAXINT));
-    }
-
-  return TRUE;
-
-corrupt:
-  g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
-               _("The saved questions of this interview are damaged"));
-  return FALSE;
-}
-
-/* Writes where the session is: @question is the one being asked (its
- * card NULL when finished), with @question_ms spent on it. Call inside a
- * transaction. */
-static gboolean
-write_session (RhInterview       *self,
-               RhInterviewState   state,
-               const Question    *question,
-               gint64             question_ms,
-               const char        *notes,
-               gboolean           revealed,
-               gint64             total_ms,
-               gint64             now,
-               GError           **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  gint64 wall_ms = MAX (now - self->started_at_us, 0) / 1000;
-
-  if (!(stmt = rh_database_prepare (self->database,
-                                    "UPDATE interview_sessions SET state = ?2, saved_at = ?3, ended_at = ?4,"
-                                    "  elapsed_ms = ?5, paused_ms = ?6, next_planned = ?7, current_card = ?8,"
-                                    "  current_index = ?9, current_depth = ?10, current_parent = ?11,"
-                                    "  current_seconds = ?12, current_elapsed_ms = ?13, current_notes = ?14,"
-                                    "  current_revealed = ?15"
-                                    " WHERE id = ?1;",
-                                    error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, self->session_id);
-  sqlite3_bind_text (stmt, 2, state_names[state], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, now / G_USEC_PER_SEC);
-  if (state == RH_INTERVIEW_STATE_FINISHED)
-    sqlite3_bind_int64 (stmt, 4, now / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 5, total_ms);
-  sqlite3_bind_int64 (stmt, 6, MAX (wall_ms - total_ms, 0));
-  sqlite3_bind_int (stmt, 7, question->next_planned);
-  if (question->card != NULL)
-    sqlite3_bind_int64 (stmt, 8, rh_card_get_row_id (question->card));
-  sqlite3_bind_int (stmt, 9, question->index);
-  sqlite3_bind_int (stmt, 10, question->depth);
-  if (question->parent_answer_id > 0)
-    sqlite3_bind_int64 (stmt, 11, question->parent_answer_id);
-  sqlite3_bind_int (stmt, 12, question->budget);
-  sqlite3_bind_int64 (stmt, 13, question_ms);
-  sqlite3_bind_text (stmt, 14, notes, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 15, !!revealed);
-
-  return rh_database_step_done (self->database, stmt, error);
-}
-
-static void
-current_question (RhInterview *self,
-                  Question    *question)
-{
-  question->card = self->current_card;
-  question->index = self->question_index;
-  question->depth = self->depth;
-  question->parent_answer_id = self->parent_answer_id;
-  question->budget = self->question_budget;
-  question->next_planned = self->next_planned;
-}
-
-/* Saves the current question as it is at @now, in @state. */
+/* Saves the current question as it is at @now, in @state; a paused
+ * question keeps whether its answer was shown. */
 static gboolean
 save (RhInterview       *self,
       RhInterviewState   state,
-      gboolean           revealed,
       gint64             now,
       GError           **error)
 {
-  Question question;
+  RhInterviewState shown = state == RH_INTERVIEW_STATE_PAUSED ? self->state_before_pause : state;
+  RhInterviewProgress progress = progress_at (self, state, now);
 
-  current_question (self, &question);
-
-  if (!rh_database_begin (self->database, error))
-    return FALSE;
-
-  if (!write_session (self, state, &question,
-                      question_elapsed_us (self, now) / 1000, self->notes, revealed,
-                      total_elapsed_us (self, now) / 1000, now, error))
-    {
-      rh_database_rollback (self->database);
-      return FALSE;
-    }
-
-  if (!rh_database_commit (self->database, 0, error))
+  progress.revealed = shown == RH_INTERVIEW_STATE_REVEALED;
+  progress.notes = self->notes;
+  progress.question_ms = question_elapsed_us (self, now) / 1000;
+  if (!rh_interview_store_save (self->database, self->session_id, &self->question, &progress, error))
     return FALSE;
 
   self->saved_at_us = now;
 
   return TRUE;
-}
-
-static gint64
-insert_answer (RhInterview  *self,
-               RhRating      rating,
-               gint64        spent_ms,
-               gboolean      overtime,
-               gint64        log_id,
-               gint64        now,
-               GError      **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  g_autofree char *title = rh_card_dup_title (self->current_card);
-  gint64 answer_id;
-  int rc;
-
-  if (!(stmt = rh_database_prepare (self->database,
-                                    "INSERT INTO interview_answers (session_id, position, question_index, card_id,"
-                                    "  title, topic, kind, depth, parent_id, budget_seconds, spent_ms, rating,"
-                                    "  overtime, skipped, notes, answered_at, review_log_id)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                                    "  ?16, ?17)"
-                                    " RETURNING id;",
-                                    error)))
-    return -1;
-
-  sqlite3_bind_int64 (stmt, 1, self->session_id);
-  sqlite3_bind_int (stmt, 2, self->n_answered);
-  sqlite3_bind_int (stmt, 3, self->question_index);
-  sqlite3_bind_int64 (stmt, 4, rh_card_get_row_id (self->current_card));
-  sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, rh_card_get_topic (self->current_card), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, rh_card_kind_to_string (rh_card_get_kind (self->current_card)), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 8, self->depth);
-  if (self->parent_answer_id > 0)
-    sqlite3_bind_int64 (stmt, 9, self->parent_answer_id);
-  sqlite3_bind_int (stmt, 10, self->question_budget);
-  sqlite3_bind_int64 (stmt, 11, spent_ms);
-  if (rating != 0)
-    sqlite3_bind_int (stmt, 12, rating);
-  sqlite3_bind_int (stmt, 13, !!overtime);
-  sqlite3_bind_int (stmt, 14, rating == 0);
-  sqlite3_bind_text (stmt, 15, self->notes, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 16, now / G_USEC_PER_SEC);
-  if (log_id > 0)
-    sqlite3_bind_int64 (stmt, 17, log_id);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      rh_database_set_error (self->database, error, rc);
-      return -1;
-    }
-  answer_id = sqlite3_column_int64 (stmt, 0);
-  if (!rh_database_step_done (self->database, stmt, error))
-    return -1;
-
-  return answer_id;
 }
 
 /* Records the current question, rated or (@rating 0) skipped, and moves
@@ -759,40 +333,44 @@ answer (RhInterview  *self,
         gboolean      ending,
         GError      **error)
 {
-  g_auto(Question) next = { NULL, };
+  g_auto(RhInterviewQuestion) next = { NULL, };
+  g_autofree char *title = NULL;
+  const RhInterviewQuestion *q = &self->question;
+  RhCard *card = q->card;
+  RhInterviewProgress progress;
+  RhInterviewAnswer given;
   gint64 now = now_us (self);
   gint64 spent_us = question_elapsed_us (self, now);
-  gint64 spent_ms = spent_us / 1000;
-  gboolean overtime = spent_us > (gint64)self->question_budget * G_USEC_PER_SEC;
-  gint64 log_id = 0, answer_id;
+  gint64 log_id = 0;
 
-  g_assert (self->current_card != NULL);
+  g_assert (card != NULL);
 
+  /* The review's date is the scheduler's: wall-clock time. */
   if (rating != 0 && rh_interview_template_get_counts_toward_schedule (self->template) &&
-      !rh_scheduler_answer (self->scheduler, rh_card_get_row_id (self->current_card), rating, spent_ms,
+      !rh_scheduler_answer (self->scheduler, rh_card_get_row_id (card), rating, spent_us / 1000,
                             RH_REVIEW_SOURCE_INTERVIEW, &log_id, error))
     return FALSE;
 
-  if (!rh_database_begin (self->database, error))
-    goto undo;
-
-  if ((answer_id = insert_answer (self, rating, spent_ms, overtime, log_id, now, error)) < 0)
-    goto failed;
-
   if (ending)
     {
-      next.index = self->question_index;
-      next.next_planned = self->next_planned;
+      next.index = q->index;
+      next.next_planned = q->next_planned;
     }
-  else if (!find_next (self, rating >= RH_RATING_GOOD, answer_id, &next, error))
-    goto failed;
+  else if (!rh_interview_planner_next (self->planner, q, rating >= RH_RATING_GOOD, &next, error))
+    goto undo;
 
-  if (!write_session (self,
-                      next.card ? RH_INTERVIEW_STATE_ASKING : RH_INTERVIEW_STATE_FINISHED,
-                      &next, 0, "", FALSE, total_elapsed_us (self, now) / 1000, now, error))
-    goto failed;
+  title = rh_card_dup_title (card);
+  given = (RhInterviewAnswer) {
+    .position = self->n_answered, .question_index = q->index, .depth = q->depth, .parent_id = q->parent_answer_id,
+    .card_id = rh_card_get_row_id (card), .title = title, .topic = (char *)rh_card_get_topic (card),
+    .kind = rh_card_get_kind (card), .budget_seconds = q->budget, .spent_ms = spent_us / 1000,
+    .overtime = spent_us > (gint64)q->budget * G_USEC_PER_SEC, .rating = rating, .skipped = rating == 0,
+    .notes = self->notes, .answered_at = rh_clock_get_now_seconds (self->clock),
+  };
 
-  if (!rh_database_commit (self->database, RH_DATABASE_CHANGE_INTERVIEWS, error))
+  progress = progress_at (self, next.card ? RH_INTERVIEW_STATE_ASKING : RH_INTERVIEW_STATE_FINISHED, now);
+  if (!rh_interview_store_commit_answer (self->database, self->session_id, &given, log_id,
+                                         &next, &progress, error))
     goto undo;
 
   self->saved_at_us = now;
@@ -802,208 +380,9 @@ answer (RhInterview  *self,
 
   return TRUE;
 
-failed:
-  rh_database_rollback (self->database);
 undo:
   if (log_id > 0)
     rh_scheduler_undo (self->scheduler, log_id, NULL);
-  return FALSE;
-}
-
-static gboolean
-load_candidates (RhInterview  *self,
-                 const char   *topic,
-                 guint         kinds,
-                 gboolean      needs_follow_ups,
-                 GArray       *candidates,
-                 GError      **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  RhFsrsParams params;
-  gint64 now = rh_clock_get_now_seconds (self->clock);
-  gint64 day_end = rh_scheduler_get_day_start_after (self->scheduler, now, 1);
-  int rc;
-
-  stmt = rh_database_prepare (self->database,
-                              topic != NULL ? CANDIDATES_SQL (SUBTREE_JOIN) : CANDIDATES_SQL (""),
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rh_fsrs_params_init_default (&params);
-  params.desired_retention = rh_study_settings_get_desired_retention (rh_scheduler_get_settings (self->scheduler));
-
-  if (topic != NULL)
-    sqlite3_bind_text (stmt, 1, topic, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Candidate candidate;
-      RhCardKind kind = RH_CARD_KIND_CONCEPT;
-      RhCardState state = sqlite3_column_int (stmt, 2);
-      double stability = sqlite3_column_double (stmt, 3);
-      gint64 due = sqlite3_column_int64 (stmt, 4);
-      gint64 last_review = sqlite3_column_int64 (stmt, 5);
-
-      rh_card_kind_from_string ((const char *)sqlite3_column_text (stmt, 1), &kind);
-      if (kinds != 0 && (kinds & RH_INTERVIEW_KIND (kind)) == 0)
-        continue;
-      if (needs_follow_ups && !sqlite3_column_int (stmt, 6))
-        continue;
-
-      candidate.card_id = sqlite3_column_int64 (stmt, 0);
-
-      if (state == RH_CARD_STATE_NEW || stability <= 0.0)
-        candidate.score = NEW_CARD_WEAKNESS;
-      else
-        candidate.score = 1.0 - rh_fsrs_retrievability (&params, MAX (now - last_review, 0) / 86400.0, stability);
-
-      if (state != RH_CARD_STATE_NEW && due < day_end)
-        candidate.score += DUE_BONUS;
-
-      candidate.score += MAX_JITTER * unit_hash (self->seed, (guint64)candidate.card_id);
-
-      g_array_append_val (candidates, candidate);
-    }
-
-  if (rc != SQLITE_DONE)
-    return rh_database_set_error (self->database, error, rc);
-
-  return TRUE;
-}
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *x = a;
-  const Candidate *y = b;
-
-  if (x->score != y->score)
-    return x->score > y->score ? -1 : 1;
-
-  return x->card_id < y->card_id ? -1 : x->card_id > y->card_id;
-}
-
-typedef struct
-{
-  GArray  *candidates;  /* Candidate, best first */
-  guint    next;
-  guint64  order;
-} Group;
-
-static void
-group_clear (gpointer data)
-{
-  Group *group = data;
-
-  g_clear_pointer (&group->candidates, g_array_unref);
-}
-
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b)
-{
-  const Group *x = a;
-  const Group *y = b;
-
-  return x->order < y->order ? -1 : x->order > y->order;
-}
-
-/* Picks one part's questions, taking from its topics in turn. */
-static gboolean
-plan_part (RhInterview            *self,
-           const RhInterviewPart  *part,
-           GHashTable             *taken,
-           GError                **error)
-{
-  const char * const *topics = (const char * const *)part->topics;
-  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
-  guint n_picked = 0;
-  gboolean progress = TRUE;
-
-  g_array_set_clear_func (groups, group_clear);
-
-  if (topics == NULL || topics[0] == NULL)
-    topics = rh_interview_template_get_topics (self->template);
-
-  for (guint i = 0; i == 0 || (topics && topics[i]); i++)
-    {
-      Group group = { g_array_new (FALSE, FALSE, sizeof (Candidate)), 0, 0 };
-      const char *topic = topics ? topics[i] : NULL;
-
-      g_array_append_val (groups, group);
-      if (!load_candidates (self, topic, part->kinds, part->needs_follow_ups,
-                            g_array_index (groups, Group, groups->len - 1).candidates, error))
-        return FALSE;
-
-      g_array_sort (g_array_index (groups, Group, groups->len - 1).candidates, compare_candidates);
-      g_array_index (groups, Group, groups->len - 1).order = topic ? mix64 (self->seed ^ g_str_hash (topic)) : 0;
-
-      if (topic == NULL)
-        break;
-    }
-
-  g_array_sort (groups, compare_groups);
-
-  while (n_picked < part->n_questions && progress)
-    {
-      progress = FALSE;
-
-      for (guint i = 0; i < groups->len && n_picked < part->n_questions; i++)
-        {
-          Group *group = &g_array_index (groups, Group, i);
-
-          while (group->next < group->candidates->len)
-            {
-              gint64 card_id = g_array_index (group->candidates, Candidate, group->next++).card_id;
-
-              if (g_hash_table_contains (taken, &card_id))
-                continue;
-
-              g_hash_table_add (taken, g_memdup2 (&card_id, sizeof card_id));
-              add_planned (self, card_id, part->seconds);
-              n_picked++;
-              progress = TRUE;
-              break;
-            }
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-make_plan (RhInterview  *self,
-           GError      **error)
-{
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n_parts = rh_interview_template_get_n_parts (self->template);
-
-  if (n_parts == 0)
-    {
-      RhInterviewPart all = { NULL, 0, rh_interview_template_get_n_questions (self->template), 0, FALSE };
-
-      return plan_part (self, &all, taken, error);
-    }
-
-  for (guint i = 0; i < n_parts; i++)
-    if (!plan_part (self, rh_interview_template_get_part (self->template, i), taken, error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-check_plan (RhInterview  *self,
-            GError      **error)
-{
-  if (self->plan_ids->len > 0)
-    return TRUE;
-
-  g_set_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NO_QUESTIONS,
-               _("No cards fit “%s”: add cards to its topics or unsuspend some"),
-               rh_interview_template_get_name (self->template));
   return FALSE;
 }
 
@@ -1019,13 +398,6 @@ create (RhScheduler         *scheduler,
                        "template", snapshot,
                        "seed", seed,
                        NULL);
-}
-
-static void
-warn_failure (const char *what,
-              GError     *error)
-{
-  g_warning ("Could not %s the interview: %s", what, error->message);
 }
 
 static void
@@ -1049,6 +421,10 @@ rh_interview_constructed (GObject *object)
   self->database = rh_scheduler_get_database (self->scheduler);
   self->clock = rh_database_get_clock (self->database);
 
+  self->planner = rh_interview_planner_new (self->scheduler, self->template, self->seed);
+
+  /* A fake clock's wall-clock step notifies too; the tick then finds no
+   * time passed. */
   g_signal_connect_object (self->clock, "notify::now",
                            G_CALLBACK (clock_notify_now_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1062,7 +438,8 @@ rh_interview_dispose (GObject *object)
   if (self->clock != NULL)
     g_signal_handlers_disconnect_by_func (self->clock, clock_notify_now_cb, self);
 
-  g_clear_object (&self->current_card);
+  rh_interview_question_clear (&self->question);
+  g_clear_object (&self->planner);
   g_clear_object (&self->template);
   g_clear_object (&self->scheduler);
   self->database = NULL;
@@ -1076,9 +453,6 @@ rh_interview_finalize (GObject *object)
 {
   RhInterview *self = (RhInterview *)object;
 
-  g_clear_pointer (&self->plan_ids, g_array_unref);
-  g_clear_pointer (&self->plan_seconds, g_array_unref);
-  g_clear_pointer (&self->asked, g_hash_table_unref);
   g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (rh_interview_parent_class)->finalize (object);
@@ -1115,15 +489,15 @@ rh_interview_get_property (GObject    *object,
       break;
 
     case PROP_CURRENT_CARD:
-      g_value_set_object (value, self->current_card);
+      g_value_set_object (value, self->question.card);
       break;
 
     case PROP_QUESTION_INDEX:
-      g_value_set_uint (value, self->question_index);
+      g_value_set_uint (value, self->question.index);
       break;
 
     case PROP_N_QUESTIONS:
-      g_value_set_uint (value, self->plan_ids->len);
+      g_value_set_uint (value, rh_interview_get_n_questions (self));
       break;
 
     case PROP_N_ANSWERED:
@@ -1131,7 +505,7 @@ rh_interview_get_property (GObject    *object,
       break;
 
     case PROP_FOLLOW_UP_DEPTH:
-      g_value_set_uint (value, self->depth);
+      g_value_set_uint (value, self->question.depth);
       break;
 
     case PROP_QUESTION_BUDGET:
@@ -1272,9 +646,6 @@ rh_interview_class_init (RhInterviewClass *klass)
 static void
 rh_interview_init (RhInterview *self)
 {
-  self->plan_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->plan_seconds = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->notes = g_strdup ("");
   self->state = RH_INTERVIEW_STATE_NOT_STARTED;
 }
@@ -1317,34 +688,7 @@ rh_interview_new_with_seed (RhScheduler          *scheduler,
 
   self = create (scheduler, template, seed);
 
-  if (!make_plan (self, error) || !check_plan (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-static RhInterview *
-new_for_cards (RhScheduler          *scheduler,
-               RhInterviewTemplate  *template,
-               const gint64         *card_ids,
-               const guint          *seconds,
-               guint                 n_cards,
-               GError              **error)
-{
-  g_autoptr(RhInterview) self = create (scheduler, template, 0);
-
-  for (guint i = 0; i < n_cards; i++)
-    {
-      g_autoptr(RhCard) card = NULL;
-
-      if (!dup_askable (self, card_ids[i], NULL, &card, error))
-        return NULL;
-
-      if (card != NULL && !planned_later (self, card_ids[i]))
-        add_planned (self, card_ids[i], seconds ? seconds[i] : 0);
-    }
-
-  if (!check_plan (self, error))
+  if (!rh_interview_planner_choose (self->planner, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1363,11 +707,17 @@ rh_interview_new_for_cards (RhScheduler          *scheduler,
                             guint                 n_cards,
                             GError              **error)
 {
+  g_autoptr(RhInterview) self = NULL;
+
   g_return_val_if_fail (RH_IS_SCHEDULER (scheduler), NULL);
   g_return_val_if_fail (RH_IS_INTERVIEW_TEMPLATE (template), NULL);
   g_return_val_if_fail (card_ids != NULL || n_cards == 0, NULL);
 
-  return new_for_cards (scheduler, template, card_ids, NULL, n_cards, error);
+  self = create (scheduler, template, 0);
+  if (!rh_interview_planner_add_cards (self->planner, card_ids, NULL, n_cards, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -1384,101 +734,27 @@ rh_interview_new_retry (RhScheduler  *scheduler,
 {
   g_autoptr(RhInterviewReport) report = NULL;
   g_autoptr(RhInterviewTemplate) template = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) seconds = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(RhInterview) self = NULL;
   g_autofree char *name = NULL;
-  guint total = 0;
 
   g_return_val_if_fail (RH_IS_SCHEDULER (scheduler), NULL);
 
   if (!(report = rh_interview_report_load (rh_scheduler_get_database (scheduler), session_id, error)))
     return NULL;
 
-  for (guint i = 0; i < rh_interview_report_get_n_answers (report); i++)
-    {
-      const RhInterviewAnswer *weak = rh_interview_report_get_answer (report, i);
-
-      if (!rh_interview_answer_is_weak (weak))
-        continue;
-
-      g_array_append_val (ids, weak->card_id);
-      g_array_append_val (seconds, weak->budget_seconds);
-      total += weak->budget_seconds;
-    }
-
-  if (ids->len == 0)
-    {
-      g_set_error_literal (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NO_QUESTIONS,
-                           _("No question of this interview was skipped or rated Again or Hard"));
-      return NULL;
-    }
-
   /* Translators: the name of a session that asks again the questions
    * answered poorly in a session of the template named %s. */
   name = g_strdup_printf (_("Retry: %s"), rh_interview_report_get_template_name (report));
   template = rh_interview_template_new ("retry", name);
-  rh_interview_template_set_n_questions (template, MAX (ids->len, 1));
-  rh_interview_template_set_total_minutes (template, (total + 59) / 60);
   rh_interview_template_set_follow_up_depth (template, 0);
   rh_interview_template_set_counts_toward_schedule (template,
                                                     rh_interview_report_get_counts_toward_schedule (report));
 
-  return new_for_cards (scheduler, template,
-                        (const gint64 *)(gpointer)ids->data, (const guint *)(gpointer)seconds->data,
-                        ids->len, error);
-}
+  self = create (scheduler, template, 0);
+  if (!rh_interview_planner_add_weak (self->planner, report, error))
+    return NULL;
 
-gint64
-rh_interview_find_unfinished (RhDatabase  *database,
-                              GError     **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (RH_IS_DATABASE (database), -1);
-
-  if (!(stmt = rh_database_prepare (database,
-                                    "SELECT id FROM interview_sessions WHERE state IN " UNFINISHED_STATES
-                                    " ORDER BY started_at DESC, id DESC LIMIT 1;",
-                                    error)))
-    return -1;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      rh_database_set_error (database, error, rc);
-      return -1;
-    }
-
-  return 0;
-}
-
-static gboolean
-load_asked (RhInterview  *self,
-            GError      **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  int rc;
-
-  if (!(stmt = rh_database_prepare (self->database,
-                                    "SELECT card_id FROM interview_answers WHERE session_id = ? ORDER BY position;",
-                                    error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, self->session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        add_asked (self, sqlite3_column_int64 (stmt, 0));
-      self->n_answered++;
-    }
-
-  if (rc != SQLITE_DONE)
-    return rh_database_set_error (self->database, error, rc);
-
-  return TRUE;
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -1494,174 +770,50 @@ rh_interview_restore (RhScheduler  *scheduler,
                       gint64        session_id,
                       GError      **error)
 {
-  g_autoptr(RhStatement) stmt = NULL;
+  g_auto(RhInterviewSavedSession) saved = { NULL, };
   g_autoptr(RhInterviewTemplate) template = NULL;
   g_autoptr(RhInterview) self = NULL;
-  g_autoptr(RhCard) card = NULL;
-  g_autofree char *plan = NULL;
-  RhDatabase *database;
-  const char *state;
-  gint64 current_card = 0, now;
-  gboolean revealed;
-  int rc;
+  gboolean moved_on;
+  gint64 now;
 
   g_return_val_if_fail (RH_IS_SCHEDULER (scheduler), NULL);
 
-  database = rh_scheduler_get_database (scheduler);
-  if (!(stmt = rh_database_prepare (database,
-                                    "SELECT template, seed, plan, state, started_at, elapsed_ms, next_planned,"
-                                    "  current_card, current_index, current_depth, current_parent,"
-                                    "  current_seconds, current_elapsed_ms, current_notes, current_revealed"
-                                    " FROM interview_sessions WHERE id = ?;",
-                                    error)))
+  if (!rh_interview_store_load (rh_scheduler_get_database (scheduler), session_id, &saved, error))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NOT_FOUND,
-                   _("This interview is no longer in the database"));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rh_database_set_error (database, error, rc);
-      return NULL;
-    }
-
-  state = (const char *)sqlite3_column_text (stmt, 3);
-  if (g_strcmp0 (state, "finished") == 0 || g_strcmp0 (state, "abandoned") == 0)
-    {
-      g_set_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_CLOSED,
-                   _("This interview is over and cannot be resumed"));
-      return NULL;
-    }
-
-  if (!(template = rh_interview_template_new_from_json ((const char *)sqlite3_column_text (stmt, 0), error)))
+  if (!(template = rh_interview_template_new_from_json (saved.template_json, error)))
     return NULL;
 
-  self = g_object_new (RH_TYPE_INTERVIEW,
-                       "scheduler", scheduler,
-                       "template", template,
-                       "seed", (guint64)sqlite3_column_int64 (stmt, 1),
-                       NULL);
-  plan = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+  self = create (scheduler, template, saved.seed);
   self->session_id = session_id;
-  self->started_at_us = sqlite3_column_int64 (stmt, 4) * G_USEC_PER_SEC;
-  self->total_active_us = MAX (sqlite3_column_int64 (stmt, 5), 0) * 1000;
-  self->next_planned = MAX (sqlite3_column_int (stmt, 6), 0);
-  current_card = sqlite3_column_int64 (stmt, 7);
-  self->question_index = MAX (sqlite3_column_int (stmt, 8), 0);
-  self->depth = MAX (sqlite3_column_int (stmt, 9), 0);
-  self->parent_answer_id = sqlite3_column_int64 (stmt, 10);
-  self->question_budget = MAX (sqlite3_column_int (stmt, 11), 1);
-  self->question_active_us = MAX (sqlite3_column_int64 (stmt, 12), 0) * 1000;
-  g_free (self->notes);
-  self->notes = g_strdup ((const char *)sqlite3_column_text (stmt, 13));
-  revealed = sqlite3_column_int (stmt, 14);
-  rh_statement_release (g_steal_pointer (&stmt));
+  self->started_at_us = saved.started_at * G_USEC_PER_SEC;
+  self->total_active_us = saved.total_ms * 1000;
+  self->question_active_us = saved.question_ms * 1000;
+  rh_interview_set_notes (self, saved.notes);
 
-  if (!plan_from_json (self, plan, error) || !load_asked (self, error))
+  self->n_answered = saved.answered->len;
+  self->question = saved.question;
+  if (!rh_interview_planner_restore (self->planner, saved.plan_json,
+                                     (const gint64 *)(gpointer)saved.answered->data, saved.answered->len,
+                                     saved.card_id, &self->question, &moved_on, error))
     return NULL;
-
-  if (current_card > 0 && !dup_askable (self, current_card, NULL, &card, error))
-    return NULL;
+  if (moved_on)
+    self->question_active_us = 0;
 
   now = now_us (self);
   self->resumed_at_us = now;
   self->saved_at_us = now;
-
-  if (card != NULL)
-    {
-      self->current_card = g_steal_pointer (&card);
-      add_asked (self, current_card);
-    }
-  else
-    {
-      g_auto(Question) next = { NULL, };
-
-      /* Its card is gone: go on with the next planned one. */
-      self->next_planned = MIN (self->next_planned, self->plan_ids->len);
-      if (!find_next (self, FALSE, 0, &next, error))
-        return NULL;
-      if (next.card == NULL)
-        {
-          g_set_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NO_QUESTIONS,
-                       _("The questions left in this interview were deleted"));
-          return NULL;
-        }
-      self->current_card = g_steal_pointer (&next.card);
-      add_asked (self, rh_card_get_row_id (self->current_card));
-      self->question_index = next.index;
-      self->depth = 0;
-      self->parent_answer_id = 0;
-      self->question_budget = next.budget;
-      self->next_planned = next.next_planned;
-      self->question_active_us = 0;
-    }
-
   self->state = RH_INTERVIEW_STATE_PAUSED;
-  self->state_before_pause = revealed ? RH_INTERVIEW_STATE_REVEALED : RH_INTERVIEW_STATE_ASKING;
+  self->state_before_pause = saved.revealed ? RH_INTERVIEW_STATE_REVEALED : RH_INTERVIEW_STATE_ASKING;
 
   /* The time it was closed counts as paused from here on. */
-  if (!save (self, RH_INTERVIEW_STATE_PAUSED, revealed, now, error))
+  if (!save (self, RH_INTERVIEW_STATE_PAUSED, now, error))
     return NULL;
 
-  self->shown_question_elapsed = question_elapsed_us (self, now) / G_USEC_PER_SEC;
-  self->shown_total_elapsed = total_elapsed_us (self, now) / G_USEC_PER_SEC;
-  self->shown_overtime = overtime_at (self, now);
-  self->shown_warning = warning_at (self, now);
-  self->shown_total_overtime = total_overtime_at (self, now);
+  /* Nobody listens yet: this only remembers what is shown. */
+  notify_timing (self);
 
   return g_steal_pointer (&self);
-}
-
-gboolean
-rh_interview_discard (RhDatabase  *database,
-                      gint64       session_id,
-                      GError     **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  gboolean found;
-  int rc;
-
-  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
-
-  if (!rh_database_begin (database, error))
-    return FALSE;
-
-  if (!(stmt = rh_database_prepare (database,
-                                    "UPDATE interview_sessions SET state = 'abandoned', ended_at = ?2"
-                                    " WHERE id = ?1 AND state IN " UNFINISHED_STATES " RETURNING id;",
-                                    error)))
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  sqlite3_bind_int64 (stmt, 2, rh_clock_get_now_seconds (rh_database_get_clock (database)));
-  rc = sqlite3_step (stmt);
-  found = rc == SQLITE_ROW;
-  if (found)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rh_database_set_error (database, error, rc);
-      goto failed;
-    }
-  rh_statement_release (g_steal_pointer (&stmt));
-
-  if (!found)
-    {
-      g_set_error (error, RH_INTERVIEW_ERROR, RH_INTERVIEW_ERROR_NOT_FOUND,
-                   _("There is no unfinished interview to discard"));
-      goto failed;
-    }
-
-  return rh_database_commit (database, RH_DATABASE_CHANGE_INTERVIEWS, error);
-
-failed:
-  rh_database_rollback (database);
-  return FALSE;
 }
 
 /**
@@ -1718,21 +870,21 @@ RhCard *
 rh_interview_get_current_card (RhInterview *self)
 {
   g_return_val_if_fail (RH_IS_INTERVIEW (self), NULL);
-  return self->current_card;
+  return self->question.card;
 }
 
 guint
 rh_interview_get_question_index (RhInterview *self)
 {
   g_return_val_if_fail (RH_IS_INTERVIEW (self), 0);
-  return self->question_index;
+  return self->question.index;
 }
 
 guint
 rh_interview_get_n_questions (RhInterview *self)
 {
   g_return_val_if_fail (RH_IS_INTERVIEW (self), 0);
-  return self->plan_ids->len;
+  return rh_interview_planner_get_n_planned (self->planner);
 }
 
 guint
@@ -1746,7 +898,7 @@ guint
 rh_interview_get_follow_up_depth (RhInterview *self)
 {
   g_return_val_if_fail (RH_IS_INTERVIEW (self), 0);
-  return self->depth;
+  return self->question.depth;
 }
 
 /**
@@ -1762,9 +914,7 @@ rh_interview_get_plan (RhInterview *self,
   g_return_val_if_fail (RH_IS_INTERVIEW (self), NULL);
   g_return_val_if_fail (n_cards != NULL, NULL);
 
-  *n_cards = self->plan_ids->len;
-
-  return (const gint64 *)(gpointer)self->plan_ids->data;
+  return rh_interview_planner_get_plan (self->planner, n_cards);
 }
 
 /* 0 when no question is being asked. */
@@ -1772,7 +922,7 @@ guint
 rh_interview_get_question_budget (RhInterview *self)
 {
   g_return_val_if_fail (RH_IS_INTERVIEW (self), 0);
-  return has_question (self) ? self->question_budget : 0;
+  return has_question (self) ? self->question.budget : 0;
 }
 
 gint64
@@ -1860,24 +1010,22 @@ rh_interview_set_notes (RhInterview *self,
   self->notes = g_strdup (notes);
   notify (self, PROP_NOTES);
 }
-
 gboolean
 rh_interview_start (RhInterview  *self,
                     GError      **error)
 {
-  g_autoptr(RhStatement) stmt = NULL;
-  g_auto(Question) first = { NULL, };
+  g_auto(RhInterviewQuestion) first = { NULL, };
   g_autofree char *template = NULL;
   g_autofree char *plan = NULL;
+  RhInterviewProgress progress;
   gint64 now, session_id;
-  int rc;
 
   g_return_val_if_fail (RH_IS_INTERVIEW (self), FALSE);
   g_return_val_if_fail (self->state == RH_INTERVIEW_STATE_NOT_STARTED, FALSE);
 
   now = now_us (self);
 
-  if (!find_next (self, FALSE, 0, &first, error))
+  if (!rh_interview_planner_next (self->planner, &self->question, FALSE, &first, error))
     return FALSE;
   if (first.card == NULL)
     {
@@ -1886,42 +1034,15 @@ rh_interview_start (RhInterview  *self,
       return FALSE;
     }
 
-  if (!rh_database_begin (self->database, error))
+  template = rh_interview_template_to_json (self->template);
+  plan = rh_interview_planner_dup_plan_json (self->planner);
+  self->started_at_us = rh_clock_get_now (self->clock);
+  progress = progress_at (self, RH_INTERVIEW_STATE_ASKING, now);
+  if (!(session_id = rh_interview_store_insert_session (self->database, template, self->seed, plan,
+                                                        total_budget (self), &first, &progress, error)))
     return FALSE;
 
-  if (!(stmt = rh_database_prepare (self->database,
-                                    "INSERT INTO interview_sessions (template, seed, plan, state, started_at,"
-                                    "  saved_at, total_seconds)"
-                                    " VALUES (?1, ?2, ?3, 'asking', ?4, ?4, ?5) RETURNING id;",
-                                    error)))
-    goto failed;
-
-  template = rh_interview_template_to_json (self->template);
-  plan = plan_to_json (self);
-  sqlite3_bind_text (stmt, 1, template, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, (gint64)self->seed);
-  sqlite3_bind_text (stmt, 3, plan, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, now / G_USEC_PER_SEC);
-  sqlite3_bind_int (stmt, 5, total_budget (self));
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      rh_database_set_error (self->database, error, rc);
-      goto failed;
-    }
-  session_id = sqlite3_column_int64 (stmt, 0);
-  if (!rh_database_step_done (self->database, stmt, error))
-    goto failed;
-  rh_statement_release (g_steal_pointer (&stmt));
-
   self->session_id = session_id;
-  self->started_at_us = now;
-  if (!write_session (self, RH_INTERVIEW_STATE_ASKING, &first, 0, "", FALSE, 0, now, error) ||
-      !rh_database_commit (self->database, RH_DATABASE_CHANGE_INTERVIEWS, error))
-    {
-      self->session_id = 0;
-      goto failed;
-    }
-
   self->saved_at_us = now;
   self->resumed_at_us = now;
   self->total_active_us = 0;
@@ -1932,10 +1053,6 @@ rh_interview_start (RhInterview  *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
-
-failed:
-  rh_database_rollback (self->database);
-  return FALSE;
 }
 
 gboolean
@@ -1948,7 +1065,7 @@ rh_interview_reveal (RhInterview  *self,
   g_return_val_if_fail (self->state == RH_INTERVIEW_STATE_ASKING, FALSE);
 
   now = now_us (self);
-  if (!save (self, RH_INTERVIEW_STATE_REVEALED, TRUE, now, error))
+  if (!save (self, RH_INTERVIEW_STATE_REVEALED, now, error))
     return FALSE;
 
   set_state (self, RH_INTERVIEW_STATE_REVEALED);
@@ -2002,7 +1119,7 @@ rh_interview_pause (RhInterview  *self,
   set_state (self, RH_INTERVIEW_STATE_PAUSED);
   notify_timing (self);
 
-  return save (self, RH_INTERVIEW_STATE_PAUSED, before == RH_INTERVIEW_STATE_REVEALED, now, error);
+  return save (self, RH_INTERVIEW_STATE_PAUSED, now, error);
 }
 
 gboolean
@@ -2019,7 +1136,7 @@ rh_interview_resume (RhInterview  *self,
   set_state (self, self->state_before_pause);
   notify_timing (self);
 
-  return save (self, self->state, self->state == RH_INTERVIEW_STATE_REVEALED, now, error);
+  return save (self, self->state, now, error);
 }
 
 gboolean
@@ -2049,16 +1166,16 @@ rh_interview_tick (RhInterview *self)
   now = now_us (self);
 
   if (is_running (self) && rh_interview_template_get_auto_advance (self->template) &&
-      question_elapsed_us (self, now) >= (gint64)self->question_budget * G_USEC_PER_SEC)
+      question_elapsed_us (self, now) >= (gint64)self->question.budget * G_USEC_PER_SEC)
     {
       if (!answer (self, 0, FALSE, &error))
-        warn_failure ("skip a question of", error);
+        g_warning ("Could not skip a question of the interview: %s", error->message);
       return;
     }
 
   if (is_running (self) && now - self->saved_at_us >= SAVE_INTERVAL_US &&
-      !save (self, self->state, self->state == RH_INTERVIEW_STATE_REVEALED, now, &error))
-    warn_failure ("save", error);
+      !save (self, self->state, now, &error))
+    g_warning ("Could not save the interview: %s", error->message);
 
   notify_timing (self);
 }

@@ -5,6 +5,7 @@
 
 #include "rh-card.h"
 #include "rh-interview-report.h"
+#include "rh-interview-store.h"
 #include "rh-interview-template.h"
 #include "rh-scheduler.h"
 
@@ -53,43 +54,34 @@ G_DECLARE_FINAL_TYPE (RhInterview, rh_interview, RH, INTERVIEW, GObject)
  * the template's auto-advance is set, in which case a tick after the
  * budget is out skips it.
  *
- * Follow-ups: after a question rated Good or Easy, the next question is
- * its first follow-up that is not suspended, was not asked in this session
- * and is not planned for later, as long as the chain is shallower than the
- * template's follow-up depth. Again, Hard or a skip ends the chain and the
- * next planned question comes. Follow-ups share their root's question
- * index and do not count as planned questions, but their time counts.
+ * Follow-ups: after a question rated Good or Easy, the next question may
+ * be one of its follow-ups (chosen by RhInterviewPlanner), as long as the
+ * chain is shallower than the template's follow-up depth. Again, Hard or
+ * a skip ends the chain and the next planned question comes. Follow-ups
+ * share their root's question index and do not count as planned
+ * questions, but their time counts.
  *
- * Question choice (at construction, seeded): for each part of the
- * template's kind mix (or its topics, any kind, without one), candidates
- * are the non-suspended cards of the part's topic subtrees and kinds not
- * already chosen. Each gets a score, the highest picked first:
- *   weakness  1 − R, R the FSRS retrievability now (new cards: 0.4)
- *   + 0.5     when due by the end of today's study day (not new cards)
- *   + jitter  0–0.2, a hash of the seed and the card id
- * so due and forgotten cards come first, then new ones, then well-known
- * ones; equal cards are ordered by the seed. With several topics the part
- * takes the best card of each topic in turn (topic order from the seed),
- * so the areas are mixed.
+ * The questions are chosen at construction, seeded, and budgeted by
+ * RhInterviewPlanner (see "Question choice" and "Budgets" there).
  *
- * Budgets: a question's budget is the part's fixed seconds, else the
- * card's `seconds`, else the template's question-seconds; follow-ups use
- * their card's, else the template's. The total budget is total-minutes.
+ * Every change is written by the store (rh-interview-store.h) as it
+ * happens: the session row at start(), the question being asked at every
+ * call and, while running, at most every 15 s from tick(); each answer
+ * when given. With counts-toward-schedule each rating is also an FSRS
+ * review (source "interview", the measured time as its duration, dated by
+ * the wall clock) in a transaction of its own, undone if the answer cannot
+ * be saved. Call pause() when the view goes away: a session that is not
+ * finished is found by rh_interview_store_find_unfinished() and comes back
+ * with rh_interview_restore() paused where it was last saved, the time the
+ * app was closed not counted.
  *
- * Persistence: the session row is written at start() and the question
- * being asked is saved at every call and, while running, at most every
- * 15 s from tick(); each answer is committed when given. With
- * counts-toward-schedule each rating is also an FSRS review (source
- * "interview", the measured time as its duration) in a transaction of its
- * own, undone if the answer cannot be saved. Call pause() when the view
- * goes away: a session that is not finished is found by
- * rh_interview_find_unfinished() and comes back with rh_interview_restore()
- * paused where it was last saved, the time the app was closed not counted.
- *
- * Timing: elapsed times are read from the database's clock when asked,
- * paused time excluded. Nothing runs by itself: the view calls tick() (say
- * every 200 ms while running) to get notifications; a fake clock's "now"
- * notification ticks too, so tests move the clock.
+ * Timing: elapsed times are read from the database clock's monotonic time
+ * when asked, paused time excluded, so setting the wall clock moves no
+ * countdown; dates (started, answered, ended) are wall-clock time. Only
+ * amounts are saved, so they carry over a restart. Nothing runs by
+ * itself: the view calls tick() (say every 200 ms while running) to get
+ * notifications; a fake clock's "now" notification ticks too, so tests
+ * move the clock.
  *
  * Properties (G_PARAM_EXPLICIT_NOTIFY; read-only but for "notes"):
  *   "scheduler"           RhScheduler (construct-only)
@@ -135,14 +127,7 @@ RhInterview      *rh_interview_new_retry         (RhScheduler         *scheduler
                                                   gint64               session_id,
                                                   GError             **error);
 
-/* Unfinished sessions: the newest one's id, 0 if none, -1 on error. */
-gint64            rh_interview_find_unfinished   (RhDatabase          *database,
-                                                  GError             **error);
 RhInterview      *rh_interview_restore           (RhScheduler         *scheduler,
-                                                  gint64               session_id,
-                                                  GError             **error);
-/* Marks it abandoned; its answers stay, and its report can be loaded. */
-gboolean          rh_interview_discard           (RhDatabase          *database,
                                                   gint64               session_id,
                                                   GError             **error);
 

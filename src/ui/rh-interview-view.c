@@ -285,7 +285,7 @@ load_unfinished (RhInterviewView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(RhInterviewReport) report = NULL;
 
-  self->unfinished_id = MAX (0, rh_interview_find_unfinished (get_database (self), &error));
+  self->unfinished_id = MAX (0, rh_interview_store_find_unfinished (get_database (self), &error));
   if (self->unfinished_id > 0 &&
       (report = rh_interview_report_load (get_database (self), self->unfinished_id, NULL)))
     {
@@ -848,7 +848,7 @@ discard_session_action (GtkWidget  *widget,
   RhInterviewView *self = RH_INTERVIEW_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!rh_interview_discard (get_database (self), self->unfinished_id, &error))
+  if (!rh_interview_store_discard (get_database (self), self->unfinished_id, &error))
     show_toast (self, error->message);
 
   load_unfinished (self);
