@@ -273,6 +273,11 @@ test_tab_order (Fixture       *f,
 
   settle ();
   g_assert_nonnull (reveal);
+  /* Keyboard focus moves only in the active window. */
+  for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       !gtk_window_is_active (f->window) && g_get_monotonic_time () < deadline;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_window_is_active (f->window));
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
 
   for (guint i = 0; i < 10 && gtk_window_get_focus (f->window) != reveal; i++)
