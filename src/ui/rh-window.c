@@ -8,7 +8,7 @@
 #include "rh-card-list.h"
 #include "rh-card-row.h"
 #include "rh-card-view.h"
-#include "rh-interview-view.h"
+#include "rh-interview-page.h"
 #include "rh-scheduler.h"
 #include "rh-study-queue.h"
 #include "rh-topic-model.h"
@@ -480,7 +480,7 @@ rh_window_constructed (GObject *object)
   self->queue = rh_study_queue_new (self->scheduler, "");
   self->study_view = RH_CARD_VIEW (rh_card_view_new (self->queue));
   adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_view));
-  adw_bin_set_child (self->interview_bin, rh_interview_view_new (self->scheduler));
+  adw_bin_set_child (self->interview_bin, rh_interview_page_new (self->scheduler));
 
   /* "All Topics" first, then the top-level topics beside it. */
   self->top_model = rh_topic_model_new (self->database, "");
