@@ -7,7 +7,7 @@
 
 #include "rh-cards-page.h"
 #include "rh-deck-store.h"
-#include "rh-interview-view.h"
+#include "rh-interview-page.h"
 #include "rh-scheduler.h"
 #include "rh-study-page.h"
 #include "rh-study-queue.h"
@@ -388,7 +388,7 @@ rh_window_constructed (GObject *object)
   adw_bin_set_child (self->cards_bin, GTK_WIDGET (self->cards_page));
   g_object_bind_property (self->search_button, "active", self->cards_page, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  adw_bin_set_child (self->interview_bin, rh_interview_view_new (self->scheduler));
+  adw_bin_set_child (self->interview_bin, rh_interview_page_new (self->scheduler));
 
   /* "All Topics" first, then the top-level topics beside it. */
   self->top_model = rh_topic_model_new (self->database, "");

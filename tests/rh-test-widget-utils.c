@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rh-test-widget-utils.h"
+
+/**
+ * rh_test_find_widget:
+ * @action_name: (nullable): with one, only a #GtkActionable triggering it
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type below
+ *   @root (or @root itself), depth first
+ */
+GtkWidget *
+rh_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *action_name)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) &&
+      (action_name == NULL ||
+       (GTK_IS_ACTIONABLE (root) &&
+        g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rh_test_find_widget (child, type, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+guint
+rh_test_count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Destroys @window and checks that it and @widget (nullable), a widget
+ * in it, are freed: a leak or a reference cycle fails the test. */
+void
+rh_test_destroy_window (GtkWindow *window,
+                        GtkWidget *widget)
+{
+  g_object_ref (window);
+  if (widget != NULL)
+    g_object_ref (widget);
+
+  gtk_window_destroy (window);
+
+  g_assert_finalize_object (window);
+  if (widget != NULL)
+    g_assert_finalize_object (widget);
+}
