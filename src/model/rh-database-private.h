@@ -39,5 +39,16 @@ gboolean       rh_database_commit            (RhDatabase       *self,
                                               RhDatabaseChange  changes,
                                               GError          **error);
 void           rh_database_rollback          (RhDatabase       *self);
+/* Announces a change written outside rh_database_commit(). */
+void           rh_database_emit_changed      (RhDatabase       *self,
+                                              RhDatabaseChange  changes);
+
+/* Small settings kept in the file; set inside a transaction. */
+char          *rh_database_dup_meta          (RhDatabase       *self,
+                                              const char       *key);
+gboolean       rh_database_set_meta          (RhDatabase       *self,
+                                              const char       *key,
+                                              const char       *value,
+                                              GError          **error);
 
 G_END_DECLS

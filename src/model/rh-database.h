@@ -58,14 +58,4 @@ RhClock       *rh_database_get_clock         (RhDatabase       *self);
 /* Statements and transactions are in rh-database-private.h, for the
  * model's stores only; the cards and topics are in rh-deck-store.h. */
 
-void           rh_database_emit_changed      (RhDatabase       *self,
-                                              RhDatabaseChange  changes);
-
-char          *rh_database_dup_meta          (RhDatabase       *self,
-                                              const char       *key);
-gboolean       rh_database_set_meta          (RhDatabase       *self,
-                                              const char       *key,
-                                              const char       *value,
-                                              GError          **error);
-
 G_END_DECLS
