@@ -110,6 +110,11 @@ test_import_bad (Fixture       *f,
   g_autofree char *good_path = rh_test_write_file (f->dir, "good.json", good);
   g_autofree char *bad_path = rh_test_write_file (f->dir, "bad.json",
                                                   "{\"rehearse_deck\": 1,\n \"cards\": [\n  {\"id\": \"x\",}\n]}");
+  g_autofree char *dangling_path = rh_test_write_file (f->dir, "dangling.json",
+                                                       "{\"rehearse_deck\": 1, \"cards\": [{\"id\": \"a\", \"topic\": \"T\","
+                                                       " \"front\": \"q\", \"back\": \"a\", \"follow_ups\": [\"nowhere\"]}]}");
+  g_autofree char *db_wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *db_shm = g_strconcat (f->db, "-shm", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *before = NULL;
@@ -124,10 +129,28 @@ test_import_bad (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* Well-formed, but a follow-up names a card that exists nowhere: that
+   * needs a database to find out, and the one opened for it goes again. */
+  g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--import", dangling_path, NULL }, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "“follow_ups” names “nowhere”"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (db_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (db_shm, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--import", good_path, NULL }, &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   before = checksum_file (f->db);
+
+  /* An existing database stays, unchanged. */
+  g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--import", dangling_path, NULL }, &out, &err), !=, 0);
+  after = checksum_file (f->db);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--import", bad_path, NULL }, &out, &err), !=, 0);
   after = checksum_file (f->db);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include <gtksourceview/gtksource.h>
 
@@ -87,6 +88,21 @@ format_result (const char           *file_name,
                           file_name, result->added, result->updated, result->unchanged);
 }
 
+/* Removes a database file that this run created, with SQLite's side files. */
+static void
+remove_new_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (name) != 0 && errno != ENOENT)
+        g_warning ("Cannot remove %s: %s", name, g_strerror (errno));
+    }
+}
+
 static int
 run_import (RhApplication *self,
             const char    *file_name)
@@ -95,15 +111,30 @@ run_import (RhApplication *self,
   g_autoptr(RhDeck) deck = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_name);
   g_autofree char *summary = NULL;
+  g_autofree char *path = NULL;
+  gboolean existed;
   RhImportResult result;
 
-  /* The deck is validated before the database is even opened, so a bad
-   * file never creates or touches one. */
+  /* A deck that is broken in itself never creates or touches a database. */
   if (!(deck = rh_deck_new_from_file (file, &error)) ||
-      !(self->database = open_database (self, &error)) ||
+      !(path = dup_db_path (self, &error)))
+    {
+      g_printerr ("rehearse: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Its links to other cards can only be checked against a database; one
+   * made for this import goes again when the import fails. */
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!(self->database = open_database (self, &error)) ||
       !rh_deck_store_import_deck (self->database, deck, &result, &error))
     {
       g_printerr ("rehearse: %s\n", error->message);
+      if (!existed)
+        {
+          g_clear_object (&self->database);
+          remove_new_database (path);
+        }
       return EXIT_FAILURE;
     }
 
