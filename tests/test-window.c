@@ -187,6 +187,64 @@ test_window_topics_finalized (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* The sidebar is the list view over a tree of topics. */
+static GtkWidget *
+find_topic_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          GTK_IS_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_topic_list (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Choosing a topic gives the keyboard to the Study page, so Space and
+ * 1–4 work at once; so does the window after a dialog closes. */
+static void
+test_window_focus_after_topic (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  GtkWidget *topics, *study;
+  RhWindow *window;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+  study = rh_window_get_study_page (window);
+
+  topics = find_topic_list (GTK_WIDGET (window));
+  g_assert_nonnull (topics);
+  g_assert_true (gtk_widget_child_focus (topics, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), topics));
+  g_assert_false (gtk_window_get_focus (GTK_WINDOW (window)) == study);
+  g_signal_emit_by_name (topics, "activate", 1);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == study);
+
+  g_assert_true (gtk_widget_child_focus (topics, GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_window_get_focus (GTK_WINDOW (window)) == study);
+  rh_window_focus_content (window);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == study);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/window/topics", test_window_topics);
   g_test_add_func ("/window/topics-finalized", test_window_topics_finalized);
+  g_test_add_func ("/window/focus-after-topic", test_window_focus_after_topic);
 
   return g_test_run ();
 }

@@ -304,6 +304,26 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static gboolean
+focus_content_idle_cb (gpointer data)
+{
+  g_autoptr(RhWindow) window = data;
+
+  rh_window_focus_content (window);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Otherwise the keyboard goes back to the first button of the window, and
+ * Space would import a deck instead of showing the answer. Done once the
+ * modal window has let go of its grab, which refuses focus before. */
+static void
+preferences_destroy_cb (RhWindow  *window,
+                        GtkWidget *preferences)
+{
+  g_idle_add (focus_content_idle_cb, g_object_ref (window));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -311,8 +331,12 @@ preferences_action (GSimpleAction *action,
 {
   RhApplication *self = RH_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = rh_preferences_window_new (parent, self->settings);
 
-  gtk_window_present (GTK_WINDOW (rh_preferences_window_new (parent, self->settings)));
+  if (RH_IS_WINDOW (parent))
+    g_signal_connect_object (preferences, "destroy", G_CALLBACK (preferences_destroy_cb),
+                             parent, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static const GActionEntry app_actions[] = {

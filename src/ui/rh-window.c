@@ -114,16 +114,39 @@ selection_changed_cb (RhWindow           *self,
     set_selected_topic (self, topic);
 }
 
+/* A topic was chosen: show its page, with the keys working at once. */
+static void
+show_content (RhWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  rh_window_focus_content (self);
+}
+
 static void
 topic_activate_cb (RhWindow    *self,
                    guint        position,
                    GtkListView *view)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  show_content (self);
+}
 
-  /* Straight to the keyboard-driven card. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
+/* A click picks a topic (the row selects itself first); a click on an
+ * expander arrow only opens or closes the subtopics. */
+static void
+topic_released_cb (RhWindow        *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->topic_view), x, y, GTK_PICK_DEFAULT);
+
+  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self->topic_view); w = gtk_widget_get_parent (w))
+    if (g_strcmp0 (gtk_widget_get_css_name (w), "expander") == 0)
+      return;
+
+  if (picked != NULL && n_press == 1)
+    show_content (self);
 }
 
 static void
@@ -546,6 +569,7 @@ rh_window_init (RhWindow *self)
 {
   GtkListItemFactory *factory;
   GtkDropTarget *target;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -563,6 +587,10 @@ rh_window_init (RhWindow *self)
   gtk_list_view_set_factory (self->topic_view, factory);
   g_object_unref (factory);
   g_signal_connect_object (self->topic_view, "activate", G_CALLBACK (topic_activate_cb), self, G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (topic_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_view), GTK_EVENT_CONTROLLER (click));
 
   /* Follows whichever topic is selected: its counts are in the title. */
   self->topic_signals = g_signal_group_new (RH_TYPE_TOPIC);
@@ -767,6 +795,31 @@ rh_window_get_study_page (RhWindow *self)
 {
   g_return_val_if_fail (RH_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->study_page);
+}
+
+/**
+ * rh_window_focus_content:
+ *
+ * Gives the keyboard to the visible page, so that its keys (Space, 1–4…)
+ * work: after a topic is chosen, or a dialog over the window closes.
+ */
+void
+rh_window_focus_content (RhWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (RH_IS_WINDOW (self));
+
+  /* The Study page itself takes the keys, not its first button. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
+      return;
+    }
+
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (page != NULL && !gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (page);
 }
 
 /* Shows the "study", "interview" or "cards" page. */

@@ -24,6 +24,7 @@ gboolean    rh_window_import_file       (RhWindow      *self,
 gboolean    rh_window_export_file       (RhWindow      *self,
                                          GFile         *file);
 GtkWidget  *rh_window_get_study_page    (RhWindow      *self);
+void        rh_window_focus_content     (RhWindow      *self);
 void        rh_window_set_page          (RhWindow      *self,
                                          const char    *name);
 
