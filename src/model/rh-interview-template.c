@@ -7,12 +7,13 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "rh-database-private.h"
-#include "rh-interview-template.h"
+#include "rh-interview-template-private.h"
 
-/* A template only describes an interview; RhInterview picks the cards.
- * Built-ins are defined here, custom ones are rows of
- * interview_templates. */
+/* RhInterviewTemplate itself: its properties, its kind mix and the JSON
+ * snapshot a session keeps. A template only describes an interview;
+ * RhInterview picks the cards. The built-ins are defined in
+ * rh-interview-template-builtin.c, custom ones are rows of
+ * interview_templates (rh-interview-template-store.c). */
 struct _RhInterviewTemplate
 {
   GObject    parent_instance;
@@ -66,111 +67,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define SNAPSHOT_VERSION 1
 
-static const char * const builtin_ids[] = {
-  RH_INTERVIEW_TEMPLATE_FUNDAMENTALS,
-  RH_INTERVIEW_TEMPLATE_PROJECT,
-  RH_INTERVIEW_TEMPLATE_DEEP_DIVE,
-  NULL
-};
-
-/* The topics of the built-in deck that a phone screen covers. */
-static const char * const fundamentals_topics[] = { "Go", "Redis", "MySQL", "网络", "操作系统", NULL };
-static const char * const algorithm_topics[] = { "算法", NULL };
-static const char * const project_topics[] = { "项目面", NULL };
-static const char * const project_design_topics[] = { "项目面", "系统设计", NULL };
-static const char * const deep_dive_topics[] = { "Go", "Redis", "MySQL", "网络", "操作系统", "分布式", NULL };
-static const char * const design_topics[] = { "系统设计", NULL };
-
-static gboolean
-is_builtin_id (const char *id)
-{
-  return id != NULL && g_strv_contains (builtin_ids, id);
-}
-
-static void
-set_builtin_text (RhInterviewTemplate *self)
-{
-  const char *name = NULL;
-  const char *description = NULL;
-
-  if (g_str_equal (self->id, RH_INTERVIEW_TEMPLATE_FUNDAMENTALS))
-    {
-      name = _("Fundamentals");
-      description = _("A phone screen: short questions on Go, Redis, MySQL, networking and operating systems, then one coding problem");
-    }
-  else if (g_str_equal (self->id, RH_INTERVIEW_TEMPLATE_PROJECT))
-    {
-      name = _("Project");
-      description = _("Your projects, your decisions and how you work with others, with one design question");
-    }
-  else if (g_str_equal (self->id, RH_INTERVIEW_TEMPLATE_DEEP_DIVE))
-    {
-      name = _("Deep Dive and System Design");
-      description = _("Four questions followed up three levels deep, then a twenty-minute system design");
-    }
-  else
-    g_assert_not_reached ();
-
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_free (self->description);
-  self->description = g_strdup (description);
-}
-
-static void
-add_part (RhInterviewTemplate *self,
-          const char * const  *topics,
-          guint                kinds,
-          guint                n_questions,
-          guint                seconds,
-          gboolean             needs_follow_ups)
-{
-  RhInterviewPart part = { (char **)topics, kinds, n_questions, seconds, needs_follow_ups };
-
-  rh_interview_template_add_part (self, &part);
-}
-
-static void
-define_builtin (RhInterviewTemplate *self)
-{
-  if (g_str_equal (self->id, RH_INTERVIEW_TEMPLATE_FUNDAMENTALS))
-    {
-      /* 8 concept questions across the five areas, then one coding. */
-      rh_interview_template_set_topics (self, fundamentals_topics);
-      self->question_seconds = 240;
-      self->total_minutes = 45;
-      self->follow_up_depth = 1;
-      add_part (self, NULL, RH_INTERVIEW_KIND (RH_CARD_KIND_CONCEPT), 8, 0, FALSE);
-      add_part (self, algorithm_topics, RH_INTERVIEW_KIND (RH_CARD_KIND_CODING), 1, 0, FALSE);
-    }
-  else if (g_str_equal (self->id, RH_INTERVIEW_TEMPLATE_PROJECT))
-    {
-      rh_interview_template_set_topics (self, project_topics);
-      self->question_seconds = 300;
-      self->total_minutes = 45;
-      self->follow_up_depth = 1;
-      add_part (self, NULL,
-                RH_INTERVIEW_KIND (RH_CARD_KIND_BEHAVIORAL) | RH_INTERVIEW_KIND (RH_CARD_KIND_DESIGN),
-                5, 0, FALSE);
-      add_part (self, project_design_topics, RH_INTERVIEW_KIND (RH_CARD_KIND_DESIGN), 1, 0, FALSE);
-    }
-  else if (g_str_equal (self->id, RH_INTERVIEW_TEMPLATE_DEEP_DIVE))
-    {
-      rh_interview_template_set_topics (self, deep_dive_topics);
-      self->question_seconds = 240;
-      self->total_minutes = 60;
-      self->follow_up_depth = 3;
-      add_part (self, NULL,
-                RH_INTERVIEW_KIND (RH_CARD_KIND_CONCEPT) | RH_INTERVIEW_KIND (RH_CARD_KIND_TROUBLESHOOTING),
-                4, 0, TRUE);
-      add_part (self, design_topics, RH_INTERVIEW_KIND (RH_CARD_KIND_DESIGN), 1, 20 * 60, FALSE);
-    }
-  else
-    g_assert_not_reached ();
-
-  set_builtin_text (self);
-}
-
 static GStrv
 dup_topics (const char * const *topics)
 {
@@ -181,34 +77,6 @@ dup_topics (const char * const *topics)
       g_strv_builder_add (builder, topics[i]);
 
   return g_strv_builder_end (builder);
-}
-
-/* The stored form of the topics: one path a line, as cards store tags. */
-static char *
-join_topics (RhInterviewTemplate *self)
-{
-  return g_strjoinv ("\n", self->topics);
-}
-
-static void
-set_topics_text (RhInterviewTemplate *self,
-                 const char          *text)
-{
-  g_auto(GStrv) topics = g_strsplit (text ? text : "", "\n", -1);
-
-  rh_interview_template_set_topics (self, (const char * const *)topics);
-}
-
-static gint64
-custom_row_id (const char *id)
-{
-  guint64 row_id = 0;
-
-  if (id == NULL || !g_str_has_prefix (id, CUSTOM_ID_PREFIX) ||
-      !g_ascii_string_to_unsigned (id + strlen (CUSTOM_ID_PREFIX), 10, 1, G_MAXINT64, &row_id, NULL))
-    return 0;
-
-  return (gint64)row_id;
 }
 
 static void
@@ -459,27 +327,6 @@ rh_interview_template_new_custom (void)
 }
 
 /**
- * rh_interview_template_new_builtin:
- * @id: one of rh_interview_template_get_builtin_ids()
- *
- * Returns: (transfer full) (nullable): the built-in template, %NULL for an
- *   unknown id
- */
-RhInterviewTemplate *
-rh_interview_template_new_builtin (const char *id)
-{
-  RhInterviewTemplate *self;
-
-  if (!is_builtin_id (id))
-    return NULL;
-
-  self = g_object_new (RH_TYPE_INTERVIEW_TEMPLATE, "id", id, NULL);
-  define_builtin (self);
-
-  return self;
-}
-
-/**
  * rh_interview_template_copy:
  * @id: (nullable): the copy's id, %NULL to keep @self's
  *
@@ -529,7 +376,7 @@ gboolean
 rh_interview_template_get_builtin (RhInterviewTemplate *self)
 {
   g_return_val_if_fail (RH_IS_INTERVIEW_TEMPLATE (self), FALSE);
-  return is_builtin_id (self->id);
+  return rh_interview_template_is_builtin_id (self->id);
 }
 
 const char *
@@ -782,250 +629,6 @@ rh_interview_template_get_part (RhInterviewTemplate *self,
 
   return g_ptr_array_index (self->parts, index);
 }
-
-/**
- * rh_interview_template_get_builtin_ids:
- *
- * Returns: (transfer none): the built-in ids, in menu order
- */
-const char * const *
-rh_interview_template_get_builtin_ids (void)
-{
-  return builtin_ids;
-}
-
-gboolean
-rh_interview_template_save (RhInterviewTemplate  *self,
-                            RhDatabase           *database,
-                            GError              **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  g_autofree char *topics = NULL;
-  g_autofree char *new_id = NULL;
-  gint64 row_id;
-  int rc;
-
-  g_return_val_if_fail (RH_IS_INTERVIEW_TEMPLATE (self), FALSE);
-  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
-  g_return_val_if_fail (!rh_interview_template_get_builtin (self), FALSE);
-  g_return_val_if_fail (self->parts->len == 0, FALSE);
-
-  if (!rh_database_begin (database, error))
-    return FALSE;
-
-  if (self->row_id == 0)
-    stmt = rh_database_prepare (database,
-                                "INSERT INTO interview_templates (name, topics, n_questions, question_seconds,"
-                                "  total_minutes, follow_up_depth, counts_toward_schedule, auto_advance, modified)"
-                                " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id;",
-                                error);
-  else
-    stmt = rh_database_prepare (database,
-                                "UPDATE interview_templates SET name = ?2, topics = ?3, n_questions = ?4,"
-                                "  question_seconds = ?5, total_minutes = ?6, follow_up_depth = ?7,"
-                                "  counts_toward_schedule = ?8, auto_advance = ?9, modified = ?10"
-                                " WHERE id = ?1 RETURNING id;",
-                                error);
-  if (stmt == NULL)
-    goto failed;
-
-  topics = join_topics (self);
-  sqlite3_bind_int64 (stmt, 1, self->row_id);
-  sqlite3_bind_text (stmt, 2, self->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, topics, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, self->n_questions);
-  sqlite3_bind_int (stmt, 5, self->question_seconds);
-  sqlite3_bind_int (stmt, 6, self->total_minutes);
-  sqlite3_bind_int (stmt, 7, self->follow_up_depth);
-  sqlite3_bind_int (stmt, 8, self->counts_toward_schedule);
-  sqlite3_bind_int (stmt, 9, self->auto_advance);
-  sqlite3_bind_int64 (stmt, 10, rh_clock_get_now_seconds (rh_database_get_clock (database)));
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
-                   _("The interview template “%s” was deleted"), self->name);
-      goto failed;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rh_database_set_error (database, error, rc);
-      goto failed;
-    }
-  row_id = sqlite3_column_int64 (stmt, 0);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
-    {
-      rh_database_set_error (database, error, rc);
-      goto failed;
-    }
-  rh_statement_release (g_steal_pointer (&stmt));
-
-  if (!rh_database_commit (database, RH_DATABASE_CHANGE_INTERVIEWS, error))
-    return FALSE;
-
-  if (self->row_id != row_id)
-    {
-      self->row_id = row_id;
-      /* The id names the row from now on; it is construct-only for
-       * everyone else. */
-      g_free (self->id);
-      self->id = g_strdup_printf (CUSTOM_ID_PREFIX "%" G_GINT64_FORMAT, row_id);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_ID]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-    }
-
-  return TRUE;
-
-failed:
-  rh_database_rollback (database);
-  return FALSE;
-}
-
-/* Sessions keep their own snapshot, so their reports stay whole. */
-gboolean
-rh_interview_template_delete (RhDatabase  *database,
-                              gint64       row_id,
-                              GError     **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
-
-  if (!rh_database_begin (database, error))
-    return FALSE;
-
-  if (!(stmt = rh_database_prepare (database, "DELETE FROM interview_templates WHERE id = ?;", error)))
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, row_id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
-    {
-      rh_database_set_error (database, error, rc);
-      goto failed;
-    }
-  rh_statement_release (g_steal_pointer (&stmt));
-
-  return rh_database_commit (database, RH_DATABASE_CHANGE_INTERVIEWS, error);
-
-failed:
-  rh_database_rollback (database);
-  return FALSE;
-}
-
-#define CUSTOM_COLUMNS \
-  "id, name, topics, n_questions, question_seconds, total_minutes, follow_up_depth," \
-  " counts_toward_schedule, auto_advance"
-
-static RhInterviewTemplate *
-custom_from_row (sqlite3_stmt *stmt)
-{
-  gint64 row_id = sqlite3_column_int64 (stmt, 0);
-  g_autofree char *id = g_strdup_printf (CUSTOM_ID_PREFIX "%" G_GINT64_FORMAT, row_id);
-  RhInterviewTemplate *self = rh_interview_template_new (id, (const char *)sqlite3_column_text (stmt, 1));
-
-  self->row_id = row_id;
-  set_topics_text (self, (const char *)sqlite3_column_text (stmt, 2));
-  self->n_questions = CLAMP (sqlite3_column_int (stmt, 3), 1, MAX_QUESTIONS);
-  self->question_seconds = CLAMP (sqlite3_column_int (stmt, 4), MIN_QUESTION_SECONDS, MAX_QUESTION_SECONDS);
-  self->total_minutes = CLAMP (sqlite3_column_int (stmt, 5), 1, MAX_TOTAL_MINUTES);
-  self->follow_up_depth = CLAMP (sqlite3_column_int (stmt, 6), 0, MAX_FOLLOW_UP_DEPTH);
-  self->counts_toward_schedule = !!sqlite3_column_int (stmt, 7);
-  self->auto_advance = !!sqlite3_column_int (stmt, 8);
-
-  return self;
-}
-
-/**
- * rh_interview_template_list:
- *
- * Returns: (transfer full) (nullable): a #GListModel of
- *   #RhInterviewTemplate: the built-ins, then the custom templates in the
- *   order they were created
- */
-GListModel *
-rh_interview_template_list (RhDatabase  *database,
-                            GError     **error)
-{
-  g_autoptr(GListStore) store = g_list_store_new (RH_TYPE_INTERVIEW_TEMPLATE);
-  g_autoptr(RhStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
-
-  for (guint i = 0; builtin_ids[i]; i++)
-    {
-      g_autoptr(RhInterviewTemplate) builtin = rh_interview_template_new_builtin (builtin_ids[i]);
-
-      g_list_store_append (store, builtin);
-    }
-
-  if (!(stmt = rh_database_prepare (database,
-                                    "SELECT " CUSTOM_COLUMNS " FROM interview_templates ORDER BY id;",
-                                    error)))
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RhInterviewTemplate) custom = custom_from_row (stmt);
-
-      g_list_store_append (store, custom);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rh_database_set_error (database, error, rc);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-/**
- * rh_interview_template_lookup:
- * @id: a built-in id or "custom-<row id>"
- *
- * Returns: (transfer full) (nullable): the template
- */
-RhInterviewTemplate *
-rh_interview_template_lookup (RhDatabase  *database,
-                              const char  *id,
-                              GError     **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  gint64 row_id;
-  int rc;
-
-  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  if (is_builtin_id (id))
-    return rh_interview_template_new_builtin (id);
-
-  if ((row_id = custom_row_id (id)) > 0)
-    {
-      if (!(stmt = rh_database_prepare (database,
-                                        "SELECT " CUSTOM_COLUMNS " FROM interview_templates WHERE id = ?;",
-                                        error)))
-        return NULL;
-
-      sqlite3_bind_int64 (stmt, 1, row_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        return custom_from_row (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          rh_database_set_error (database, error, rc);
-          return NULL;
-        }
-    }
-
-  g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
-               _("There is no interview template “%s”"), id);
-  return NULL;
-}
-
 static void
 add_strv (JsonBuilder        *builder,
           const char         *member,
@@ -1173,7 +776,7 @@ rh_interview_template_new_from_json (const char  *json,
     goto corrupt;
 
   self = rh_interview_template_new (id, json_object_get_string_member_with_default (object, "name", ""));
-  self->row_id = custom_row_id (id);
+  self->row_id = rh_interview_template_parse_custom_id (id);
   topics = read_strv (object, "topics");
   rh_interview_template_set_topics (self, (const char * const *)topics);
   self->n_questions = read_uint (object, "n_questions", 1, MAX_QUESTIONS, 8);
@@ -1209,8 +812,8 @@ rh_interview_template_new_from_json (const char  *json,
         }
     }
 
-  if (is_builtin_id (id))
-    set_builtin_text (self);
+  if (rh_interview_template_is_builtin_id (id))
+    rh_interview_template_set_builtin_text (self);
 
   return g_steal_pointer (&self);
 
@@ -1218,4 +821,36 @@ corrupt:
   g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
                _("An interview’s saved settings are damaged"));
   return NULL;
+}
+
+/* The row id in a "custom-<row id>" id, 0 for any other id. */
+gint64
+rh_interview_template_parse_custom_id (const char *id)
+{
+  guint64 row_id = 0;
+
+  if (id == NULL || !g_str_has_prefix (id, CUSTOM_ID_PREFIX) ||
+      !g_ascii_string_to_unsigned (id + strlen (CUSTOM_ID_PREFIX), 10, 1, G_MAXINT64, &row_id, NULL))
+    return 0;
+
+  return (gint64)row_id;
+}
+
+/* A saved template is bound to its row and named after it from now on;
+ * the id is construct-only for everyone else. */
+void
+rh_interview_template_bind_row (RhInterviewTemplate *self,
+                                gint64               row_id)
+{
+  g_return_if_fail (RH_IS_INTERVIEW_TEMPLATE (self));
+  g_return_if_fail (row_id > 0);
+
+  if (self->row_id == row_id)
+    return;
+
+  self->row_id = row_id;
+  g_free (self->id);
+  self->id = g_strdup_printf (CUSTOM_ID_PREFIX "%" G_GINT64_FORMAT, row_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }

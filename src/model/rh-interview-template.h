@@ -103,23 +103,9 @@ guint                rh_interview_template_get_n_parts      (RhInterviewTemplate
 const RhInterviewPart *rh_interview_template_get_part       (RhInterviewTemplate   *self,
                                                              guint                  index);
 
-/* The built-ins, in menu order. */
+/* The built-ins, in menu order (rh-interview-template-builtin.c). Custom
+ * templates are saved with rh-interview-template-store.h. */
 const char * const  *rh_interview_template_get_builtin_ids  (void);
-
-/* Custom templates live in the database. save() creates the row (and
- * gives the template its "custom-<row id>" id) or updates it; a custom
- * template has no kind mix. */
-gboolean             rh_interview_template_save             (RhInterviewTemplate   *self,
-                                                             RhDatabase            *database,
-                                                             GError               **error);
-gboolean             rh_interview_template_delete           (RhDatabase            *database,
-                                                             gint64                 row_id,
-                                                             GError               **error);
-GListModel          *rh_interview_template_list             (RhDatabase            *database,
-                                                             GError               **error);
-RhInterviewTemplate *rh_interview_template_lookup           (RhDatabase            *database,
-                                                             const char            *id,
-                                                             GError               **error);
 
 /* The snapshot a session keeps, so later edits do not change its report. */
 char                *rh_interview_template_to_json          (RhInterviewTemplate   *self);

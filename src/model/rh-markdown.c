@@ -6,7 +6,11 @@
 #include <md4c.h>
 #include <string.h>
 
+#include "rh-markdown-block-private.h"
 #include "rh-markdown.h"
+
+/* The renderer: md4c's events become RhMarkdownBlocks (rh-markdown-block.c)
+ * of Pango markup, code and table cells. */
 
 /* GitHub's dialect, but raw HTML is never passed through: a card is shown
  * in a GtkLabel, where HTML would either break the markup or be read as
@@ -17,34 +21,6 @@
  * the plain text uses ASCII spaces instead. */
 #define INDENT_MARKUP "\u2003\u2002"
 #define INDENT_PLAIN  "    "
-
-typedef struct
-{
-  gboolean   header;
-  GPtrArray *cells;        /* (element-type utf8): markup */
-  GPtrArray *plain_cells;  /* (element-type utf8) */
-} Row;
-
-struct _RhMarkdownBlock
-{
-  RhMarkdownBlockKind kind;
-  guint      indent;
-  guint      quote_depth;
-  guint      heading_level;
-  char      *plain;
-
-  /* TEXT */
-  char      *markup;
-
-  /* CODE */
-  char      *code;
-  char      *language;
-
-  /* TABLE */
-  guint      n_columns;
-  GPtrArray *rows;         /* (element-type Row) */
-  float     *xaligns;      /* n_columns entries */
-};
 
 typedef struct
 {
@@ -76,7 +52,7 @@ typedef struct
   guint            code_indent;     /* columns of indentation md4c sent as spaces */
   char            *language;
   RhMarkdownBlock *table;
-  Row             *row;
+  RhMarkdownRow   *row;
   gboolean         in_table_head;
   GString         *cell_markup;
   GString         *cell_plain;
@@ -85,8 +61,6 @@ typedef struct
   GArray          *links;
   guint            open_anchors;
 } Renderer;
-
-G_DEFINE_BOXED_TYPE (RhMarkdownBlock, rh_markdown_block, rh_markdown_block_ref, rh_markdown_block_unref)
 
 /* The named entities people actually type. md4c reports any &name; it does
  * not know; one missing here is shown as typed, as CommonMark asks. */
@@ -123,53 +97,6 @@ static const struct
 };
 
 static const char * const bullets[] = { "•", "◦", "▪" };
-
-static void
-row_free (Row *row)
-{
-  g_ptr_array_unref (row->cells);
-  g_ptr_array_unref (row->plain_cells);
-  g_free (row);
-}
-
-static Row *
-row_new (gboolean header)
-{
-  Row *row = g_new0 (Row, 1);
-
-  row->header = header;
-  row->cells = g_ptr_array_new_with_free_func (g_free);
-  row->plain_cells = g_ptr_array_new_with_free_func (g_free);
-
-  return row;
-}
-
-static void
-rh_markdown_block_clear (RhMarkdownBlock *block)
-{
-  g_free (block->plain);
-  g_free (block->markup);
-  g_free (block->code);
-  g_free (block->language);
-  g_clear_pointer (&block->rows, g_ptr_array_unref);
-  g_free (block->xaligns);
-}
-
-static RhMarkdownBlock *
-block_new (Renderer            *r,
-           RhMarkdownBlockKind  kind)
-{
-  RhMarkdownBlock *block = g_atomic_rc_box_new0 (RhMarkdownBlock);
-
-  block->kind = kind;
-  if (r != NULL)
-    {
-      block->indent = r->lists->len;
-      block->quote_depth = r->quote_depth;
-    }
-
-  return block;
-}
 
 /* Appends the character an entity stands for, or returns FALSE when the
  * entity is unknown and should be shown as written. */
@@ -304,8 +231,6 @@ add_block (Renderer        *r,
 static void
 flush_text (Renderer *r)
 {
-  RhMarkdownBlock *block;
-
   if (r->markup == NULL)
     return;
 
@@ -320,12 +245,9 @@ flush_text (Renderer *r)
       if (r->quote_depth > 0)
         g_string_append (r->markup, "</i>");
 
-      block = block_new (r, RH_MARKDOWN_BLOCK_TEXT);
-      block->indent = r->text_indent;
-      block->heading_level = r->heading_level;
-      block->markup = g_string_free (g_steal_pointer (&r->markup), FALSE);
-      block->plain = g_string_free (g_steal_pointer (&r->plain), FALSE);
-      add_block (r, block);
+      add_block (r, rh_markdown_block_new_text (r->text_indent, r->quote_depth, r->heading_level,
+                                                g_string_free (g_steal_pointer (&r->markup), FALSE),
+                                                g_string_free (g_steal_pointer (&r->plain), FALSE)));
     }
 
   r->line_open = FALSE;
@@ -449,18 +371,15 @@ enter_code (Renderer             *r,
 static void
 leave_code (Renderer *r)
 {
-  RhMarkdownBlock *block = block_new (r, RH_MARKDOWN_BLOCK_CODE);
-
   /* md4c ends every code line with \n; the last one would show as an
    * empty line at the bottom of the view. */
   if (r->code->len > 0 && r->code->str[r->code->len - 1] == '\n')
     g_string_truncate (r->code, r->code->len - 1);
 
   r->code_indent = 0;
-  block->code = g_string_free (g_steal_pointer (&r->code), FALSE);
-  block->plain = g_strdup (block->code);
-  block->language = g_steal_pointer (&r->language);
-  add_block (r, block);
+  add_block (r, rh_markdown_block_new_code (r->lists->len, r->quote_depth,
+                                            g_string_free (g_steal_pointer (&r->code), FALSE),
+                                            g_steal_pointer (&r->language)));
 }
 
 static void
@@ -468,10 +387,7 @@ enter_table (Renderer              *r,
              MD_BLOCK_TABLE_DETAIL *detail)
 {
   flush_text (r);
-  r->table = block_new (r, RH_MARKDOWN_BLOCK_TABLE);
-  r->table->n_columns = detail->col_count;
-  r->table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
-  r->table->xaligns = g_new0 (float, MAX (detail->col_count, 1));
+  r->table = rh_markdown_block_new_table (r->lists->len, r->quote_depth, detail->col_count);
 }
 
 static void
@@ -480,22 +396,22 @@ enter_cell (Renderer           *r,
 {
   guint column = r->row->cells->len;
 
-  if (r->row->header && column < r->table->n_columns)
+  if (r->row->header && column < rh_markdown_block_get_n_columns (r->table))
     {
       switch (detail->align)
         {
         case MD_ALIGN_CENTER:
-          r->table->xaligns[column] = 0.5f;
+          rh_markdown_block_set_column_xalign (r->table, column, 0.5f);
           break;
 
         case MD_ALIGN_RIGHT:
-          r->table->xaligns[column] = 1.0f;
+          rh_markdown_block_set_column_xalign (r->table, column, 1.0f);
           break;
 
         case MD_ALIGN_DEFAULT:
         case MD_ALIGN_LEFT:
         default:
-          r->table->xaligns[column] = 0.0f;
+          rh_markdown_block_set_column_xalign (r->table, column, 0.0f);
           break;
         }
     }
@@ -514,41 +430,15 @@ leave_cell (Renderer *r)
 static void
 leave_row (Renderer *r)
 {
-  Row *row = g_steal_pointer (&r->row);
-
-  /* md4c pads short rows and drops extra cells; keep the promise of
-   * exactly n_columns cells even if that ever changes. */
-  while (row->cells->len < r->table->n_columns)
-    {
-      g_ptr_array_add (row->cells, g_strdup (""));
-      g_ptr_array_add (row->plain_cells, g_strdup (""));
-    }
-
-  g_ptr_array_add (r->table->rows, row);
+  rh_markdown_block_add_row (r->table, g_steal_pointer (&r->row));
 }
 
 static void
 leave_table (Renderer *r)
 {
   RhMarkdownBlock *block = g_steal_pointer (&r->table);
-  GString *plain = g_string_new (NULL);
 
-  for (guint i = 0; i < block->rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (block->rows, i);
-
-      if (i > 0)
-        g_string_append_c (plain, '\n');
-
-      for (guint j = 0; j < row->plain_cells->len; j++)
-        {
-          if (j > 0)
-            g_string_append_c (plain, '\t');
-          g_string_append (plain, g_ptr_array_index (row->plain_cells, j));
-        }
-    }
-
-  block->plain = g_string_free (plain, FALSE);
+  rh_markdown_block_finish_table (block);
   add_block (r, block);
 }
 
@@ -691,7 +581,7 @@ enter_block_cb (MD_BLOCKTYPE  type,
 
     case MD_BLOCK_HR:
       flush_text (r);
-      add_block (r, block_new (r, RH_MARKDOWN_BLOCK_RULE));
+      add_block (r, rh_markdown_block_new_rule (r->lists->len, r->quote_depth));
       break;
 
     case MD_BLOCK_H:
@@ -717,7 +607,7 @@ enter_block_cb (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_TR:
-      r->row = row_new (r->in_table_head);
+      r->row = rh_markdown_row_new (r->in_table_head);
       break;
 
     case MD_BLOCK_TH:
@@ -990,231 +880,12 @@ renderer_clear (Renderer *r)
     g_string_free (r->code, TRUE);
   g_free (r->language);
   g_clear_pointer (&r->table, rh_markdown_block_unref);
-  g_clear_pointer (&r->row, row_free);
+  g_clear_pointer (&r->row, rh_markdown_row_free);
   if (r->cell_markup != NULL)
     g_string_free (r->cell_markup, TRUE);
   if (r->cell_plain != NULL)
     g_string_free (r->cell_plain, TRUE);
   g_clear_pointer (&r->links, g_array_unref);
-}
-
-/**
- * rh_markdown_block_ref:
- * @block: a block
- *
- * Returns: (transfer full): @block
- */
-RhMarkdownBlock *
-rh_markdown_block_ref (RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (block);
-}
-
-/**
- * rh_markdown_block_unref:
- * @block: (transfer full): a block
- */
-void
-rh_markdown_block_unref (RhMarkdownBlock *block)
-{
-  g_return_if_fail (block != NULL);
-
-  g_atomic_rc_box_release_full (block, (GDestroyNotify)rh_markdown_block_clear);
-}
-
-RhMarkdownBlockKind
-rh_markdown_block_get_kind (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, RH_MARKDOWN_BLOCK_TEXT);
-
-  return block->kind;
-}
-
-/**
- * rh_markdown_block_get_indent:
- * @block: a block
- *
- * Returns: how many list levels the block is nested in, beyond any
- *   indentation already inside its text
- */
-guint
-rh_markdown_block_get_indent (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, 0);
-
-  return block->indent;
-}
-
-/**
- * rh_markdown_block_get_quote_depth:
- * @block: a block
- *
- * Returns: how many blockquotes the block is in, 0 for none
- */
-guint
-rh_markdown_block_get_quote_depth (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, 0);
-
-  return block->quote_depth;
-}
-
-/**
- * rh_markdown_block_get_plain_text:
- * @block: a block
- *
- * The block's text without formatting: entities decoded, nothing escaped,
- * table cells separated by tabs and rows by newlines, %NULL for a rule.
- *
- * Returns: (nullable): the plain text
- */
-const char *
-rh_markdown_block_get_plain_text (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, NULL);
-
-  return block->plain;
-}
-
-/**
- * rh_markdown_block_get_markup:
- * @block: a block
- *
- * Returns: (nullable): valid Pango markup (with GtkLabel's <a>) for a
- *   %RH_MARKDOWN_BLOCK_TEXT block, %NULL for other kinds
- */
-const char *
-rh_markdown_block_get_markup (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, NULL);
-
-  return block->markup;
-}
-
-/**
- * rh_markdown_block_get_heading_level:
- * @block: a block
- *
- * Returns: 1 to 6 when the block is a top-level heading, 0 otherwise
- */
-guint
-rh_markdown_block_get_heading_level (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, 0);
-
-  return block->heading_level;
-}
-
-/**
- * rh_markdown_block_get_code:
- * @block: a block
- *
- * Returns: (nullable): the unescaped code of a %RH_MARKDOWN_BLOCK_CODE
- *   block without its final newline, %NULL for other kinds
- */
-const char *
-rh_markdown_block_get_code (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, NULL);
-
-  return block->code;
-}
-
-/**
- * rh_markdown_block_get_language:
- * @block: a block
- *
- * Returns: (nullable): the first word of a code fence's info string, as
- *   written ("go", "SQL"), or %NULL
- */
-const char *
-rh_markdown_block_get_language (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, NULL);
-
-  return block->language;
-}
-
-/**
- * rh_markdown_block_get_n_rows:
- * @block: a block
- *
- * Returns: the number of rows of a table, header included; 0 for other kinds
- */
-guint
-rh_markdown_block_get_n_rows (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, 0);
-
-  return block->rows != NULL ? block->rows->len : 0;
-}
-
-/**
- * rh_markdown_block_get_n_columns:
- * @block: a block
- *
- * Returns: the number of cells in every row of a table; 0 for other kinds
- */
-guint
-rh_markdown_block_get_n_columns (const RhMarkdownBlock *block)
-{
-  g_return_val_if_fail (block != NULL, 0);
-
-  return block->n_columns;
-}
-
-gboolean
-rh_markdown_block_row_is_header (const RhMarkdownBlock *block,
-                                 guint                  row)
-{
-  g_return_val_if_fail (block != NULL, FALSE);
-  g_return_val_if_fail (row < rh_markdown_block_get_n_rows (block), FALSE);
-
-  return ((Row *)g_ptr_array_index (block->rows, row))->header;
-}
-
-/**
- * rh_markdown_block_get_cell:
- * @block: a %RH_MARKDOWN_BLOCK_TABLE block
- * @row: a row, 0 being the header
- * @column: a column
- *
- * Returns: the cell's Pango markup, possibly empty
- */
-const char *
-rh_markdown_block_get_cell (const RhMarkdownBlock *block,
-                            guint                  row,
-                            guint                  column)
-{
-  Row *r;
-
-  g_return_val_if_fail (block != NULL, NULL);
-  g_return_val_if_fail (row < rh_markdown_block_get_n_rows (block), NULL);
-  g_return_val_if_fail (column < block->n_columns, NULL);
-
-  r = g_ptr_array_index (block->rows, row);
-
-  return g_ptr_array_index (r->cells, column);
-}
-
-/**
- * rh_markdown_block_get_column_xalign:
- * @block: a %RH_MARKDOWN_BLOCK_TABLE block
- * @column: a column
- *
- * Returns: the column's alignment from the delimiter row (`:-`, `:-:`,
- *   `-:`) as a GtkLabel xalign: 0.0, 0.5 or 1.0
- */
-float
-rh_markdown_block_get_column_xalign (const RhMarkdownBlock *block,
-                                     guint                  column)
-{
-  g_return_val_if_fail (block != NULL, 0.0f);
-  g_return_val_if_fail (column < block->n_columns, 0.0f);
-
-  return block->xaligns[column];
 }
 
 /**
@@ -1263,13 +934,12 @@ rh_markdown_render (const char *markdown)
   if (length > G_MAXUINT32 ||
       md_parse (markdown, (MD_SIZE)length, &parser, &r) != 0)
     {
-      RhMarkdownBlock *block = block_new (NULL, RH_MARKDOWN_BLOCK_TEXT);
+      RhMarkdownBlock *block;
 
       g_warning ("Could not parse Markdown of %" G_GSIZE_FORMAT " bytes", length);
 
       renderer_clear (&r);
-      block->markup = g_markup_escape_text (markdown, length);
-      block->plain = g_strdup (markdown);
+      block = rh_markdown_block_new_text (0, 0, 0, g_markup_escape_text (markdown, length), g_strdup (markdown));
       blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)rh_markdown_block_unref);
       g_ptr_array_add (blocks, block);
 
@@ -1306,14 +976,14 @@ rh_markdown_to_plain_text (const char *markdown)
 
   for (guint i = 0; i < blocks->len; i++)
     {
-      RhMarkdownBlock *block = g_ptr_array_index (blocks, i);
+      const char *plain = rh_markdown_block_get_plain_text (g_ptr_array_index (blocks, i));
 
-      if (block->plain == NULL || block->plain[0] == '\0')
+      if (plain == NULL || plain[0] == '\0')
         continue;
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, block->plain);
+      g_string_append (text, plain);
     }
 
   return g_string_free (text, FALSE);

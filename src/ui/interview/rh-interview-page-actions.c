@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-interview-page-private.h"
+#include "rh-interview-template-store.h"
 
 /* The "interview.*" actions: the setup, session and report views trigger
  * them by name, and the page's keys are bound to them. */
@@ -76,7 +77,7 @@ save_template_response_cb (AdwMessageDialog *dialog,
     return;
 
   rh_interview_template_set_name (template, name);
-  if (!rh_interview_template_save (template, _rh_interview_page_get_database (self), &error))
+  if (!rh_interview_template_store_save (_rh_interview_page_get_database (self), template, &error))
     {
       _rh_interview_page_show_toast (self, error->message);
       return;

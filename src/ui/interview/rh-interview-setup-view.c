@@ -9,6 +9,7 @@
 #include "rh-interview-format.h"
 #include "rh-interview-report.h"
 #include "rh-interview-setup-view.h"
+#include "rh-interview-template-store.h"
 #include "rh-topic.h"
 
 /* Choosing a round: the templates, their fields, the interrupted session
@@ -444,7 +445,7 @@ rh_interview_setup_view_reload_templates (RhInterviewSetupView *self,
   g_return_if_fail (RH_IS_INTERVIEW_SETUP_VIEW (self));
   g_return_if_fail (self->database != NULL);
 
-  if (!(list = rh_interview_template_list (self->database, &error)))
+  if (!(list = rh_interview_template_store_list (self->database, &error)))
     {
       g_warning ("Cannot list interview templates: %s", error->message);
       return;

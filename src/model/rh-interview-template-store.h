@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rh-database.h"
+#include "rh-interview-template.h"
+
+G_BEGIN_DECLS
+
+/* Custom interview templates in the database, rows of
+ * interview_templates. save() creates the row (and gives the template its
+ * "custom-<row id>" id) or updates it; a custom template has no kind mix.
+ * list() and lookup() also give the built-ins, which are not stored. */
+
+gboolean             rh_interview_template_store_save    (RhDatabase           *database,
+                                                          RhInterviewTemplate  *template,
+                                                          GError              **error);
+gboolean             rh_interview_template_store_delete  (RhDatabase           *database,
+                                                          gint64                row_id,
+                                                          GError              **error);
+GListModel          *rh_interview_template_store_list    (RhDatabase           *database,
+                                                          GError              **error);
+RhInterviewTemplate *rh_interview_template_store_lookup  (RhDatabase           *database,
+                                                          const char           *id,
+                                                          GError              **error);
+
+G_END_DECLS
