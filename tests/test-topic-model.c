@@ -35,6 +35,7 @@ test_topic_counts (void)
   g_autoptr(GListModel) children = NULL;
   gint64 now = RH_TEST_NOW_US / G_USEC_PER_SEC;
   g_autofree char *sql = NULL;
+  g_autofree char *counts = NULL;
   RhTopic *go, *redis, *root, *runtime;
 
   rh_test_import (db, counts_deck, NULL);
@@ -57,6 +58,9 @@ test_topic_counts (void)
   g_assert_cmpuint (rh_topic_get_total_count (root), ==, 6);
   g_assert_cmpuint (rh_topic_get_new_count (root), ==, 3);
   g_assert_cmpuint (rh_topic_get_due_count (root), ==, 1);
+  /* The header and the sidebar say it in the same words. */
+  counts = rh_topic_dup_counts_text (root);
+  g_assert_cmpstr (counts, ==, "6 cards · 1 due · 3 new");
 
   /* Counts cover the whole subtree, in deck order. */
   go = get_topic (G_LIST_MODEL (top), 0);

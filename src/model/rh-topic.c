@@ -242,6 +242,23 @@ rh_topic_get_new_count (RhTopic *self)
   return self->new_count;
 }
 
+/**
+ * rh_topic_dup_counts_text:
+ *
+ * Returns: (transfer full): what the topic holds, in words, the same
+ *   wherever it is shown
+ */
+char *
+rh_topic_dup_counts_text (RhTopic *self)
+{
+  g_return_val_if_fail (RH_IS_TOPIC (self), NULL);
+
+  /* Translators: what a topic holds, e.g. "40 cards · 3 due · 12 new";
+   * "due" cards wait for review now, "new" ones were never studied */
+  return g_strdup_printf (_("%u cards · %u due · %u new"),
+                          self->total_count, self->due_count, self->new_count);
+}
+
 guint
 rh_topic_get_due_count (RhTopic *self)
 {

@@ -29,6 +29,8 @@ void        rh_topic_set_counts        (RhTopic     *self,
                                         guint        total,
                                         guint        new_count,
                                         guint        due);
+/* "40 cards · 3 due · 12 new": how the header and the sidebar say it. */
+char       *rh_topic_dup_counts_text   (RhTopic     *self);
 
 char       *rh_topic_path_normalize    (const char  *path,
                                         GError     **error);

@@ -65,11 +65,7 @@ update_title (RhWindow *self)
     return;
 
   adw_view_switcher_title_set_title (self->switcher_title, rh_topic_get_name (topic));
-  /* Translators: the subtitle of a topic, e.g. "40 cards · 3 due · 12 new" */
-  subtitle = g_strdup_printf (_("%u cards · %u due · %u new"),
-                              rh_topic_get_total_count (topic),
-                              rh_topic_get_due_count (topic),
-                              rh_topic_get_new_count (topic));
+  subtitle = rh_topic_dup_counts_text (topic);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
@@ -130,6 +126,36 @@ topic_activate_cb (RhWindow    *self,
   show_content (self);
 }
 
+/* The sidebar is one Tab stop, with the arrows inside it: GTK 4.8's list
+ * view stops Tab on every row. Tab leaves it by looking past the list as
+ * if it could not take focus. */
+static gboolean
+topic_key_pressed_cb (RhWindow              *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  GtkDirectionType direction;
+  gboolean moved;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->topic_view), FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->topic_view), TRUE);
+
+  return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 /* A click picks a topic (the row selects itself first); a click on an
  * expander arrow only opens or closes the subtopics. */
 static void
@@ -171,8 +197,20 @@ topic_bind_cb (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   g_autoptr(RhTopic) topic = gtk_tree_list_row_get_item (row);
 
+  g_autofree char *subtopics = NULL;
+
   gtk_tree_expander_set_list_row (expander, row);
   rh_topic_row_set_topic (RH_TOPIC_ROW (gtk_tree_expander_get_child (expander)), topic);
+
+  /* GTK names every expander arrow just "Expand"; say whose subtopics it
+   * shows (its expanded state is read out on its own). */
+  /* Translators: the accessible name of the arrow that shows a topic's subtopics */
+  subtopics = g_strdup_printf (_("Subtopics of %s"), rh_topic_get_name (topic));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rh_topic_get_name (topic), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (expander)); child; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "expander") == 0)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, subtopics, -1);
 }
 
 static void
@@ -570,6 +608,7 @@ rh_window_init (RhWindow *self)
   GtkListItemFactory *factory;
   GtkDropTarget *target;
   GtkGesture *click;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -591,6 +630,10 @@ rh_window_init (RhWindow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (topic_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->topic_view), GTK_EVENT_CONTROLLER (click));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (topic_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_view), keys);
 
   /* Follows whichever topic is selected: its counts are in the title. */
   self->topic_signals = g_signal_group_new (RH_TYPE_TOPIC);

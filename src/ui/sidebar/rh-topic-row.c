@@ -33,14 +33,15 @@ update_counts (RhTopicRow *self)
 {
   g_autofree char *due = NULL;
   g_autofree char *new_count = NULL;
-  g_autofree char *description = NULL;
-  guint n_due = 0, n_new = 0, n_total = 0;
+  g_autofree char *counts = NULL;
+  guint n_due = 0, n_new = 0;
+  GtkWidget *row;
 
   if (self->topic != NULL)
     {
       n_due = rh_topic_get_due_count (self->topic);
       n_new = rh_topic_get_new_count (self->topic);
-      n_total = rh_topic_get_total_count (self->topic);
+      counts = rh_topic_dup_counts_text (self->topic);
     }
 
   due = g_strdup_printf ("%u", n_due);
@@ -48,19 +49,22 @@ update_counts (RhTopicRow *self)
 
   gtk_label_set_label (self->due_label, due);
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), n_due > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_label), _("Due for review"));
   gtk_label_set_label (self->new_label, new_count);
   gtk_widget_set_visible (GTK_WIDGET (self->new_label), n_new > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_label), _("New cards"));
 
-  /* Screen readers get the counts in words, not two bare numbers. */
-  /* Translators: the accessible description of a topic, e.g. "12 cards, 3 due, 9 new" */
-  description = g_strdup_printf (_("%u cards, %u due, %u new"), n_total, n_due, n_new);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->topic ? rh_topic_get_name (self->topic) : "",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  /* The bare numbers say what they count on hover, in the header's words. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), counts);
+
+  /* Screen readers hear the counts on the row that has the focus: the list
+   * row around this widget ("row" in CSS), not on this inner widget. */
+  for (row = gtk_widget_get_parent (GTK_WIDGET (self)); row != NULL; row = gtk_widget_get_parent (row))
+    if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
+      break;
+  if (row != NULL && self->topic != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, rh_topic_get_name (self->topic),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, counts,
+                                    -1);
 }
 
 static void
@@ -142,6 +146,8 @@ rh_topic_row_class_init (RhTopicRowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The list row around it carries the name and the counts. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-topic-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RhTopicRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, RhTopicRow, due_label);
