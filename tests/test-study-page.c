@@ -212,7 +212,7 @@ test_suspend_undo_and_mark (Fixture       *f,
   activate (f, "card.suspend", NULL);
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 1);
   settle ();
-  undo = find_button (GTK_WIDGET (f->view), "_Undo");
+  undo = find_button (GTK_WIDGET (f->view), "Undo");
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_is_sensitive (undo));
   g_signal_emit_by_name (undo, "clicked");
@@ -268,7 +268,7 @@ static void
 test_tab_order (Fixture       *f,
                 gconstpointer  data)
 {
-  GtkWidget *reveal = find_button (GTK_WIDGET (f->view), "_Show Answer");
+  GtkWidget *reveal = find_button (GTK_WIDGET (f->view), "Show Answer");
   GtkWidget *good;
 
   settle ();

@@ -44,6 +44,7 @@ struct _RhStudyPage
   RhCard         *card;          /* the card on screen */
   GSignalGroup   *card_signals;
   GtkLabel       *interval_labels[4];
+  GtkWidget      *grade_buttons[4];
   guint           timer_id;
 
   gint64          shown_at_us;
@@ -61,10 +62,10 @@ static const struct
   const char *label;
   const char *style;
 } grades[4] = {
-  { N_("_Again"), "destructive-action" },
-  { N_("_Hard"), NULL },
-  { N_("_Good"), "suggested-action" },
-  { N_("_Easy"), NULL },
+  { N_("Again"), "destructive-action" },
+  { N_("Hard"), NULL },
+  { N_("Good"), "suggested-action" },
+  { N_("Easy"), NULL },
 };
 
 static void update (RhStudyPage *self);
@@ -159,7 +160,14 @@ update_intervals (RhStudyPage *self)
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *text = rh_scheduler_format_interval (intervals[i]);
+      /* Translators: what a grade button does, for screen readers: the
+       * card comes back in %s ("10 min", "3 d"); %d is its key, 1-4 */
+      g_autofree char *description = g_strdup_printf (_("Next review in %s, key %d"), text, i + 1);
+
       gtk_label_set_label (self->interval_labels[i], text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
     }
 }
 
@@ -502,7 +510,7 @@ suspend_action (GtkWidget  *widget,
     rh_card_set_suspended (self->card, TRUE);
 
   toast = adw_toast_new (_("Card suspended"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "card.unsuspend");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (row_id));
   show_toast (self, toast);
@@ -707,7 +715,7 @@ rh_study_page_init (RhStudyPage *self)
     {
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *name = gtk_label_new_with_mnemonic (_(grades[i].label));
+      GtkWidget *name = gtk_label_new (_(grades[i].label));
       GtkWidget *interval = gtk_label_new (NULL);
       g_autofree char *tooltip = g_strdup_printf (_("Key %d"), i + 1);
 
@@ -715,7 +723,6 @@ rh_study_page_init (RhStudyPage *self)
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), interval);
       gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (name), button);
       gtk_widget_add_css_class (button, "grade-button");
       if (grades[i].style)
         gtk_widget_add_css_class (button, grades[i].style);
@@ -725,6 +732,10 @@ rh_study_page_init (RhStudyPage *self)
       gtk_box_append (GTK_BOX (self->grade_box), button);
 
       self->interval_labels[i] = GTK_LABEL (interval);
+      self->grade_buttons[i] = button;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(grades[i].label),
+                                      -1);
     }
 
   update_actions (self);
