@@ -73,7 +73,7 @@ static GParamSpec *properties[N_PROPS];
   " ORDER BY rs.due, rs.card_id LIMIT 1;"
 
 #define COUNTS_SQL(join)                                                      \
-  "SELECT coalesce(sum(rs.state IN (1, 3) AND rs.due <= ?1), 0),"             \
+  "SELECT coalesce(sum(rs.state IN (1, 3) AND rs.due < ?1), 0),"              \
   "  coalesce(sum(rs.state = 2 AND rs.due < ?2), 0),"                         \
   "  coalesce(sum(rs.state = 0), 0),"                                         \
   "  count(*)"                                                                \
@@ -245,7 +245,9 @@ read_snapshot (RhStudyQueue  *self,
                                       error)))
     return FALSE;
 
-  sqlite3_bind_int64 (counts, 1, now);
+  /* Learning cards left today: due before the day ends, or soon enough to
+   * be learnt ahead, which is what the queue will show. */
+  sqlite3_bind_int64 (counts, 1, MAX (day_end, now + LEARN_AHEAD_SECONDS + 1));
   sqlite3_bind_int64 (counts, 2, day_end);
   if (topic_id > 0)
     sqlite3_bind_int64 (counts, 9, topic_id);

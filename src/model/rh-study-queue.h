@@ -27,7 +27,9 @@ G_DECLARE_FINAL_TYPE (RhStudyQueue, rh_study_queue, RH, STUDY_QUEUE, GObject)
  *   "topic-path"    string (read-write)
  *   "current-card"  RhCard, nullable: the card to show now
  *   "current-state" RhCardState of the current card (uint property)
- *   "n-learning", "n-review", "n-new"   uint: left today, current card included
+ *   "n-learning", "n-review", "n-new"   uint: left today, current card included;
+ *                   learning counts the cards due before the day ends or
+ *                   soon enough to be learnt ahead
  *   "next-due"      int64 Unix seconds of the next card that will come due
  *                   in the subtree when nothing is due now; 0 if none
  *   "n-cards"       uint: non-suspended cards in the subtree (0 = empty topic)
