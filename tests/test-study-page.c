@@ -303,15 +303,55 @@ test_tab_order (Fixture       *f,
   g_assert_true (is_inside (gtk_window_get_focus (f->window), good));
 }
 
+/* A follow-up opened from a revealed card is studied, then the card comes
+ * back, answer shown, to be graded: its grade is never lost. */
 static void
 test_follow_up (Fixture       *f,
                 gconstpointer  data)
 {
   activate (f, "card.reveal", NULL);
+  rh_clock_advance (f->clock, 30 * G_USEC_PER_SEC);
   activate (f, "card.open-follow-up", g_variant_new_string ("hchan"));
 
   g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
   g_assert_false (rh_study_page_get_revealed (f->view));
+
+  activate (f, "card.reveal", NULL);
+  rh_clock_advance (f->clock, 10 * G_USEC_PER_SEC);
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_EASY));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 1);
+
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "chan");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
+  g_assert_true (rh_study_page_get_revealed (f->view));
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_HARD));
+
+  /* Timed as the time spent on the card itself. */
+  g_assert_cmpint (query (f, "SELECT rating FROM review_log WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');"),
+                   ==, RH_RATING_HARD);
+  g_assert_cmpint (query (f, "SELECT duration_ms FROM review_log WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');"),
+                   ==, 30000);
+}
+
+/* The toast names the grade and the card that were undone. */
+static void
+test_undo_toast (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_assert_null (rh_study_page_undo (f->view, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  activate (f, "card.reveal", NULL);
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_GOOD));
+  toast = rh_study_page_undo (f->view, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Undid “Good” on “无缓冲 channel 的发送什么时候返回？”");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 0);
+  g_assert_finalize_object (toast);
 }
 
 static void
@@ -335,6 +375,7 @@ main (int   argc,
   ADD ("/study-page/primary-and-caught-up", test_primary_and_caught_up);
   ADD ("/study-page/edit-and-suspend", test_edit_and_suspend);
   ADD ("/study-page/follow-up", test_follow_up);
+  ADD ("/study-page/undo-toast", test_undo_toast);
   ADD ("/study-page/suspend-undo-and-mark", test_suspend_undo_and_mark);
   ADD ("/study-page/tab-order", test_tab_order);
   ADD ("/study-page/empty-topic", test_empty_topic);

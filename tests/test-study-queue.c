@@ -578,7 +578,7 @@ test_undo (Fixture       *f,
   guint undo_notified = 0, card_notified = 0;
 
   g_assert_false (rh_study_queue_get_can_undo (queue));
-  g_assert_false (rh_study_queue_undo (queue, &error));
+  g_assert_false (rh_study_queue_undo (queue, NULL, &error));
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -602,7 +602,7 @@ test_undo (Fixture       *f,
 
   /* Last answer first: go-1 is current again, in its old state, although
    * the queue's own order would show go-0. */
-  g_assert_true (rh_study_queue_undo (queue, &error));
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (current_uid (queue), ==, "go-1");
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_NEW);
@@ -615,7 +615,7 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (current_uid (queue), ==, "go-1");
 
   /* Then go-0. */
-  g_assert_true (rh_study_queue_undo (queue, &error));
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (current_uid (queue), ==, "go-0");
   g_clear_pointer (&row, g_free);
@@ -646,7 +646,7 @@ test_undo_refused (Fixture       *f,
   g_assert_true (rh_scheduler_answer (f->scheduler, id, RH_RATING_GOOD, 0,
                                       RH_REVIEW_SOURCE_INTERVIEW, &log_id, &error));
   g_assert_no_error (error);
-  g_assert_false (rh_study_queue_undo (queue, &error));
+  g_assert_false (rh_study_queue_undo (queue, NULL, &error));
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_true (rh_study_queue_get_can_undo (queue));
@@ -654,7 +654,7 @@ test_undo_refused (Fixture       *f,
 
   g_assert_true (rh_scheduler_undo (f->scheduler, log_id, &error));
   g_assert_no_error (error);
-  g_assert_true (rh_study_queue_undo (queue, &error));
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (current_uid (queue), ==, "redis-0");
   g_assert_false (rh_study_queue_get_can_undo (queue));
@@ -791,6 +791,107 @@ test_counts_learning (Fixture       *f,
   g_assert_finalize_object (db);
 }
 
+/* An undone card belongs to its topic, and so does the undo history: a
+ * topic's Ctrl+Z never reaches into another topic's answers, and they are
+ * still there on coming back. */
+static void
+test_undo_topics (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RhStudyQueue) queue = rh_study_queue_new (f->scheduler, "Redis");
+  g_autoptr(GError) error = NULL;
+  RhRating rating = 0;
+
+  answer (queue, RH_RATING_AGAIN);
+  answer (queue, RH_RATING_GOOD);
+  g_assert_true (rh_study_queue_undo (queue, &rating, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rating, ==, RH_RATING_GOOD);
+  g_assert_cmpstr (current_uid (queue), ==, "redis-1");
+
+  /* Another topic: its own next card, and nothing of Redis to undo. */
+  rh_study_queue_set_topic_path (queue, "Go::Runtime");
+  g_assert_cmpstr (current_uid (queue), ==, "go-0");
+  g_assert_false (rh_study_queue_get_can_undo (queue));
+  g_assert_false (rh_study_queue_undo (queue, NULL, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undone there, go-1 stays shown over go-0's learning step, also in the
+   * parent topic that holds it. */
+  answer (queue, RH_RATING_AGAIN);
+  answer (queue, RH_RATING_GOOD);
+  g_assert_true (rh_study_queue_undo (queue, &rating, &error));
+  g_assert_cmpint (rating, ==, RH_RATING_GOOD);
+  advance_to (f, now (f) + 60);
+  g_assert_cmpstr (current_uid (queue), ==, "go-1");
+  rh_study_queue_set_topic_path (queue, "Go");
+  g_assert_cmpstr (current_uid (queue), ==, "go-1");
+  g_assert_false (rh_study_queue_get_can_undo (queue));
+
+  /* Back in Redis, its remaining answer can be undone. */
+  rh_study_queue_set_topic_path (queue, "Redis");
+  g_assert_cmpstr (current_uid (queue), ==, "redis-0");
+  g_assert_true (rh_study_queue_get_can_undo (queue));
+  g_assert_true (rh_study_queue_undo (queue, &rating, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rating, ==, RH_RATING_AGAIN);
+  g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_NEW);
+  g_assert_false (rh_study_queue_get_can_undo (queue));
+
+  g_assert_finalize_object (g_steal_pointer (&queue));
+}
+
+/* Opening a follow-up keeps the card it came from waiting for its grade. */
+static void
+test_follow_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RhStudyQueue) queue = rh_study_queue_new (f->scheduler, "Go");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCard) redis = rh_deck_store_dup_card (f->db, card_id (f, "redis-1"), &error);
+  RhCard *parent = rh_study_queue_get_current_card (queue);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_card_get_uid (parent), ==, "go-0");
+  g_assert_false (rh_study_queue_get_current_returned (queue));
+
+  rh_study_queue_open_follow_up (queue, redis);
+  g_assert_true (rh_study_queue_get_current_card (queue) == redis);
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 1);
+  g_assert_false (rh_study_queue_get_current_returned (queue));
+
+  /* Answering the follow-up brings go-0 back, ungraded, to be graded. */
+  answer (queue, RH_RATING_GOOD);
+  g_assert_true (rh_study_queue_get_current_card (queue) == parent);
+  g_assert_true (rh_study_queue_get_current_returned (queue));
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 0);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log;"), ==, 1);
+
+  /* Undoing the follow-up's answer puts go-0 back in waiting. */
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (current_uid (queue), ==, "redis-1");
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 1);
+  answer (queue, RH_RATING_EASY);
+  g_assert_true (rh_study_queue_get_current_card (queue) == parent);
+
+  /* go-0's own grade is logged, then the queue goes on. */
+  answer (queue, RH_RATING_HARD);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log WHERE card_id = "
+                                             "(SELECT id FROM cards WHERE uid = 'go-0');"), ==, 1);
+  g_assert_false (rh_study_queue_get_current_returned (queue));
+  g_assert_cmpstr (current_uid (queue), ==, "go-1");
+
+  /* A waiting card belongs to its topic too. */
+  rh_study_queue_open_follow_up (queue, redis);
+  rh_study_queue_set_topic_path (queue, "Redis");
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 0);
+  g_assert_true (rh_study_queue_get_current_card (queue) == redis);
+
+  g_assert_finalize_object (g_steal_pointer (&queue));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,6 +915,8 @@ main (int   argc,
   ADD ("refresh/same-card-again", test_same_card_again, NULL);
   ADD ("undo/restores", test_undo, NULL);
   ADD ("undo/refused", test_undo_refused, NULL);
+  ADD ("undo/topics", test_undo_topics, NULL);
+  ADD ("follow-up", test_follow_up, NULL);
   ADD ("show-card", test_show_card, NULL);
 
 #undef ADD

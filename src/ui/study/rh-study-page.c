@@ -42,6 +42,7 @@ struct _RhStudyPage
   /* Owned */
   RhStudyQueue   *queue;
   RhCard         *card;          /* the card on screen */
+  GArray         *waiting_us;    /* gint64: time spent on each card waiting for its grade */
   GSignalGroup   *card_signals;
   GtkLabel       *interval_labels[4];
   guint           timer_id;
@@ -59,12 +60,13 @@ static GParamSpec *properties[N_PROPS];
 static const struct
 {
   const char *label;
+  const char *name;
   const char *style;
 } grades[4] = {
-  { N_("_Again"), "destructive-action" },
-  { N_("_Hard"), NULL },
-  { N_("_Good"), "suggested-action" },
-  { N_("_Easy"), NULL },
+  { N_("_Again"), N_("Again"), "destructive-action" },
+  { N_("_Hard"), N_("Hard"), NULL },
+  { N_("_Good"), N_("Good"), "suggested-action" },
+  { N_("_Easy"), N_("Easy"), NULL },
 };
 
 static void update (RhStudyPage *self);
@@ -303,9 +305,20 @@ set_card (RhStudyPage *self,
 
   g_signal_group_set_target (self->card_signals, card);
 
-  /* A new card starts hidden, its clock from now, scrolled to the top. */
+  /* A new card starts hidden, its clock from now, scrolled to the top; one
+   * back from a follow-up has its answer seen, and its clock goes on. */
   self->revealed = FALSE;
   self->shown_at_us = now_us (self);
+  if (card != NULL && rh_study_queue_get_current_returned (self->queue))
+    {
+      guint n_waiting = rh_study_queue_get_n_waiting (self->queue);
+
+      self->revealed = TRUE;
+      if (self->waiting_us->len > n_waiting)
+        self->shown_at_us -= g_array_index (self->waiting_us, gint64, n_waiting);
+    }
+  if (self->waiting_us->len > rh_study_queue_get_n_waiting (self->queue))
+    g_array_set_size (self->waiting_us, rh_study_queue_get_n_waiting (self->queue));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
 }
@@ -409,8 +422,11 @@ undo_action (GtkWidget  *widget,
 {
   RhStudyPage *self = RH_STUDY_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
-  if (!rh_study_queue_undo (self->queue, &error))
+  if ((toast = rh_study_page_undo (self, &error)))
+    show_toast (self, toast);
+  else
     show_error (self, error);
 }
 
@@ -545,7 +561,15 @@ open_follow_up_action (GtkWidget  *widget,
       return;
     }
 
-  rh_study_queue_show_card (self->queue, card);
+  /* The card on screen waits for its grade until the follow-up is answered. */
+  if (self->card != NULL)
+    {
+      gint64 elapsed = now_us (self) - self->shown_at_us;
+
+      g_array_set_size (self->waiting_us, rh_study_queue_get_n_waiting (self->queue));
+      g_array_append_val (self->waiting_us, elapsed);
+      rh_study_queue_open_follow_up (self->queue, card);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -570,6 +594,7 @@ rh_study_page_dispose (GObject *object)
 
   g_clear_object (&self->card_signals);
   g_clear_object (&self->card);
+  g_clear_pointer (&self->waiting_us, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_STUDY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -698,6 +723,8 @@ rh_study_page_init (RhStudyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->waiting_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   /* Follows the card on screen: an edit elsewhere redraws it. */
   self->card_signals = g_signal_group_new (RH_TYPE_CARD);
   g_signal_group_connect_object (self->card_signals, "notify", G_CALLBACK (card_notify_cb),
@@ -768,4 +795,37 @@ rh_study_page_get_screen (RhStudyPage *self)
 {
   g_return_val_if_fail (RH_IS_STUDY_PAGE (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * rh_study_page_undo:
+ *
+ * Undoes the topic's last answer, from wherever the user is in the window.
+ *
+ * Returns: (transfer full) (nullable): a toast saying what was undone, or
+ *   %NULL with @error set
+ */
+AdwToast *
+rh_study_page_undo (RhStudyPage  *self,
+                    GError      **error)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  RhRating rating = RH_RATING_GOOD;
+  RhCard *card;
+
+  g_return_val_if_fail (RH_IS_STUDY_PAGE (self), NULL);
+
+  if (!rh_study_queue_undo (self->queue, &rating, error))
+    return NULL;
+
+  card = rh_study_queue_get_current_card (self->queue);
+  plain = card ? rh_card_dup_title (card) : g_strdup ("");
+  /* A toast's title is markup. */
+  title = g_markup_escape_text (plain, -1);
+  /* Translators: the first %s is a grade ("Good"), the second a card's question */
+  text = g_strdup_printf (_("Undid “%s” on “%s”"), _(grades[rating - 1].name), title);
+
+  return adw_toast_new (text);
 }
