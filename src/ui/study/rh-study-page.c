@@ -42,6 +42,7 @@ struct _RhStudyPage
   /* Owned */
   RhStudyQueue   *queue;
   RhCard         *card;          /* the card on screen */
+  RhCard         *edited_card;   /* the card in the editor, kept if the queue moves on */
   GArray         *waiting_us;    /* gint64: time spent on each card waiting for its grade */
   GSignalGroup   *card_signals;
   GtkLabel       *interval_labels[4];
@@ -440,10 +441,20 @@ edit_action (GtkWidget  *widget,
   if (self->card == NULL)
     return;
 
+  g_set_object (&self->edited_card, self->card);
   rh_card_editor_load (self->editor, self->card);
   self->editing = TRUE;
   update (self);
   rh_card_editor_focus (self->editor);
+}
+
+static void
+stop_editing (RhStudyPage *self)
+{
+  g_clear_object (&self->edited_card);
+  self->editing = FALSE;
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -456,12 +467,12 @@ save_edit_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(RhCard) edited = NULL;
 
-  if (self->card == NULL)
+  if (self->edited_card == NULL)
     return;
 
   /* Edit a copy so that a failed save leaves the shown card as stored. */
-  edited = rh_card_new (rh_card_get_uid (self->card));
-  rh_card_update_from (edited, self->card);
+  edited = rh_card_new (rh_card_get_uid (self->edited_card));
+  rh_card_update_from (edited, self->edited_card);
 
   if (!rh_card_editor_apply (self->editor, edited, &error) ||
       !rh_deck_store_update_card (database, edited, &error))
@@ -470,23 +481,49 @@ save_edit_action (GtkWidget  *widget,
       return;
     }
 
-  rh_card_update_from (self->card, edited);
-  self->editing = FALSE;
-  update (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  rh_card_update_from (self->edited_card, edited);
+  stop_editing (self);
   show_toast (self, adw_toast_new (_("Card saved")));
 }
 
+static void
+discard_response_cb (RhStudyPage      *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0 && self->editing)
+    stop_editing (self);
+  else if (self->editing)
+    rh_card_editor_focus (self->editor);
+}
+
+/* Escape and Cancel: typed edits are not thrown away without asking. */
 static void
 cancel_edit_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   RhStudyPage *self = RH_STUDY_PAGE (widget);
+  AdwMessageDialog *dialog;
 
-  self->editing = FALSE;
-  update (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!rh_card_editor_get_modified (self->editor))
+    {
+      stop_editing (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Discard Changes?"),
+                                                       _("The changes to this card have not been saved.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -594,6 +631,7 @@ rh_study_page_dispose (GObject *object)
 
   g_clear_object (&self->card_signals);
   g_clear_object (&self->card);
+  g_clear_object (&self->edited_card);
   g_clear_pointer (&self->waiting_us, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_STUDY_PAGE);
