@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "rh-card-editor.h"
 #include "rh-study-page.h"
 #include "rh-test-utils.h"
 
@@ -303,15 +304,151 @@ test_tab_order (Fixture       *f,
   g_assert_true (is_inside (gtk_window_get_focus (f->window), good));
 }
 
+/* A follow-up opened from a revealed card is studied, then the card comes
+ * back, answer shown, to be graded: its grade is never lost. */
 static void
 test_follow_up (Fixture       *f,
                 gconstpointer  data)
 {
   activate (f, "card.reveal", NULL);
+  rh_clock_advance (f->clock, 30 * G_USEC_PER_SEC);
   activate (f, "card.open-follow-up", g_variant_new_string ("hchan"));
 
   g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
   g_assert_false (rh_study_page_get_revealed (f->view));
+
+  activate (f, "card.reveal", NULL);
+  rh_clock_advance (f->clock, 10 * G_USEC_PER_SEC);
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_EASY));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 1);
+
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "chan");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
+  g_assert_true (rh_study_page_get_revealed (f->view));
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_HARD));
+
+  /* Timed as the time spent on the card itself. */
+  g_assert_cmpint (query (f, "SELECT rating FROM review_log WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');"),
+                   ==, RH_RATING_HARD);
+  g_assert_cmpint (query (f, "SELECT duration_ms FROM review_log WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');"),
+                   ==, 30000);
+}
+
+/* The toast names the grade and the card that were undone. */
+static void
+test_undo_toast (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_assert_null (rh_study_page_undo (f->view, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  activate (f, "card.reveal", NULL);
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_GOOD));
+  toast = rh_study_page_undo (f->view, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Undid “Good” on “无缓冲 channel 的发送什么时候返回？”");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 0);
+  g_assert_finalize_object (toast);
+}
+
+/* The editor's first source view is the question; the card's own code
+ * blocks are source views too. */
+static GtkTextBuffer *
+find_front_buffer (GtkWidget *widget,
+                   gboolean   in_editor)
+{
+  in_editor = in_editor || RH_IS_CARD_EDITOR (widget);
+  if (in_editor && GTK_SOURCE_IS_VIEW (widget))
+    return gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextBuffer *found = find_front_buffer (child, in_editor);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Escape with typed edits asks before throwing them away; without edits
+ * it just closes. */
+static void
+test_edit_cancel (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkTextBuffer *front;
+  AdwMessageDialog *dialog;
+
+  activate (f, "card.edit", NULL);
+  activate (f, "card.cancel-edit", NULL);
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
+  g_assert_null (find_dialog ());
+
+  activate (f, "card.edit", NULL);
+  front = find_front_buffer (GTK_WIDGET (f->view), FALSE);
+  g_assert_nonnull (front);
+  gtk_text_buffer_set_text (front, "改过的问题", -1);
+  activate (f, "card.cancel-edit", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "edit");
+
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "edit");
+
+  activate (f, "card.cancel-edit", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM cards WHERE front = '改过的问题';"), ==, 0);
+}
+
+/* The queue moving on while editing (another topic, an answer elsewhere)
+ * keeps the editor and its edits, and saves them to the card edited. */
+static void
+test_edit_queue_moves (Fixture       *f,
+                       gconstpointer  data)
+{
+  activate (f, "card.edit", NULL);
+  gtk_text_buffer_set_text (find_front_buffer (GTK_WIDGET (f->view), FALSE), "改过的问题", -1);
+
+  rh_study_queue_set_topic_path (f->queue, "Nope");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "edit");
+  rh_study_queue_set_topic_path (f->queue, "Go");
+  g_assert_true (rh_deck_store_set_card_suspended (f->db, rh_card_get_row_id (rh_study_queue_get_current_card (f->queue)),
+                                                   TRUE, NULL));
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "edit");
+
+  activate (f, "card.save-edit", NULL);
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
+  g_assert_cmpint (query (f, "SELECT uid = 'chan' FROM cards WHERE front = '改过的问题';"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM cards WHERE uid = 'hchan' AND front = 'hchan 里有什么？';"), ==, 1);
 }
 
 static void
@@ -335,6 +472,9 @@ main (int   argc,
   ADD ("/study-page/primary-and-caught-up", test_primary_and_caught_up);
   ADD ("/study-page/edit-and-suspend", test_edit_and_suspend);
   ADD ("/study-page/follow-up", test_follow_up);
+  ADD ("/study-page/undo-toast", test_undo_toast);
+  ADD ("/study-page/edit-cancel", test_edit_cancel);
+  ADD ("/study-page/edit-queue-moves", test_edit_queue_moves);
   ADD ("/study-page/suspend-undo-and-mark", test_suspend_undo_and_mark);
   ADD ("/study-page/tab-order", test_tab_order);
   ADD ("/study-page/empty-topic", test_empty_topic);

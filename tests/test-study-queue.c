@@ -169,36 +169,38 @@ test_order (Fixture       *f,
   g_assert_true (rh_study_queue_get_scheduler (queue) == f->scheduler);
   g_assert_cmpuint (rh_study_queue_get_n_cards (queue), ==, 7);
 
-  /* Learning and relearning first, the one due longest first. */
+  /* Learning and relearning first, the one due longest first; redis-1,
+   * due later today, is left today too. */
   g_assert_cmpstr (current_uid (queue), ==, "redis-0");
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_RELEARNING);
-  assert_counts (queue, 2, 1, 2);
+  assert_counts (queue, 3, 1, 2);
   g_assert_cmpint (rh_study_queue_get_next_due (queue), ==, 0);
   answer (queue, RH_RATING_EASY);
 
   g_assert_cmpstr (current_uid (queue), ==, "syn-0");
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_LEARNING);
-  assert_counts (queue, 1, 1, 2);
+  assert_counts (queue, 2, 1, 2);
   answer (queue, RH_RATING_EASY);
 
   /* Then reviews due today; tomorrow's wait. */
   g_assert_cmpstr (current_uid (queue), ==, "go-1");
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_REVIEW);
-  assert_counts (queue, 0, 1, 2);
+  assert_counts (queue, 1, 1, 2);
   answer (queue, RH_RATING_GOOD);
 
   /* Then new cards in deck order. */
   g_assert_cmpstr (current_uid (queue), ==, "go-0");
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_NEW);
-  assert_counts (queue, 0, 0, 2);
+  assert_counts (queue, 1, 0, 2);
   answer (queue, RH_RATING_EASY);
   g_assert_cmpstr (current_uid (queue), ==, "syn-1");
-  assert_counts (queue, 0, 0, 1);
+  assert_counts (queue, 1, 0, 1);
   answer (queue, RH_RATING_EASY);
 
-  /* Caught up: redis-1 is due in an hour, too far to learn ahead. */
+  /* Caught up: redis-1 is due in an hour, too far to learn ahead, but
+   * still left today. */
   g_assert_null (rh_study_queue_get_current_card (queue));
-  assert_counts (queue, 0, 0, 0);
+  assert_counts (queue, 1, 0, 0);
   g_assert_cmpint (rh_study_queue_get_next_due (queue), ==, now (f) + 3600);
 
   /* When it comes due, it is shown. */
@@ -225,18 +227,18 @@ test_learn_ahead (Fixture       *f,
   set_state (f, "redis-0", RH_CARD_STATE_LEARNING, now (f) + 600);
   set_state (f, "redis-1", RH_CARD_STATE_RELEARNING, now (f) + 900);
 
-  /* Nothing else left: a card due within 20 minutes is shown now, but
-   * not counted as due. */
+  /* Nothing else left: a card due within 20 minutes is shown now, and
+   * both are left today. */
   queue = rh_study_queue_new (f->scheduler, "");
   g_assert_cmpstr (current_uid (queue), ==, "redis-0");
-  assert_counts (queue, 0, 0, 0);
+  assert_counts (queue, 2, 0, 0);
   g_assert_cmpint (rh_study_queue_get_next_due (queue), ==, 0);
 
   /* Anything due now comes first. */
   set_state (f, "go-0", RH_CARD_STATE_REVIEW, today (f));
   rh_database_emit_changed (f->db, RH_DATABASE_CHANGE_REVIEWS);
   g_assert_cmpstr (current_uid (queue), ==, "go-0");
-  assert_counts (queue, 0, 1, 0);
+  assert_counts (queue, 2, 1, 0);
 
   set_state (f, "go-0", RH_CARD_STATE_REVIEW, tomorrow (f));
   set_state (f, "redis-0", RH_CARD_STATE_LEARNING, now (f) + 1800);
@@ -319,7 +321,7 @@ test_review_limit (Fixture       *f,
   /* A lapse counts as a review done; the card relearns outside the limit,
    * first learnt ahead since nothing else is left, then when due. */
   answer (queue, RH_RATING_AGAIN);
-  assert_counts (queue, 0, 0, 0);
+  assert_counts (queue, 1, 0, 0);
   g_assert_cmpstr (current_uid (queue), ==, "go-1");
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_RELEARNING);
 
@@ -534,7 +536,7 @@ test_same_card_again (Fixture       *f,
   g_assert_cmpuint (card_notified, ==, 1);
   g_assert_cmpuint (state_notified, ==, 1);
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_LEARNING);
-  assert_counts (queue, 0, 0, 0);
+  assert_counts (queue, 1, 0, 0);
 
   advance_to (f, now (f) + 60);
   assert_counts (queue, 1, 0, 0);
@@ -576,7 +578,7 @@ test_undo (Fixture       *f,
   guint undo_notified = 0, card_notified = 0;
 
   g_assert_false (rh_study_queue_get_can_undo (queue));
-  g_assert_false (rh_study_queue_undo (queue, &error));
+  g_assert_false (rh_study_queue_undo (queue, NULL, &error));
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -591,7 +593,7 @@ test_undo (Fixture       *f,
   answer (queue, RH_RATING_GOOD);
   g_assert_cmpuint (undo_notified, ==, 1);
   g_assert_cmpstr (current_uid (queue), ==, "go-2");
-  assert_counts (queue, 0, 0, 3);
+  assert_counts (queue, 2, 0, 3);
 
   /* go-0's learning step comes due and takes over. */
   advance_to (f, now (f) + 60);
@@ -600,7 +602,7 @@ test_undo (Fixture       *f,
 
   /* Last answer first: go-1 is current again, in its old state, although
    * the queue's own order would show go-0. */
-  g_assert_true (rh_study_queue_undo (queue, &error));
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (current_uid (queue), ==, "go-1");
   g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_NEW);
@@ -613,7 +615,7 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (current_uid (queue), ==, "go-1");
 
   /* Then go-0. */
-  g_assert_true (rh_study_queue_undo (queue, &error));
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (current_uid (queue), ==, "go-0");
   g_clear_pointer (&row, g_free);
@@ -644,7 +646,7 @@ test_undo_refused (Fixture       *f,
   g_assert_true (rh_scheduler_answer (f->scheduler, id, RH_RATING_GOOD, 0,
                                       RH_REVIEW_SOURCE_INTERVIEW, &log_id, &error));
   g_assert_no_error (error);
-  g_assert_false (rh_study_queue_undo (queue, &error));
+  g_assert_false (rh_study_queue_undo (queue, NULL, &error));
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_true (rh_study_queue_get_can_undo (queue));
@@ -652,7 +654,7 @@ test_undo_refused (Fixture       *f,
 
   g_assert_true (rh_scheduler_undo (f->scheduler, log_id, &error));
   g_assert_no_error (error);
-  g_assert_true (rh_study_queue_undo (queue, &error));
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (current_uid (queue), ==, "redis-0");
   g_assert_false (rh_study_queue_get_can_undo (queue));
@@ -711,22 +713,181 @@ test_counts (Fixture       *f,
 
   queue = rh_study_queue_new (f->scheduler, "");
   g_object_get (queue, "n-learning", &n_learning, "n-review", &n_review, "n-new", &n_new, NULL);
-  g_assert_cmpuint (n_learning, ==, 1);
+  g_assert_cmpuint (n_learning, ==, 2);
   g_assert_cmpuint (n_review, ==, 2);
   g_assert_cmpuint (n_new, ==, 2);
   g_assert_cmpstr (current_uid (queue), ==, "syn-0");
 
   rh_study_settings_set_reviews_per_day (f->settings, 1);
-  assert_counts (queue, 1, 1, 2);
+  assert_counts (queue, 2, 1, 2);
   rh_study_settings_set_new_per_day (f->settings, 0);
-  assert_counts (queue, 1, 1, 0);
+  assert_counts (queue, 2, 1, 0);
 
-  /* The relearning card comes due; the rollover brings go-2 in. */
+  /* The relearning card comes due, and stays counted; the rollover brings
+   * go-2 in. */
   advance_to (f, now (f) + 300);
   assert_counts (queue, 2, 1, 0);
   rh_study_settings_set_reviews_per_day (f->settings, 10);
   advance_to (f, tomorrow (f));
   assert_counts (queue, 2, 3, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&queue));
+}
+
+/* The header counts what the queue will show today: a card in its
+ * learning steps is counted from the answer that put it there, whether it
+ * is due now, learnt ahead, or later today, and still after a restart. */
+static void
+test_counts_learning (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "counts.db", NULL);
+  g_autofree char *deck = rh_test_make_deck (2, "Redis", "redis");
+  RhStudySettings *settings = rh_study_settings_new ();
+  RhDatabase *db;
+  RhScheduler *scheduler;
+  RhStudyQueue *queue;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  db = rh_test_open_database (path, f->clock);
+  scheduler = rh_scheduler_new (db, settings);
+  rh_test_import (db, deck, NULL);
+  queue = rh_study_queue_new (scheduler, "Redis");
+  assert_counts (queue, 0, 0, 2);
+
+  /* Again: back in a minute; the other new card first. */
+  answer (queue, RH_RATING_AGAIN);
+  assert_counts (queue, 1, 0, 1);
+  g_assert_cmpstr (current_uid (queue), ==, "redis-1");
+
+  /* Good: its next step is minutes away; redis-0 is learnt ahead. */
+  answer (queue, RH_RATING_GOOD);
+  assert_counts (queue, 2, 0, 0);
+  g_assert_cmpstr (current_uid (queue), ==, "redis-0");
+  g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_LEARNING);
+
+  /* A restart reads the same. */
+  g_assert_finalize_object (queue);
+  g_assert_finalize_object (scheduler);
+  g_assert_finalize_object (settings);
+  g_assert_finalize_object (db);
+  db = rh_test_open_database (path, f->clock);
+  settings = rh_study_settings_new ();
+  scheduler = rh_scheduler_new (db, settings);
+  queue = rh_study_queue_new (scheduler, "Redis");
+  g_assert_cmpstr (current_uid (queue), ==, "redis-0");
+  assert_counts (queue, 2, 0, 0);
+
+  /* Graduating leaves learning. */
+  advance_to (f, now (f) + 3600);
+  while (rh_study_queue_get_current_card (queue) != NULL &&
+         rh_study_queue_get_current_state (queue) == RH_CARD_STATE_LEARNING)
+    answer (queue, RH_RATING_EASY);
+  assert_counts (queue, 0, 0, 0);
+
+  g_assert_finalize_object (queue);
+  g_assert_finalize_object (scheduler);
+  g_assert_finalize_object (settings);
+  g_assert_finalize_object (db);
+}
+
+/* An undone card belongs to its topic, and so does the undo history: a
+ * topic's Ctrl+Z never reaches into another topic's answers, and they are
+ * still there on coming back. */
+static void
+test_undo_topics (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RhStudyQueue) queue = rh_study_queue_new (f->scheduler, "Redis");
+  g_autoptr(GError) error = NULL;
+  RhRating rating = 0;
+
+  answer (queue, RH_RATING_AGAIN);
+  answer (queue, RH_RATING_GOOD);
+  g_assert_true (rh_study_queue_undo (queue, &rating, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rating, ==, RH_RATING_GOOD);
+  g_assert_cmpstr (current_uid (queue), ==, "redis-1");
+
+  /* Another topic: its own next card, and nothing of Redis to undo. */
+  rh_study_queue_set_topic_path (queue, "Go::Runtime");
+  g_assert_cmpstr (current_uid (queue), ==, "go-0");
+  g_assert_false (rh_study_queue_get_can_undo (queue));
+  g_assert_false (rh_study_queue_undo (queue, NULL, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undone there, go-1 stays shown over go-0's learning step, also in the
+   * parent topic that holds it. */
+  answer (queue, RH_RATING_AGAIN);
+  answer (queue, RH_RATING_GOOD);
+  g_assert_true (rh_study_queue_undo (queue, &rating, &error));
+  g_assert_cmpint (rating, ==, RH_RATING_GOOD);
+  advance_to (f, now (f) + 60);
+  g_assert_cmpstr (current_uid (queue), ==, "go-1");
+  rh_study_queue_set_topic_path (queue, "Go");
+  g_assert_cmpstr (current_uid (queue), ==, "go-1");
+  g_assert_false (rh_study_queue_get_can_undo (queue));
+
+  /* Back in Redis, its remaining answer can be undone. */
+  rh_study_queue_set_topic_path (queue, "Redis");
+  g_assert_cmpstr (current_uid (queue), ==, "redis-0");
+  g_assert_true (rh_study_queue_get_can_undo (queue));
+  g_assert_true (rh_study_queue_undo (queue, &rating, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rating, ==, RH_RATING_AGAIN);
+  g_assert_cmpuint (rh_study_queue_get_current_state (queue), ==, RH_CARD_STATE_NEW);
+  g_assert_false (rh_study_queue_get_can_undo (queue));
+
+  g_assert_finalize_object (g_steal_pointer (&queue));
+}
+
+/* Opening a follow-up keeps the card it came from waiting for its grade. */
+static void
+test_follow_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RhStudyQueue) queue = rh_study_queue_new (f->scheduler, "Go");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCard) redis = rh_deck_store_dup_card (f->db, card_id (f, "redis-1"), &error);
+  RhCard *parent = rh_study_queue_get_current_card (queue);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_card_get_uid (parent), ==, "go-0");
+  g_assert_false (rh_study_queue_get_current_returned (queue));
+
+  rh_study_queue_open_follow_up (queue, redis);
+  g_assert_true (rh_study_queue_get_current_card (queue) == redis);
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 1);
+  g_assert_false (rh_study_queue_get_current_returned (queue));
+
+  /* Answering the follow-up brings go-0 back, ungraded, to be graded. */
+  answer (queue, RH_RATING_GOOD);
+  g_assert_true (rh_study_queue_get_current_card (queue) == parent);
+  g_assert_true (rh_study_queue_get_current_returned (queue));
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 0);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log;"), ==, 1);
+
+  /* Undoing the follow-up's answer puts go-0 back in waiting. */
+  g_assert_true (rh_study_queue_undo (queue, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (current_uid (queue), ==, "redis-1");
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 1);
+  answer (queue, RH_RATING_EASY);
+  g_assert_true (rh_study_queue_get_current_card (queue) == parent);
+
+  /* go-0's own grade is logged, then the queue goes on. */
+  answer (queue, RH_RATING_HARD);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log WHERE card_id = "
+                                             "(SELECT id FROM cards WHERE uid = 'go-0');"), ==, 1);
+  g_assert_false (rh_study_queue_get_current_returned (queue));
+  g_assert_cmpstr (current_uid (queue), ==, "go-1");
+
+  /* A waiting card belongs to its topic too. */
+  rh_study_queue_open_follow_up (queue, redis);
+  rh_study_queue_set_topic_path (queue, "Redis");
+  g_assert_cmpuint (rh_study_queue_get_n_waiting (queue), ==, 0);
+  g_assert_true (rh_study_queue_get_current_card (queue) == redis);
 
   g_assert_finalize_object (g_steal_pointer (&queue));
 }
@@ -749,10 +910,13 @@ main (int   argc,
   ADD ("topic/empty", test_empty_topic, NULL);
   ADD ("topic/empty-database", test_empty_database, "empty");
   ADD ("counts", test_counts, NULL);
+  ADD ("counts/learning", test_counts_learning, "empty");
   ADD ("refresh/on-change", test_refresh_on_change, NULL);
   ADD ("refresh/same-card-again", test_same_card_again, NULL);
   ADD ("undo/restores", test_undo, NULL);
   ADD ("undo/refused", test_undo_refused, NULL);
+  ADD ("undo/topics", test_undo_topics, NULL);
+  ADD ("follow-up", test_follow_up, NULL);
   ADD ("show-card", test_show_card, NULL);
 
 #undef ADD

@@ -245,6 +245,44 @@ test_window_focus_after_topic (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Ctrl+Z undoes the last answer from any page of the window. */
+static void
+test_window_undo_answer (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  RhWindow *window;
+  GtkWidget *page;
+  RhStudyQueue *queue;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  page = rh_window_get_study_page (window);
+  queue = rh_study_page_get_queue (RH_STUDY_PAGE (page));
+  g_assert_true (rh_window_select_topic (window, "Redis"));
+  rh_window_set_page (window, "study");
+  g_assert_true (gtk_widget_activate_action (page, "card.reveal", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "card.grade", "i", RH_RATING_EASY));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 1);
+  g_assert_null (rh_study_queue_get_current_card (queue));
+
+  /* From the Cards page, the window's shortcut reaches the queue. */
+  rh_window_set_page (window, "cards");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-answer", NULL));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 0);
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (queue)), ==, "rdb");
+
+  /* Nothing left to undo says so, and changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-answer", NULL));
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (queue)), ==, "rdb");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/window/topics", test_window_topics);
   g_test_add_func ("/window/topics-finalized", test_window_topics_finalized);
   g_test_add_func ("/window/focus-after-topic", test_window_focus_after_topic);
+  g_test_add_func ("/window/undo-answer", test_window_undo_answer);
 
   return g_test_run ();
 }

@@ -22,7 +22,8 @@ struct _RhStudyQueue
   char            *topic_path;
   RhCard          *current_card;
   RhCard          *shown_card;    /* overrides the queue until answered */
-  GArray          *undo_ids;      /* gint64 review_log ids, oldest first */
+  GPtrArray       *waiting;       /* RhCard: opened a follow-up, not graded yet */
+  GArray          *undo;          /* UndoEntry, oldest first */
 
   /* Borrowed */
   RhDatabase      *database;
@@ -35,6 +36,8 @@ struct _RhStudyQueue
   guint            n_cards;
   gint64           next_due;
 
+  /* shown_card came back from waiting: its answer was already seen. */
+  guint            returned : 1;
   /* Set while this queue writes, which refreshes once afterwards. */
   guint            writing : 1;
 };
@@ -58,6 +61,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* An answer this queue can take back, and the topic it was given in: undo
+ * stays with its topic, so that it never brings back a card of a topic the
+ * user has left, and is still there on coming back. */
+typedef struct
+{
+  gint64      log_id;
+  const char *topic_path;   /* interned */
+  RhRating    rating;
+  RhCard     *returned;     /* owned: the waiting card this answer brought back */
+} UndoEntry;
+
+static void
+undo_entry_clear (gpointer data)
+{
+  UndoEntry *entry = data;
+
+  g_clear_object (&entry->returned);
+}
+
 /* Like Anki: when nothing else is left, learning cards due this soon are
  * shown rather than making the user wait. */
 #define LEARN_AHEAD_SECONDS (20 * 60)
@@ -73,7 +95,7 @@ static GParamSpec *properties[N_PROPS];
   " ORDER BY rs.due, rs.card_id LIMIT 1;"
 
 #define COUNTS_SQL(join)                                                      \
-  "SELECT coalesce(sum(rs.state IN (1, 3) AND rs.due <= ?1), 0),"             \
+  "SELECT coalesce(sum(rs.state IN (1, 3) AND rs.due < ?1), 0),"              \
   "  coalesce(sum(rs.state = 2 AND rs.due < ?2), 0),"                         \
   "  coalesce(sum(rs.state = 0), 0),"                                         \
   "  count(*)"                                                                \
@@ -245,7 +267,9 @@ read_snapshot (RhStudyQueue  *self,
                                       error)))
     return FALSE;
 
-  sqlite3_bind_int64 (counts, 1, now);
+  /* Learning cards left today: due before the day ends, or soon enough to
+   * be learnt ahead, which is what the queue will show. */
+  sqlite3_bind_int64 (counts, 1, MAX (day_end, now + LEARN_AHEAD_SECONDS + 1));
   sqlite3_bind_int64 (counts, 2, day_end);
   if (topic_id > 0)
     sqlite3_bind_int64 (counts, 9, topic_id);
@@ -368,6 +392,44 @@ set_current (RhStudyQueue *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* The topic's last undoable answer, or -1. */
+static int
+find_undo (RhStudyQueue *self)
+{
+  const char *topic_path;
+
+  /* Between dispose and finalize. */
+  if (self->undo == NULL)
+    return -1;
+
+  topic_path = g_intern_string (self->topic_path);
+  for (guint i = self->undo->len; i > 0; i--)
+    if (g_array_index (self->undo, UndoEntry, i - 1).topic_path == topic_path)
+      return (int)i - 1;
+
+  return -1;
+}
+
+static gboolean
+card_in_topic (RhCard     *card,
+               const char *topic_path)
+{
+  const char *topic = rh_card_get_topic (card);
+  gsize len = strlen (topic_path);
+
+  return len == 0 ||
+         (strncmp (topic, topic_path, len) == 0 && (topic[len] == '\0' || strncmp (topic + len, "::", 2) == 0));
+}
+
+static void
+set_shown (RhStudyQueue *self,
+           RhCard       *card,
+           gboolean      returned)
+{
+  g_set_object (&self->shown_card, card);
+  self->returned = card != NULL && returned;
+}
+
 static void
 refresh (RhStudyQueue *self,
          gboolean      force_notify)
@@ -461,6 +523,8 @@ rh_study_queue_dispose (GObject *object)
 
   g_clear_object (&self->current_card);
   g_clear_object (&self->shown_card);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_array_unref);
   g_clear_object (&self->scheduler);
   self->database = NULL;
   self->settings = NULL;
@@ -474,7 +538,6 @@ rh_study_queue_finalize (GObject *object)
   RhStudyQueue *self = (RhStudyQueue *)object;
 
   g_clear_pointer (&self->topic_path, g_free);
-  g_clear_pointer (&self->undo_ids, g_array_unref);
 
   G_OBJECT_CLASS (rh_study_queue_parent_class)->finalize (object);
 }
@@ -606,7 +669,9 @@ static void
 rh_study_queue_init (RhStudyQueue *self)
 {
   self->topic_path = g_strdup ("");
-  self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
+  g_array_set_clear_func (self->undo, undo_entry_clear);
 }
 
 /**
@@ -650,6 +715,8 @@ void
 rh_study_queue_set_topic_path (RhStudyQueue *self,
                                const char   *topic_path)
 {
+  gboolean could_undo;
+
   g_return_if_fail (RH_IS_STUDY_QUEUE (self));
 
   if (topic_path == NULL)
@@ -658,8 +725,17 @@ rh_study_queue_set_topic_path (RhStudyQueue *self,
   if (g_strcmp0 (self->topic_path, topic_path) == 0)
     return;
 
+  could_undo = rh_study_queue_get_can_undo (self);
   g_free (self->topic_path);
   self->topic_path = g_strdup (topic_path);
+
+  /* A card shown out of order (undone, opened, waiting for its grade)
+   * belongs to the topic it was studied in, unless the new topic holds it. */
+  if (self->shown_card != NULL && !card_in_topic (self->shown_card, topic_path))
+    set_shown (self, NULL, FALSE);
+  for (guint i = self->waiting->len; i > 0; i--)
+    if (!card_in_topic (g_ptr_array_index (self->waiting, i - 1), topic_path))
+      g_ptr_array_remove_index (self->waiting, i - 1);
 
   /* Before construction the scheduler may not be there yet: constructed()
    * refreshes. */
@@ -667,6 +743,8 @@ rh_study_queue_set_topic_path (RhStudyQueue *self,
     refresh (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC_PATH]);
+  if (could_undo != rh_study_queue_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 /**
@@ -686,6 +764,23 @@ rh_study_queue_get_current_state (RhStudyQueue *self)
 {
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), RH_CARD_STATE_NEW);
   return self->current_state;
+}
+
+/* TRUE when the current card waited for its grade while a follow-up was
+ * studied: its answer was seen already. */
+gboolean
+rh_study_queue_get_current_returned (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
+  return self->returned && self->current_card == self->shown_card;
+}
+
+/* How many cards wait for their grade behind the current one. */
+guint
+rh_study_queue_get_n_waiting (RhStudyQueue *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), 0);
+  return self->waiting->len;
 }
 
 guint
@@ -723,11 +818,12 @@ rh_study_queue_get_next_due (RhStudyQueue *self)
   return self->next_due;
 }
 
+/* Whether this topic has an answer to undo: each topic keeps its own. */
 gboolean
 rh_study_queue_get_can_undo (RhStudyQueue *self)
 {
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
-  return self->undo_ids->len > 0;
+  return find_undo (self) >= 0;
 }
 
 /* Re-reads the queue; the database and settings trigger this already, the
@@ -741,36 +837,42 @@ rh_study_queue_refresh (RhStudyQueue *self)
 }
 
 /* ::notify::current-card is emitted after an answer even when the same card
- * comes back (a learning step of a minute), so a view starts over. */
+ * comes back (a learning step of a minute), so a view starts over. A card
+ * waiting for its grade comes back once its follow-up is answered. */
 gboolean
 rh_study_queue_answer (RhStudyQueue  *self,
                        RhRating       rating,
                        gint64         duration_ms,
                        GError       **error)
 {
-  g_autoptr(RhCard) shown = NULL;
-  gint64 log_id = 0;
+  UndoEntry entry = { 0, };
   gboolean was_undoable, answered;
 
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
   g_return_val_if_fail (rh_fsrs_rating_is_valid (rating), FALSE);
   g_return_val_if_fail (self->current_card != NULL, FALSE);
 
-  shown = g_steal_pointer (&self->shown_card);
+  was_undoable = rh_study_queue_get_can_undo (self);
 
   self->writing = TRUE;
   answered = rh_scheduler_answer (self->scheduler, rh_card_get_row_id (self->current_card),
-                                  rating, duration_ms, RH_REVIEW_SOURCE_STUDY, &log_id, error);
+                                  rating, duration_ms, RH_REVIEW_SOURCE_STUDY, &entry.log_id, error);
   self->writing = FALSE;
 
   if (!answered)
-    {
-      self->shown_card = g_steal_pointer (&shown);
-      return FALSE;
-    }
+    return FALSE;
 
-  was_undoable = rh_study_queue_get_can_undo (self);
-  g_array_append_val (self->undo_ids, log_id);
+  if (self->waiting->len > 0)
+    {
+      entry.returned = g_ptr_array_steal_index (self->waiting, self->waiting->len - 1);
+      set_shown (self, entry.returned, TRUE);
+    }
+  else
+    set_shown (self, NULL, FALSE);
+
+  entry.topic_path = g_intern_string (self->topic_path);
+  entry.rating = rating;
+  g_array_append_val (self->undo, entry);
 
   refresh (self, TRUE);
 
@@ -780,28 +882,39 @@ rh_study_queue_answer (RhStudyQueue  *self,
   return TRUE;
 }
 
+/**
+ * rh_study_queue_undo:
+ * @rating: (out) (optional): the grade that was undone
+ *
+ * Undoes this topic's last answer and makes that card current again.
+ */
 gboolean
 rh_study_queue_undo (RhStudyQueue  *self,
+                     RhRating      *rating,
                      GError       **error)
 {
   g_autoptr(RhCard) previous = NULL;
   g_autoptr(RhCard) card = NULL;
   g_autoptr(GError) local_error = NULL;
-  gint64 log_id, card_id;
+  UndoEntry *entry;
+  gboolean previous_returned;
+  gint64 card_id;
   gboolean undone;
+  int index;
 
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
 
-  if (self->undo_ids->len == 0)
+  previous_returned = self->returned;
+  if ((index = find_undo (self)) < 0)
     {
       g_set_error_literal (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
                            _("There is nothing to undo"));
       return FALSE;
     }
 
-  log_id = g_array_index (self->undo_ids, gint64, self->undo_ids->len - 1);
+  entry = &g_array_index (self->undo, UndoEntry, index);
 
-  if ((card_id = log_card_id (self, log_id, error)) < 0)
+  if ((card_id = log_card_id (self, entry->log_id, error)) < 0)
     return FALSE;
 
   if (card_id > 0)
@@ -812,23 +925,22 @@ rh_study_queue_undo (RhStudyQueue  *self,
         return FALSE;
     }
 
-  previous = g_steal_pointer (&self->shown_card);
-  self->shown_card = g_steal_pointer (&card);
+  previous = self->shown_card ? g_object_ref (self->shown_card) : NULL;
+  set_shown (self, card, FALSE);
 
   self->writing = TRUE;
-  undone = card_id > 0 && rh_scheduler_undo (self->scheduler, log_id, &local_error);
+  undone = card_id > 0 && rh_scheduler_undo (self->scheduler, entry->log_id, &local_error);
   self->writing = FALSE;
 
   if (!undone)
     {
-      g_clear_object (&self->shown_card);
-      self->shown_card = g_steal_pointer (&previous);
+      set_shown (self, previous, previous_returned);
 
       /* An answer undone elsewhere can never be undone here. */
       if (card_id == 0 || g_error_matches (local_error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND))
         {
-          g_array_set_size (self->undo_ids, self->undo_ids->len - 1);
-          if (self->undo_ids->len == 0)
+          g_array_remove_index (self->undo, index);
+          if (!rh_study_queue_get_can_undo (self))
             g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
         }
 
@@ -840,11 +952,16 @@ rh_study_queue_undo (RhStudyQueue  *self,
       return FALSE;
     }
 
-  g_array_set_size (self->undo_ids, self->undo_ids->len - 1);
+  /* The card this answer brought back waits for its grade again. */
+  if (entry->returned != NULL)
+    g_ptr_array_add (self->waiting, g_steal_pointer (&entry->returned));
+  if (rating != NULL)
+    *rating = entry->rating;
+  g_array_remove_index (self->undo, index);
 
   refresh (self, TRUE);
 
-  if (self->undo_ids->len == 0)
+  if (!rh_study_queue_get_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 
   return TRUE;
@@ -862,8 +979,32 @@ rh_study_queue_show_card (RhStudyQueue *self,
   g_return_if_fail (RH_IS_STUDY_QUEUE (self));
   g_return_if_fail (card == NULL || RH_IS_CARD (card));
 
-  if (!g_set_object (&self->shown_card, card))
+  if (card == self->shown_card)
     return;
 
+  set_shown (self, card, FALSE);
+  refresh (self, FALSE);
+}
+
+/**
+ * rh_study_queue_open_follow_up:
+ * @follow_up: a card of this queue's database
+ *
+ * Shows @follow_up now; the current card waits for its grade and becomes
+ * current again once @follow_up is answered.
+ */
+void
+rh_study_queue_open_follow_up (RhStudyQueue *self,
+                               RhCard       *follow_up)
+{
+  g_return_if_fail (RH_IS_STUDY_QUEUE (self));
+  g_return_if_fail (RH_IS_CARD (follow_up));
+  g_return_if_fail (self->current_card != NULL);
+
+  if (rh_card_get_row_id (follow_up) == rh_card_get_row_id (self->current_card))
+    return;
+
+  g_ptr_array_add (self->waiting, g_object_ref (self->current_card));
+  set_shown (self, follow_up, FALSE);
   refresh (self, FALSE);
 }

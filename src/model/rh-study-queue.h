@@ -27,11 +27,14 @@ G_DECLARE_FINAL_TYPE (RhStudyQueue, rh_study_queue, RH, STUDY_QUEUE, GObject)
  *   "topic-path"    string (read-write)
  *   "current-card"  RhCard, nullable: the card to show now
  *   "current-state" RhCardState of the current card (uint property)
- *   "n-learning", "n-review", "n-new"   uint: left today, current card included
+ *   "n-learning", "n-review", "n-new"   uint: left today, current card included;
+ *                   learning counts the cards due before the day ends or
+ *                   soon enough to be learnt ahead
  *   "next-due"      int64 Unix seconds of the next card that will come due
  *                   in the subtree when nothing is due now; 0 if none
  *   "n-cards"       uint: non-suspended cards in the subtree (0 = empty topic)
- *   "can-undo"      boolean
+ *   "can-undo"      boolean: this topic has an answer to undo (each topic
+ *                   keeps its own)
  * It refreshes itself on database ::changed and settings notifications. */
 
 RhStudyQueue *rh_study_queue_new              (RhScheduler   *scheduler,
@@ -42,6 +45,8 @@ void          rh_study_queue_set_topic_path   (RhStudyQueue  *self,
                                                const char    *topic_path);
 RhCard       *rh_study_queue_get_current_card (RhStudyQueue  *self);
 RhCardState   rh_study_queue_get_current_state (RhStudyQueue *self);
+gboolean      rh_study_queue_get_current_returned (RhStudyQueue *self);
+guint         rh_study_queue_get_n_waiting    (RhStudyQueue  *self);
 guint         rh_study_queue_get_n_learning   (RhStudyQueue  *self);
 guint         rh_study_queue_get_n_review     (RhStudyQueue  *self);
 guint         rh_study_queue_get_n_new        (RhStudyQueue  *self);
@@ -54,12 +59,17 @@ gboolean      rh_study_queue_answer           (RhStudyQueue  *self,
                                                RhRating       rating,
                                                gint64         duration_ms,
                                                GError       **error);
-/* Undoes this queue's last answer and makes that card current again. */
+/* Undoes this topic's last answer and makes that card current again. */
 gboolean      rh_study_queue_undo             (RhStudyQueue  *self,
+                                               RhRating      *rating,
                                                GError       **error);
 /* Shows @card now, outside the queue order (e.g. an opened follow-up);
  * answering it schedules it as usual. */
 void          rh_study_queue_show_card        (RhStudyQueue  *self,
                                                RhCard        *card);
+/* Shows @follow_up now; the current card waits and comes back to be graded
+ * once @follow_up is answered. */
+void          rh_study_queue_open_follow_up   (RhStudyQueue  *self,
+                                               RhCard        *follow_up);
 
 G_END_DECLS

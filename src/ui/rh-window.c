@@ -369,6 +369,21 @@ study_card_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
 }
 
+/* Ctrl+Z undoes the last answer from any page; text fields take it first. */
+static void
+undo_answer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!(toast = rh_study_page_undo (self->study_page, &error)))
+    toast = adw_toast_new (error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -596,10 +611,12 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.study-card", "x", study_card_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-answer", NULL, undo_answer_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-answer", NULL);
 }
 
 static void

@@ -23,6 +23,9 @@ struct _RhCardEditor
   GtkSourceView *front_view;
   GtkSourceView *back_view;
   GtkLabel      *error_label;
+
+  /* Owned */
+  char          *loaded;        /* the fields as loaded, to tell an edit */
 };
 
 G_DEFINE_FINAL_TYPE (RhCardEditor, rh_card_editor, GTK_TYPE_WIDGET)
@@ -60,6 +63,27 @@ setup_markdown (GtkSourceView *view)
                                                                                   ? "Adwaita-dark" : "Adwaita"));
 }
 
+/* All the fields in one string, to compare with what was loaded. */
+static char *
+dup_fields (RhCardEditor *self)
+{
+  g_autofree char *front = dup_text (self->front_view);
+  g_autofree char *back = dup_text (self->back_view);
+
+  return g_strjoin ("\x1f", gtk_editable_get_text (GTK_EDITABLE (self->topic_row)),
+                    gtk_editable_get_text (GTK_EDITABLE (self->tags_row)), front, back, NULL);
+}
+
+static void
+rh_card_editor_finalize (GObject *object)
+{
+  RhCardEditor *self = (RhCardEditor *)object;
+
+  g_free (self->loaded);
+
+  G_OBJECT_CLASS (rh_card_editor_parent_class)->finalize (object);
+}
+
 static void
 rh_card_editor_dispose (GObject *object)
 {
@@ -80,6 +104,7 @@ rh_card_editor_class_init (RhCardEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rh_card_editor_dispose;
+  object_class->finalize = rh_card_editor_finalize;
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-card-editor.ui");
@@ -126,6 +151,22 @@ rh_card_editor_load (RhCardEditor *self,
   set_text (self->front_view, rh_card_get_front (card));
   set_text (self->back_view, rh_card_get_back (card));
   rh_card_editor_set_error (self, NULL);
+
+  g_free (self->loaded);
+  self->loaded = dup_fields (self);
+}
+
+/* Whether a field differs from what was loaded. */
+gboolean
+rh_card_editor_get_modified (RhCardEditor *self)
+{
+  g_autofree char *fields = NULL;
+
+  g_return_val_if_fail (RH_IS_CARD_EDITOR (self), FALSE);
+
+  fields = dup_fields (self);
+
+  return g_strcmp0 (fields, self->loaded) != 0;
 }
 
 /**

@@ -17,6 +17,7 @@ void       rh_card_editor_load      (RhCardEditor *self,
 gboolean   rh_card_editor_apply     (RhCardEditor *self,
                                      RhCard       *card,
                                      GError      **error);
+gboolean   rh_card_editor_get_modified (RhCardEditor *self);
 void       rh_card_editor_set_error (RhCardEditor *self,
                                      const char   *message);
 void       rh_card_editor_focus     (RhCardEditor *self);

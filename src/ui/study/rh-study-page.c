@@ -42,6 +42,8 @@ struct _RhStudyPage
   /* Owned */
   RhStudyQueue   *queue;
   RhCard         *card;          /* the card on screen */
+  RhCard         *edited_card;   /* the card in the editor, kept if the queue moves on */
+  GArray         *waiting_us;    /* gint64: time spent on each card waiting for its grade */
   GSignalGroup   *card_signals;
   GtkLabel       *interval_labels[4];
   GtkWidget      *grade_buttons[4];
@@ -311,9 +313,20 @@ set_card (RhStudyPage *self,
 
   g_signal_group_set_target (self->card_signals, card);
 
-  /* A new card starts hidden, its clock from now, scrolled to the top. */
+  /* A new card starts hidden, its clock from now, scrolled to the top; one
+   * back from a follow-up has its answer seen, and its clock goes on. */
   self->revealed = FALSE;
   self->shown_at_us = now_us (self);
+  if (card != NULL && rh_study_queue_get_current_returned (self->queue))
+    {
+      guint n_waiting = rh_study_queue_get_n_waiting (self->queue);
+
+      self->revealed = TRUE;
+      if (self->waiting_us->len > n_waiting)
+        self->shown_at_us -= g_array_index (self->waiting_us, gint64, n_waiting);
+    }
+  if (self->waiting_us->len > rh_study_queue_get_n_waiting (self->queue))
+    g_array_set_size (self->waiting_us, rh_study_queue_get_n_waiting (self->queue));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
 }
@@ -417,8 +430,11 @@ undo_action (GtkWidget  *widget,
 {
   RhStudyPage *self = RH_STUDY_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
-  if (!rh_study_queue_undo (self->queue, &error))
+  if ((toast = rh_study_page_undo (self, &error)))
+    show_toast (self, toast);
+  else
     show_error (self, error);
 }
 
@@ -432,10 +448,20 @@ edit_action (GtkWidget  *widget,
   if (self->card == NULL)
     return;
 
+  g_set_object (&self->edited_card, self->card);
   rh_card_editor_load (self->editor, self->card);
   self->editing = TRUE;
   update (self);
   rh_card_editor_focus (self->editor);
+}
+
+static void
+stop_editing (RhStudyPage *self)
+{
+  g_clear_object (&self->edited_card);
+  self->editing = FALSE;
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -448,12 +474,12 @@ save_edit_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(RhCard) edited = NULL;
 
-  if (self->card == NULL)
+  if (self->edited_card == NULL)
     return;
 
   /* Edit a copy so that a failed save leaves the shown card as stored. */
-  edited = rh_card_new (rh_card_get_uid (self->card));
-  rh_card_update_from (edited, self->card);
+  edited = rh_card_new (rh_card_get_uid (self->edited_card));
+  rh_card_update_from (edited, self->edited_card);
 
   if (!rh_card_editor_apply (self->editor, edited, &error) ||
       !rh_deck_store_update_card (database, edited, &error))
@@ -462,23 +488,49 @@ save_edit_action (GtkWidget  *widget,
       return;
     }
 
-  rh_card_update_from (self->card, edited);
-  self->editing = FALSE;
-  update (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  rh_card_update_from (self->edited_card, edited);
+  stop_editing (self);
   show_toast (self, adw_toast_new (_("Card saved")));
 }
 
+static void
+discard_response_cb (RhStudyPage      *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0 && self->editing)
+    stop_editing (self);
+  else if (self->editing)
+    rh_card_editor_focus (self->editor);
+}
+
+/* Escape and Cancel: typed edits are not thrown away without asking. */
 static void
 cancel_edit_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   RhStudyPage *self = RH_STUDY_PAGE (widget);
+  AdwMessageDialog *dialog;
 
-  self->editing = FALSE;
-  update (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!rh_card_editor_get_modified (self->editor))
+    {
+      stop_editing (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Discard Changes?"),
+                                                       _("The changes to this card have not been saved.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -553,7 +605,15 @@ open_follow_up_action (GtkWidget  *widget,
       return;
     }
 
-  rh_study_queue_show_card (self->queue, card);
+  /* The card on screen waits for its grade until the follow-up is answered. */
+  if (self->card != NULL)
+    {
+      gint64 elapsed = now_us (self) - self->shown_at_us;
+
+      g_array_set_size (self->waiting_us, rh_study_queue_get_n_waiting (self->queue));
+      g_array_append_val (self->waiting_us, elapsed);
+      rh_study_queue_open_follow_up (self->queue, card);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -578,6 +638,8 @@ rh_study_page_dispose (GObject *object)
 
   g_clear_object (&self->card_signals);
   g_clear_object (&self->card);
+  g_clear_object (&self->edited_card);
+  g_clear_pointer (&self->waiting_us, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_STUDY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -706,6 +768,8 @@ rh_study_page_init (RhStudyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->waiting_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   /* Follows the card on screen: an edit elsewhere redraws it. */
   self->card_signals = g_signal_group_new (RH_TYPE_CARD);
   g_signal_group_connect_object (self->card_signals, "notify", G_CALLBACK (card_notify_cb),
@@ -779,4 +843,37 @@ rh_study_page_get_screen (RhStudyPage *self)
 {
   g_return_val_if_fail (RH_IS_STUDY_PAGE (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * rh_study_page_undo:
+ *
+ * Undoes the topic's last answer, from wherever the user is in the window.
+ *
+ * Returns: (transfer full) (nullable): a toast saying what was undone, or
+ *   %NULL with @error set
+ */
+AdwToast *
+rh_study_page_undo (RhStudyPage  *self,
+                    GError      **error)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  RhRating rating = RH_RATING_GOOD;
+  RhCard *card;
+
+  g_return_val_if_fail (RH_IS_STUDY_PAGE (self), NULL);
+
+  if (!rh_study_queue_undo (self->queue, &rating, error))
+    return NULL;
+
+  card = rh_study_queue_get_current_card (self->queue);
+  plain = card ? rh_card_dup_title (card) : g_strdup ("");
+  /* A toast's title is markup. */
+  title = g_markup_escape_text (plain, -1);
+  /* Translators: the first %s is a grade ("Good"), the second a card's question */
+  text = g_strdup_printf (_("Undid “%s” on “%s”"), _(grades[rating - 1].label), title);
+
+  return adw_toast_new (text);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rh-study-queue.h"
 
@@ -15,5 +15,7 @@ GtkWidget    *rh_study_page_new          (RhStudyQueue *queue);
 RhStudyQueue *rh_study_page_get_queue    (RhStudyPage   *self);
 gboolean      rh_study_page_get_revealed (RhStudyPage   *self);
 const char   *rh_study_page_get_screen     (RhStudyPage   *self);
+AdwToast     *rh_study_page_undo         (RhStudyPage   *self,
+                                          GError       **error);
 
 G_END_DECLS
