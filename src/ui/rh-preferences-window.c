@@ -21,6 +21,7 @@ struct _RhPreferencesWindow
   GtkAdjustment        *rollover_adjustment;
   AdwEntryRow          *learning_row;
   AdwEntryRow          *relearning_row;
+  GtkLabel             *steps_error_label;
   AdwComboRow          *style_row;
 
   /* Owned */
@@ -70,6 +71,7 @@ steps_apply_cb (RhPreferencesWindow *self,
   const char *key = row == self->learning_row ? "learning-steps" : "relearning-steps";
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *message = NULL;
 
   /* No relearning steps is allowed: a forgotten card goes straight back
    * to review tomorrow. Learning needs at least one. */
@@ -77,12 +79,19 @@ steps_apply_cb (RhPreferencesWindow *self,
       rh_study_settings_parse_steps (text, &seconds, &error))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->steps_error_label), FALSE);
       g_settings_set_string (self->settings, key, text);
       return;
     }
 
+  /* Translators: %s says what is wrong with the steps typed, e.g.
+   * "“1x” is not a duration such as 30s, 10m, 2h or 1d" */
+  message = row == self->learning_row ? g_strdup_printf (_("Learning steps: %s"), error->message)
+                                      : g_strdup_printf (_("Relearning steps: %s"), error->message);
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  gtk_label_set_label (self->steps_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_error_label), TRUE);
+
 }
 
 static void
@@ -111,6 +120,7 @@ rh_preferences_window_class_init (RhPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, rollover_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, learning_row);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, relearning_row);
+  gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, steps_error_label);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, style_row);
   gtk_widget_class_bind_template_callback (widget_class, steps_apply_cb);
 }
