@@ -10,7 +10,12 @@ G_BEGIN_DECLS
 GtkWidget *rh_test_find_widget (GtkWidget  *root,
                                 GType       type,
                                 const char *action_name);
+/* The first mapped button labelled @label, as a user sees it. */
+GtkWidget *rh_test_find_button (GtkWidget  *root,
+                                const char *label);
 guint      rh_test_count_rows  (GtkListBox *list);
+/* Lets GTK lay out and draw a few frames. */
+void       rh_test_settle      (void);
 void       rh_test_destroy_window (GtkWindow *window,
                                    GtkWidget *widget);
 

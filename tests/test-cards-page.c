@@ -7,6 +7,7 @@
 #include "rh-card-row.h"
 #include "rh-cards-page.h"
 #include "rh-test-utils.h"
+#include "rh-test-widget-utils.h"
 
 typedef struct
 {
@@ -49,16 +50,6 @@ fixture_teardown (Fixture       *f,
   g_assert_finalize_object (f->db);
 }
 
-/* Lets GTK lay out and draw a few frames. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static void
 count_visible_rows (GtkWidget *widget,
                     GtkWidget *viewport,
@@ -81,31 +72,13 @@ count_visible_rows (GtkWidget *widget,
     count_visible_rows (child, viewport, n_rows);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 visible_rows (Fixture *f)
 {
-  GtkWidget *scroller = find_type (GTK_WIDGET (f->page), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SCROLLED_WINDOW, NULL);
   guint n_rows = 0;
 
-  settle ();
+  rh_test_settle ();
   count_visible_rows (scroller, scroller, &n_rows);
 
   return n_rows;
@@ -115,7 +88,7 @@ static void
 search (Fixture    *f,
         const char *text)
 {
-  GtkWidget *entry = find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* The entry waits a moment before it says the search changed. */
@@ -128,7 +101,7 @@ static void
 test_search_and_clear (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkWidget *list = find_type (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL);
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 303);
@@ -153,25 +126,6 @@ test_search_and_clear (Fixture       *f,
   g_assert_cmpuint (visible_rows (f), >, 3);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A suspended card offers Unsuspend in its row. */
 static void
 test_unsuspend (Fixture       *f,
@@ -182,17 +136,17 @@ test_unsuspend (Fixture       *f,
 
   rh_cards_page_start_search (f->page);
   search (f, "TIME_WAIT");
-  settle ();
-  g_assert_null (find_button (GTK_WIDGET (f->page), "Unsuspend"));
+  rh_test_settle ();
+  g_assert_null (rh_test_find_button (GTK_WIDGET (f->page), "Unsuspend"));
 
   g_assert_true (rh_deck_store_set_card_suspended (f->db, rh_card_get_row_id (card), TRUE, NULL));
-  settle ();
-  button = find_button (GTK_WIDGET (f->page), "Unsuspend");
+  rh_test_settle ();
+  button = rh_test_find_button (GTK_WIDGET (f->page), "Unsuspend");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT suspended FROM cards WHERE uid = 'tw2';"), ==, 0);
-  settle ();
-  g_assert_null (find_button (GTK_WIDGET (f->page), "Unsuspend"));
+  rh_test_settle ();
+  g_assert_null (rh_test_find_button (GTK_WIDGET (f->page), "Unsuspend"));
 }
 
 int

@@ -7,6 +7,7 @@
 #include "rh-card-editor.h"
 #include "rh-study-page.h"
 #include "rh-test-utils.h"
+#include "rh-test-widget-utils.h"
 
 static const char deck[] =
   "{\"rehearse_deck\": 1, \"cards\": ["
@@ -173,34 +174,6 @@ test_edit_and_suspend (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The toast's Undo brings a suspended card back; a suspended card opened
  * from the browser says so and offers Unsuspend. */
 static void
@@ -212,8 +185,8 @@ test_suspend_undo_and_mark (Fixture       *f,
 
   activate (f, "card.suspend", NULL);
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 1);
-  settle ();
-  undo = find_button (GTK_WIDGET (f->view), "Undo");
+  rh_test_settle ();
+  undo = rh_test_find_button (GTK_WIDGET (f->view), "Undo");
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_is_sensitive (undo));
   g_signal_emit_by_name (undo, "clicked");
@@ -224,12 +197,12 @@ test_suspend_undo_and_mark (Fixture       *f,
   g_object_unref (chan);
   chan = rh_deck_store_dup_card_by_uid (f->db, "chan", NULL);
   rh_study_queue_show_card (f->queue, chan);
-  settle ();
-  unsuspend = find_button (GTK_WIDGET (f->view), "Unsuspend");
+  rh_test_settle ();
+  unsuspend = rh_test_find_button (GTK_WIDGET (f->view), "Unsuspend");
   g_assert_nonnull (unsuspend);
   g_signal_emit_by_name (unsuspend, "clicked");
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
-  settle ();
+  rh_test_settle ();
   g_assert_false (gtk_widget_get_mapped (unsuspend));
 }
 
@@ -269,10 +242,10 @@ static void
 test_tab_order (Fixture       *f,
                 gconstpointer  data)
 {
-  GtkWidget *reveal = find_button (GTK_WIDGET (f->view), "Show Answer");
+  GtkWidget *reveal = rh_test_find_button (GTK_WIDGET (f->view), "Show Answer");
   GtkWidget *good;
 
-  settle ();
+  rh_test_settle ();
   g_assert_nonnull (reveal);
   /* Keyboard focus moves only in the active window. */
   for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -291,7 +264,7 @@ test_tab_order (Fixture       *f,
   g_assert_true (gtk_window_get_focus (f->window) == reveal);
 
   activate (f, "card.reveal", NULL);
-  settle ();
+  rh_test_settle ();
   good = find_grade_button (GTK_WIDGET (f->view), RH_RATING_GOOD);
   g_assert_nonnull (good);
   for (guint i = 0; i < 12 && !is_inside (gtk_window_get_focus (f->window), good); i++)
