@@ -23,6 +23,7 @@ struct _RhInterviewPlanner
   RhInterviewTemplate *template;
   GArray              *plan_ids;      /* gint64 card ids */
   GArray              *plan_seconds;  /* guint fixed budgets, 0 = none */
+  GArray              *plan_scale;    /* guint per mille, follow-up budgets of its chain */
   GHashTable          *asked;         /* gint64 card ids, the current one included */
 
   /* Borrowed */
@@ -38,6 +39,11 @@ G_DEFINE_FINAL_TYPE (RhInterviewPlanner, rh_interview_planner, G_TYPE_OBJECT)
 #define DUE_BONUS         0.5
 #define MAX_JITTER        0.2
 
+/* Budgets, see the header. */
+#define MIN_BUDGET        60
+#define FULL_SCALE        1000
+#define MAX_CHAIN         16  /* more than the deepest follow-up depth */
+
 /* ?1 is the subtree's path; the root needs no join. */
 #define SUBTREE_JOIN \
   " JOIN topic_closure tc ON tc.descendant_id = c.topic_id" \
@@ -46,20 +52,44 @@ G_DEFINE_FINAL_TYPE (RhInterviewPlanner, rh_interview_planner, G_TYPE_OBJECT)
 #define CANDIDATES_SQL(join)                                                          \
   "SELECT c.id, c.kind, rs.state, coalesce(rs.stability, 0), rs.due,"                 \
   "  coalesce(rs.last_review, 0),"                                                    \
-  "  EXISTS (SELECT 1 FROM follow_ups f WHERE f.card_id = c.id)"                      \
+  "  EXISTS (SELECT 1 FROM follow_ups f WHERE f.card_id = c.id), coalesce(c.seconds, 0)" \
   " FROM cards c JOIN review_state rs ON rs.card_id = c.id" join                      \
   " WHERE c.suspended = 0 ORDER BY c.id;"
+
+/* The follow-ups that can be asked: not suspended, and no design
+ * question after a card of another kind, because a design question is a
+ * round's planned whiteboard time, not a follow-up. */
+#define FOLLOW_UPS_SQL                                                                \
+  "SELECT fu.card_id, f.id, coalesce(f.seconds, 0)"                                   \
+  " FROM follow_ups fu JOIN cards f ON f.id = fu.follow_up_id"                        \
+  " JOIN cards c ON c.id = fu.card_id"                                                \
+  " WHERE f.suspended = 0 AND (f.kind <> 'design' OR c.kind = 'design')"              \
+  " ORDER BY fu.card_id, fu.position;"
+
+typedef struct
+{
+  gint64 card_id;
+  guint  seconds;  /* the card's, 0 for none */
+} Edge;
 
 typedef struct
 {
   gint64 card_id;
   double score;
+  guint  seconds;
 } Candidate;
+
+/* A planned question while the plan is made, for fitting the budgets. */
+typedef struct
+{
+  guint    seconds;   /* its budget before fitting */
+  gboolean fixed;     /* the part's, kept */
+  guint    chain;     /* the budgets of the follow-ups it is expected to have */
+} Expected;
 
 typedef struct
 {
   GArray  *candidates;  /* Candidate, best first */
-  guint    next;
   guint64  order;
 } Group;
 
@@ -92,10 +122,12 @@ asked (RhInterviewPlanner *self,
 static void
 add_planned (RhInterviewPlanner *self,
              gint64              card_id,
-             guint               seconds)
+             guint               seconds,
+             guint               scale)
 {
   g_array_append_val (self->plan_ids, card_id);
   g_array_append_val (self->plan_seconds, seconds);
+  g_array_append_val (self->plan_scale, scale);
 }
 
 static gboolean
@@ -111,16 +143,131 @@ planned_from (RhInterviewPlanner *self,
 }
 
 static guint
+natural_budget (RhInterviewPlanner *self,
+                guint               card_seconds)
+{
+  return card_seconds > 0 ? card_seconds : rh_interview_template_get_question_seconds (self->template);
+}
+
+static guint
+scaled (guint seconds,
+        guint scale)
+{
+  if (scale >= FULL_SCALE)
+    return seconds;
+
+  return MAX ((guint)((guint64)seconds * scale / FULL_SCALE), MIN (seconds, MIN_BUDGET));
+}
+
+static guint
 card_budget (RhInterviewPlanner *self,
              RhCard             *card,
              guint               fixed)
 {
   if (fixed > 0)
     return fixed;
-  if (rh_card_get_seconds (card) > 0)
-    return rh_card_get_seconds (card);
 
-  return rh_interview_template_get_question_seconds (self->template);
+  return natural_budget (self, rh_card_get_seconds (card));
+}
+
+/* card id → GArray of Edge, in the cards' order. */
+static GHashTable *
+load_follow_ups (RhInterviewPlanner  *self,
+                 GError             **error)
+{
+  g_autoptr(GHashTable) graph = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify)g_array_unref);
+  g_autoptr(RhStatement) stmt = rh_database_prepare (self->database, FOLLOW_UPS_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 card_id = sqlite3_column_int64 (stmt, 0);
+      Edge edge = { sqlite3_column_int64 (stmt, 1), (guint)MAX (sqlite3_column_int (stmt, 2), 0) };
+      GArray *edges = g_hash_table_lookup (graph, &card_id);
+
+      if (edges == NULL)
+        {
+          edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+          g_hash_table_insert (graph, g_memdup2 (&card_id, sizeof card_id), edges);
+        }
+      g_array_append_val (edges, edge);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (self->database, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&graph);
+}
+
+typedef struct
+{
+  GHashTable *graph;
+  GHashTable *reserved;     /* nullable: chains kept for questions planned before */
+  guint       next_planned; /* cards planned from here on come later */
+  gint64      path[MAX_CHAIN];
+  guint       path_len;
+} Walk;
+
+static gboolean
+can_follow (RhInterviewPlanner *self,
+            Walk               *walk,
+            gint64              card_id)
+{
+  if (asked (self, card_id) || planned_from (self, walk->next_planned, card_id) ||
+      (walk->reserved && g_hash_table_contains (walk->reserved, &card_id)))
+    return FALSE;
+
+  for (guint i = 0; i < walk->path_len; i++)
+    if (walk->path[i] == card_id)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* How deep, up to @max_depth, the chain under @card_id can go; @best: the
+ * follow-up to take for that, the first of the deepest. */
+static guint
+chain_depth (RhInterviewPlanner *self,
+             Walk               *walk,
+             gint64              card_id,
+             guint               max_depth,
+             const Edge        **best)
+{
+  GArray *edges = g_hash_table_lookup (walk->graph, &card_id);
+  guint deepest = 0;
+
+  if (best != NULL)
+    *best = NULL;
+  if (max_depth == 0 || edges == NULL || walk->path_len >= MAX_CHAIN)
+    return 0;
+
+  walk->path[walk->path_len++] = card_id;
+  for (guint i = 0; i < edges->len && deepest < max_depth; i++)
+    {
+      const Edge *edge = &g_array_index (edges, Edge, i);
+      guint depth;
+
+      if (!can_follow (self, walk, edge->card_id))
+        continue;
+
+      depth = 1 + chain_depth (self, walk, edge->card_id, max_depth - 1, NULL);
+      if (depth > deepest)
+        {
+          deepest = depth;
+          if (best != NULL)
+            *best = edge;
+        }
+    }
+  walk->path_len--;
+
+  return deepest;
 }
 
 static gboolean
@@ -155,43 +302,46 @@ dup_askable (RhInterviewPlanner  *self,
   return TRUE;
 }
 
-/* The first follow-up of @current that can be asked, if the chain may go
- * deeper. */
+/* The follow-up of @current whose chain goes deepest, if the chain may
+ * go deeper. */
 static gboolean
 find_follow_up (RhInterviewPlanner         *self,
                 const RhInterviewQuestion  *current,
                 RhInterviewQuestion        *next,
                 GError                    **error)
 {
-  const char * const *follow_ups;
+  g_autoptr(GHashTable) graph = NULL;
+  g_autoptr(RhCard) card = NULL;
+  guint max_depth = rh_interview_template_get_follow_up_depth (self->template);
+  Walk walk = { NULL, NULL, current->next_planned, { 0, }, 0 };
+  const Edge *best = NULL;
+  guint scale = FULL_SCALE;
 
-  if (current->card == NULL ||
-      current->depth >= rh_interview_template_get_follow_up_depth (self->template))
+  if (current->card == NULL || current->depth >= max_depth)
     return TRUE;
 
-  follow_ups = rh_card_get_follow_ups (current->card);
-  for (guint i = 0; follow_ups && follow_ups[i]; i++)
-    {
-      g_autoptr(RhCard) card = NULL;
-      gint64 card_id;
+  if (!(graph = load_follow_ups (self, error)))
+    return FALSE;
 
-      if (!dup_askable (self, 0, follow_ups[i], &card, error))
-        return FALSE;
-      if (card == NULL)
-        continue;
+  walk.graph = graph;
+  chain_depth (self, &walk, rh_card_get_row_id (current->card), max_depth - current->depth, &best);
+  if (best == NULL)
+    return TRUE;
 
-      card_id = rh_card_get_row_id (card);
-      if (asked (self, card_id) || planned_from (self, current->next_planned, card_id))
-        continue;
+  if (!dup_askable (self, best->card_id, NULL, &card, error))
+    return FALSE;
+  if (card == NULL)
+    return TRUE;
 
-      next->budget = card_budget (self, card, 0);
-      next->card = g_steal_pointer (&card);
-      next->index = current->index;
-      next->depth = current->depth + 1;
-      next->parent_answer_id = 0;
-      next->next_planned = current->next_planned;
-      return TRUE;
-    }
+  if (current->index < self->plan_scale->len)
+    scale = g_array_index (self->plan_scale, guint, current->index);
+
+  next->budget = scaled (card_budget (self, card, 0), scale);
+  next->card = g_steal_pointer (&card);
+  next->index = current->index;
+  next->depth = current->depth + 1;
+  next->parent_answer_id = 0;
+  next->next_planned = current->next_planned;
 
   return TRUE;
 }
@@ -273,6 +423,7 @@ load_candidates (RhInterviewPlanner  *self,
         continue;
 
       candidate.card_id = sqlite3_column_int64 (stmt, 0);
+      candidate.seconds = (guint)MAX (sqlite3_column_int (stmt, 7), 0);
 
       if (state == RH_CARD_STATE_NEW || stability <= 0.0)
         candidate.score = NEW_CARD_WEAKNESS;
@@ -324,13 +475,77 @@ compare_groups (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Keeps the follow-ups @card_id is expected to have (every answer rated
+ * Good) in @taken, so that no later question takes them and cuts its
+ * chain short, and returns their budgets. */
+static guint
+reserve_chain (RhInterviewPlanner *self,
+               GHashTable         *graph,
+               GHashTable         *taken,
+               gint64              card_id)
+{
+  guint seconds = 0;
+
+  for (guint left = rh_interview_template_get_follow_up_depth (self->template); left > 0; left--)
+    {
+      Walk walk = { graph, taken, 0, { 0, }, 0 };
+      const Edge *best = NULL;
+
+      chain_depth (self, &walk, card_id, left, &best);
+      if (best == NULL)
+        break;
+
+      card_id = best->card_id;
+      g_hash_table_add (taken, g_memdup2 (&card_id, sizeof card_id));
+      seconds += natural_budget (self, best->seconds);
+    }
+
+  return seconds;
+}
+
+/* Scales the budgets that are not fixed, and those of the follow-ups, so
+ * that the plan and its expected follow-ups fit total-minutes. */
+static void
+fit_budgets (RhInterviewPlanner *self,
+             GArray             *expected)
+{
+  guint64 total = rh_interview_template_get_total_minutes (self->template) * 60;
+  guint64 fixed = 0;
+  guint64 rest = 0;
+  guint scale;
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const Expected *planned = &g_array_index (expected, Expected, i);
+
+      *(planned->fixed ? &fixed : &rest) += planned->seconds;
+      rest += planned->chain;
+    }
+
+  if (rest == 0 || fixed + rest <= total)
+    return;
+
+  scale = total > fixed ? (guint)((total - fixed) * FULL_SCALE / rest) : 0;
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const Expected *planned = &g_array_index (expected, Expected, i);
+
+      if (!planned->fixed)
+        g_array_index (self->plan_seconds, guint, i) = scaled (planned->seconds, scale);
+      g_array_index (self->plan_scale, guint, i) = scale;
+    }
+}
+
 /* Picks one part's questions, taking from its topics in turn. */
 static gboolean
 plan_part (RhInterviewPlanner     *self,
            const RhInterviewPart  *part,
+           GHashTable             *graph,
            GHashTable             *taken,
+           GArray                 *expected,
            GError                **error)
 {
+  guint min_depth = part->needs_follow_ups ? MAX (rh_interview_template_get_follow_up_depth (self->template), 1) : 0;
   const char * const *topics = (const char * const *)part->topics;
   g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
   guint n_picked = 0;
@@ -343,7 +558,7 @@ plan_part (RhInterviewPlanner     *self,
 
   for (guint i = 0; i == 0 || (topics && topics[i]); i++)
     {
-      Group group = { g_array_new (FALSE, FALSE, sizeof (Candidate)), 0, 0 };
+      Group group = { g_array_new (FALSE, FALSE, sizeof (Candidate)), 0 };
       const char *topic = topics ? topics[i] : NULL;
 
       g_array_append_val (groups, group);
@@ -360,28 +575,46 @@ plan_part (RhInterviewPlanner     *self,
 
   g_array_sort (groups, compare_groups);
 
-  while (n_picked < part->n_questions && progress)
+  /* Deep chains first: a part that needs follow-ups takes the roots that
+   * reach the template's depth, then shallower ones if there are too few. */
+  for (;;)
     {
-      progress = FALSE;
-
-      for (guint i = 0; i < groups->len && n_picked < part->n_questions; i++)
+      while (n_picked < part->n_questions && progress)
         {
-          Group *group = &g_array_index (groups, Group, i);
+          progress = FALSE;
 
-          while (group->next < group->candidates->len)
+          for (guint i = 0; i < groups->len && n_picked < part->n_questions; i++)
             {
-              gint64 card_id = g_array_index (group->candidates, Candidate, group->next++).card_id;
+              GArray *candidates = g_array_index (groups, Group, i).candidates;
 
-              if (g_hash_table_contains (taken, &card_id))
-                continue;
+              for (guint j = 0; j < candidates->len; j++)
+                {
+                  const Candidate *candidate = &g_array_index (candidates, Candidate, j);
+                  Walk walk = { graph, taken, 0, { 0, }, 0 };
+                  Expected planned;
 
-              g_hash_table_add (taken, g_memdup2 (&card_id, sizeof card_id));
-              add_planned (self, card_id, part->seconds);
-              n_picked++;
-              progress = TRUE;
-              break;
+                  if (g_hash_table_contains (taken, &candidate->card_id) ||
+                      (min_depth > 0 && chain_depth (self, &walk, candidate->card_id, min_depth, NULL) < min_depth))
+                    continue;
+
+                  add_planned (self, candidate->card_id, part->seconds, FULL_SCALE);
+                  g_hash_table_add (taken, g_memdup2 (&candidate->card_id, sizeof candidate->card_id));
+                  planned.fixed = part->seconds > 0;
+                  planned.seconds = planned.fixed ? part->seconds : natural_budget (self, candidate->seconds);
+                  planned.chain = reserve_chain (self, graph, taken, candidate->card_id);
+                  g_array_append_val (expected, planned);
+                  n_picked++;
+                  progress = TRUE;
+                  break;
+                }
             }
         }
+
+      if (n_picked >= part->n_questions || min_depth <= (part->needs_follow_ups ? 1 : 0))
+        break;
+
+      min_depth--;
+      progress = TRUE;
     }
 
   return TRUE;
@@ -392,18 +625,26 @@ make_plan (RhInterviewPlanner  *self,
            GError             **error)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (Expected));
+  g_autoptr(GHashTable) graph = NULL;
   guint n_parts = rh_interview_template_get_n_parts (self->template);
+
+  if (!(graph = load_follow_ups (self, error)))
+    return FALSE;
 
   if (n_parts == 0)
     {
       RhInterviewPart all = { NULL, 0, rh_interview_template_get_n_questions (self->template), 0, FALSE };
 
-      return plan_part (self, &all, taken, error);
+      if (!plan_part (self, &all, graph, taken, expected, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < n_parts; i++)
-    if (!plan_part (self, rh_interview_template_get_part (self->template, i), taken, error))
+    if (!plan_part (self, rh_interview_template_get_part (self->template, i), graph, taken, expected, error))
       return FALSE;
+
+  fit_budgets (self, expected);
 
   return TRUE;
 }
@@ -421,7 +662,8 @@ check_plan (RhInterviewPlanner  *self,
   return FALSE;
 }
 
-/* The plan as JSON: [[card id, fixed seconds], …]. */
+/* The plan as JSON: [[card id, fixed seconds, follow-up scale], …]; the
+ * scale is per mille, left out (older sessions) it is 1000. */
 static gboolean
 load_plan (RhInterviewPlanner  *self,
            const char          *json,
@@ -440,13 +682,16 @@ load_plan (RhInterviewPlanner  *self,
     {
       JsonNode *element = json_array_get_element (array, i);
       JsonArray *pair;
+      guint n;
 
-      if (!JSON_NODE_HOLDS_ARRAY (element) || json_array_get_length (pair = json_node_get_array (element)) != 2)
+      if (!JSON_NODE_HOLDS_ARRAY (element) ||
+          (n = json_array_get_length (pair = json_node_get_array (element))) < 2 || n > 3)
         goto corrupt;
 
       add_planned (self,
                    json_array_get_int_element (pair, 0),
-                   (guint)CLAMP (json_array_get_int_element (pair, 1), 0, G_MAXINT));
+                   (guint)CLAMP (json_array_get_int_element (pair, 1), 0, G_MAXINT),
+                   n > 2 ? (guint)CLAMP (json_array_get_int_element (pair, 2), 0, FULL_SCALE) : FULL_SCALE);
     }
 
   return TRUE;
@@ -476,6 +721,7 @@ rh_interview_planner_finalize (GObject *object)
 
   g_clear_pointer (&self->plan_ids, g_array_unref);
   g_clear_pointer (&self->plan_seconds, g_array_unref);
+  g_clear_pointer (&self->plan_scale, g_array_unref);
   g_clear_pointer (&self->asked, g_hash_table_unref);
 
   G_OBJECT_CLASS (rh_interview_planner_parent_class)->finalize (object);
@@ -495,6 +741,7 @@ rh_interview_planner_init (RhInterviewPlanner *self)
 {
   self->plan_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->plan_seconds = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->plan_scale = g_array_new (FALSE, FALSE, sizeof (guint));
   self->asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
@@ -558,7 +805,7 @@ rh_interview_planner_add_cards (RhInterviewPlanner  *self,
         return FALSE;
 
       if (card != NULL && !planned_from (self, 0, card_ids[i]))
-        add_planned (self, card_ids[i], seconds ? seconds[i] : 0);
+        add_planned (self, card_ids[i], seconds ? seconds[i] : 0, FULL_SCALE);
     }
 
   return check_plan (self, error);
@@ -584,6 +831,7 @@ rh_interview_planner_dup_plan_json (RhInterviewPlanner *self)
       json_builder_begin_array (builder);
       json_builder_add_int_value (builder, g_array_index (self->plan_ids, gint64, i));
       json_builder_add_int_value (builder, g_array_index (self->plan_seconds, guint, i));
+      json_builder_add_int_value (builder, g_array_index (self->plan_scale, guint, i));
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);

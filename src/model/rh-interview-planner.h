@@ -43,15 +43,28 @@ G_DECLARE_FINAL_TYPE (RhInterviewPlanner, rh_interview_planner, RH, INTERVIEW_PL
  * takes the best card of each topic in turn (topic order from the seed),
  * so the areas are mixed. The plan is kept with the session as JSON.
  *
- * Follow-ups (rh_interview_planner_next() with @follow): the first
- * follow-up of the current card that is not suspended, was not asked in
- * this session and is not planned for later, as long as the chain is
- * shallower than the template's follow-up depth; otherwise the next
- * planned question that can still be asked.
+ * A part that needs follow-ups takes, in that order, roots whose chain
+ * can reach the template's follow-up depth, then shallower ones when the
+ * deck has too few. The chain each planned question is expected to have
+ * (every answer rated Good) is kept for it: no later question takes those
+ * cards.
+ *
+ * Follow-ups (rh_interview_planner_next() with @follow): of the current
+ * card's follow-ups that are not suspended, were not asked in this
+ * session and are not planned for later, the first of those whose own
+ * chain goes deepest, as long as the chain is shallower than the
+ * template's follow-up depth; otherwise the next planned question that
+ * can still be asked. A design card is never the follow-up of a card of
+ * another kind: design questions are the ones the template plans.
  *
  * Budgets: a question's budget is the part's fixed seconds, else the
  * card's `seconds`, else the template's question-seconds; follow-ups use
- * their card's, else the template's. The total budget is total-minutes. */
+ * their card's, else the template's. The total budget is total-minutes.
+ * When the planned questions and their expected follow-ups add up to
+ * more, the budgets that are not fixed (follow-ups' too) are scaled by
+ * one factor, (total − fixed) / (the rest), each kept at one minute or
+ * more (or its own length when shorter); fixed budgets are what the
+ * template promises and are kept. */
 
 RhInterviewPlanner *rh_interview_planner_new            (RhScheduler                *scheduler,
                                                          RhInterviewTemplate        *template,

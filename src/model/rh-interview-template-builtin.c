@@ -61,8 +61,9 @@ define_builtin (RhInterviewTemplate *self)
       rh_interview_template_set_question_seconds (self, 300);
       rh_interview_template_set_total_minutes (self, 45);
       rh_interview_template_set_follow_up_depth (self, 1);
+      /* The one design question is the last part's. */
       add_part (self, NULL,
-                RH_INTERVIEW_KIND (RH_CARD_KIND_BEHAVIORAL) | RH_INTERVIEW_KIND (RH_CARD_KIND_DESIGN),
+                RH_INTERVIEW_KIND (RH_CARD_KIND_BEHAVIORAL) | RH_INTERVIEW_KIND (RH_CARD_KIND_TROUBLESHOOTING),
                 5, 0, FALSE);
       add_part (self, project_design_topics, RH_INTERVIEW_KIND (RH_CARD_KIND_DESIGN), 1, 0, FALSE);
     }
