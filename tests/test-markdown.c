@@ -5,9 +5,6 @@
 
 #include "rh-markdown.h"
 
-/* Same fixed-width indentation the renderer uses for one nesting level */
-#define IND "\u2003\u2002"
-
 /* Every markup string must parse, and only with the tags and attributes
  * the renderer means to produce: anything else would be HTML leaking
  * through from the source. GMarkup stands in for Pango, which the model
@@ -251,36 +248,80 @@ test_lists (void)
                                         "4. four\n"
                                         "\n"
                                         "1) paren\n");
-  RhMarkdownBlock *block;
+  static const struct
+  {
+    const char *marker;
+    guint       indent;
+    const char *markup;
+  } expected[] = {
+    { "•", 0, "one" }, { "•", 0, "two" }, { "◦", 1, "nested <i>a</i>" },
+    { "1.", 2, "deep" }, { "2.", 2, "deeper" }, { "▪", 3, "deepest" }, { "•", 0, "three" },
+    { NULL, 0, "Between" },
+    { "3.", 0, "three" }, { "4.", 0, "four" },
+    { "1)", 0, "paren" },
+  };
+  g_autofree char *plain = NULL;
 
-  g_assert_cmpuint (blocks->len, ==, 4);
+  /* One block per item, its marker apart, so wrapped lines hang beside it */
+  g_assert_cmpuint (blocks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      RhMarkdownBlock *block = block_at (blocks, i, RH_MARKDOWN_BLOCK_TEXT);
 
-  block = block_at (blocks, 0, RH_MARKDOWN_BLOCK_TEXT);
-  g_assert_cmpstr (rh_markdown_block_get_markup (block), ==,
-                   "• one\n"
-                   "• two\n"
-                   IND "◦ nested <i>a</i>\n"
-                   IND IND "1. deep\n"
-                   IND IND "2. deeper\n"
-                   IND IND IND "▪ deepest\n"
-                   "• three");
-  g_assert_cmpuint (rh_markdown_block_get_indent (block), ==, 0);
-  g_assert_cmpstr (rh_markdown_block_get_plain_text (block), ==,
+      g_assert_cmpstr (rh_markdown_block_get_marker (block), ==, expected[i].marker);
+      g_assert_cmpuint (rh_markdown_block_get_indent (block), ==, expected[i].indent);
+      g_assert_cmpstr (rh_markdown_block_get_markup (block), ==, expected[i].markup);
+    }
+
+  plain = rh_markdown_to_plain_text ("- one\n- two\n  - nested *a*\n    1. deep\n    2. deeper\n       - deepest\n- three\n");
+  g_assert_cmpstr (plain, ==,
                    "• one\n• two\n    ◦ nested a\n        1. deep\n        2. deeper\n            ▪ deepest\n• three");
+}
 
-  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 1, RH_MARKDOWN_BLOCK_TEXT)), ==, "Between");
-  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 2, RH_MARKDOWN_BLOCK_TEXT)), ==,
-                   "3. three\n4. four");
-  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 3, RH_MARKDOWN_BLOCK_TEXT)), ==, "1) paren");
+/* Checks the items of a one-level list: marker and markup, in turn */
+static void
+assert_items (const char         *markdown,
+              const char * const *expected)
+{
+  g_autoptr(GPtrArray) blocks = render (markdown);
+  guint n = g_strv_length ((char **)expected) / 2;
+
+  g_assert_cmpuint (blocks->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      RhMarkdownBlock *block = block_at (blocks, i, RH_MARKDOWN_BLOCK_TEXT);
+
+      g_assert_cmpstr (rh_markdown_block_get_marker (block), ==, expected[2 * i]);
+      g_assert_cmpstr (rh_markdown_block_get_markup (block), ==, expected[2 * i + 1]);
+      g_assert_cmpuint (rh_markdown_block_get_indent (block), ==, 0);
+    }
 }
 
 static void
 test_loose_list (void)
 {
-  assert_single_markup ("- first\n\n  more about first\n\n- second\n",
-                        "• first\n\n" IND "more about first\n\n• second");
-  assert_single_markup ("- [ ] todo\n- [x] done\n", "• ☐ todo\n• ☑ done");
-  assert_single_markup ("- line  \n  break", "• line\n" IND "break");
+  /* An item's paragraphs stay in its block, beside the marker */
+  assert_items ("- first\n\n  more about first\n\n- second\n",
+                (const char * const[]) { "•", "first\n\nmore about first", "•", "second", NULL });
+  assert_items ("- [ ] todo\n- [x] done\n",
+                (const char * const[]) { "•", "☐ todo", "•", "☑ done", NULL });
+  assert_items ("- line  \n  break", (const char * const[]) { "•", "line\nbreak", NULL });
+  assert_items ("7. seven\n8.\n", (const char * const[]) { "7.", "seven", "8.", "", NULL });
+}
+
+/* ~~strike~~ is GitHub's: it becomes <s>, in paragraphs, items and cells */
+static void
+test_strikethrough (void)
+{
+  g_autoptr(GPtrArray) blocks = render ("Was ~~old~~ new\n\n- an ~~item~~\n\n| a |\n|---|\n| ~~cell~~ |\n");
+
+  g_assert_cmpuint (blocks->len, ==, 3);
+  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 0, RH_MARKDOWN_BLOCK_TEXT)), ==,
+                   "Was <s>old</s> new");
+  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 1, RH_MARKDOWN_BLOCK_TEXT)), ==,
+                   "an <s>item</s>");
+  g_assert_cmpstr (rh_markdown_block_get_cell (block_at (blocks, 2, RH_MARKDOWN_BLOCK_TABLE), 1, 0), ==,
+                   "<s>cell</s>");
 }
 
 static void
@@ -456,7 +497,8 @@ test_code_in_list (void)
   g_assert_cmpuint (blocks->len, ==, 4);
 
   block = block_at (blocks, 0, RH_MARKDOWN_BLOCK_TEXT);
-  g_assert_cmpstr (rh_markdown_block_get_markup (block), ==, "1. Build:");
+  g_assert_cmpstr (rh_markdown_block_get_marker (block), ==, "1.");
+  g_assert_cmpstr (rh_markdown_block_get_markup (block), ==, "Build:");
   g_assert_cmpuint (rh_markdown_block_get_indent (block), ==, 0);
 
   block = block_at (blocks, 1, RH_MARKDOWN_BLOCK_CODE);
@@ -467,10 +509,12 @@ test_code_in_list (void)
   /* The item's text after the code sits at the item's level */
   block = block_at (blocks, 2, RH_MARKDOWN_BLOCK_TEXT);
   g_assert_cmpstr (rh_markdown_block_get_markup (block), ==, "then run it.");
+  g_assert_null (rh_markdown_block_get_marker (block));
   g_assert_cmpuint (rh_markdown_block_get_indent (block), ==, 1);
 
   block = block_at (blocks, 3, RH_MARKDOWN_BLOCK_TEXT);
-  g_assert_cmpstr (rh_markdown_block_get_markup (block), ==, "2. Ship");
+  g_assert_cmpstr (rh_markdown_block_get_marker (block), ==, "2.");
+  g_assert_cmpstr (rh_markdown_block_get_markup (block), ==, "Ship");
   g_assert_cmpuint (rh_markdown_block_get_indent (block), ==, 0);
 }
 
@@ -520,13 +564,13 @@ test_chinese (void)
 {
   g_autoptr(GPtrArray) blocks = render ("# 一致性哈希\n\n在分布式缓存中，**一致性哈希**减少了节点变化时的数据迁移。\n\n- 虚拟节点\n- 环");
 
-  g_assert_cmpuint (blocks->len, ==, 3);
+  g_assert_cmpuint (blocks->len, ==, 4);
   g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 0, RH_MARKDOWN_BLOCK_TEXT)), ==,
                    "<span size=\"x-large\" weight=\"bold\">一致性哈希</span>");
   g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 1, RH_MARKDOWN_BLOCK_TEXT)), ==,
                    "在分布式缓存中，<b>一致性哈希</b>减少了节点变化时的数据迁移。");
-  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 2, RH_MARKDOWN_BLOCK_TEXT)), ==,
-                   "• 虚拟节点\n• 环");
+  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 2, RH_MARKDOWN_BLOCK_TEXT)), ==, "虚拟节点");
+  g_assert_cmpstr (rh_markdown_block_get_markup (block_at (blocks, 3, RH_MARKDOWN_BLOCK_TEXT)), ==, "环");
 }
 
 static void
@@ -621,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/markdown/links", test_links);
   g_test_add_func ("/markdown/lists", test_lists);
   g_test_add_func ("/markdown/loose-list", test_loose_list);
+  g_test_add_func ("/markdown/strikethrough", test_strikethrough);
   g_test_add_func ("/markdown/blockquote", test_blockquote);
   g_test_add_func ("/markdown/rule", test_rule);
   g_test_add_func ("/markdown/table", test_table);

@@ -3,7 +3,7 @@
 
 /* For the renderer (rh-markdown.c) only: building blocks. Each
  * constructor takes the list depth and quote depth the block sits in;
- * the char * arguments are taken. */
+ * the char * arguments are taken (a text block's marker may be %NULL). */
 
 #include "rh-markdown-block.h"
 
@@ -23,6 +23,7 @@ void             rh_markdown_row_free                (RhMarkdownRow    *row);
 RhMarkdownBlock *rh_markdown_block_new_text          (guint             indent,
                                                       guint             quote_depth,
                                                       guint             heading_level,
+                                                      char             *marker,
                                                       char             *markup,
                                                       char             *plain);
 RhMarkdownBlock *rh_markdown_block_new_code          (guint             indent,

@@ -19,6 +19,7 @@ struct _RhMarkdownBlock
 
   /* TEXT */
   char      *markup;
+  char      *marker;
 
   /* CODE */
   char      *code;
@@ -51,6 +52,7 @@ rh_markdown_block_clear (RhMarkdownBlock *block)
 {
   g_free (block->plain);
   g_free (block->markup);
+  g_free (block->marker);
   g_free (block->code);
   g_free (block->language);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
@@ -95,8 +97,8 @@ rh_markdown_block_get_kind (const RhMarkdownBlock *block)
  * rh_markdown_block_get_indent:
  * @block: a block
  *
- * Returns: how many list levels the block is nested in, beyond any
- *   indentation already inside its text
+ * Returns: how many list levels the block is nested in (for a list
+ *   item's own block, the levels around its list)
  */
 guint
 rh_markdown_block_get_indent (const RhMarkdownBlock *block)
@@ -150,6 +152,25 @@ rh_markdown_block_get_markup (const RhMarkdownBlock *block)
   g_return_val_if_fail (block != NULL, NULL);
 
   return block->markup;
+}
+
+/**
+ * rh_markdown_block_get_marker:
+ * @block: a block
+ *
+ * A %RH_MARKDOWN_BLOCK_TEXT block that starts a list item has the item's
+ * marker apart from its text, so that wrapped lines can hang beside it:
+ * "•", "◦" or "▪" by depth, or the number and its delimiter ("3.", "1)").
+ * Such a block's get_indent() is the number of lists around the item's list.
+ *
+ * Returns: (nullable): the marker, %NULL for a block that starts no item
+ */
+const char *
+rh_markdown_block_get_marker (const RhMarkdownBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->marker;
 }
 
 /**
@@ -300,12 +321,14 @@ RhMarkdownBlock *
 rh_markdown_block_new_text (guint  indent,
                             guint  quote_depth,
                             guint  heading_level,
+                            char  *marker,
                             char  *markup,
                             char  *plain)
 {
   RhMarkdownBlock *block = block_new (RH_MARKDOWN_BLOCK_TEXT, indent, quote_depth);
 
   block->heading_level = heading_level;
+  block->marker = marker;
   block->markup = markup;
   block->plain = plain;
 

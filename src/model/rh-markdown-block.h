@@ -34,6 +34,7 @@ const char          *rh_markdown_block_get_plain_text    (const RhMarkdownBlock 
 
 /* TEXT */
 const char          *rh_markdown_block_get_markup        (const RhMarkdownBlock *block);
+const char          *rh_markdown_block_get_marker        (const RhMarkdownBlock *block);
 guint                rh_markdown_block_get_heading_level (const RhMarkdownBlock *block);
 
 /* CODE */

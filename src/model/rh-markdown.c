@@ -17,9 +17,7 @@
  * Pango tags. With these flags md4c reports "<b>" as ordinary text. */
 #define PARSER_FLAGS (MD_DIALECT_GITHUB | MD_FLAG_NOHTML)
 
-/* Fixed-width spaces (em + en) so that nesting lines up whatever the font;
- * the plain text uses ASCII spaces instead. */
-#define INDENT_MARKUP "\u2003\u2002"
+/* How the plain text indents one list level */
 #define INDENT_PLAIN  "    "
 
 typedef struct
@@ -38,7 +36,8 @@ typedef struct
   /* Text block being built; NULL between blocks */
   GString         *markup;
   GString         *plain;
-  guint            text_indent;     /* list depth the block's own indentation starts at */
+  guint            text_indent;     /* list levels the block sits in */
+  char            *marker;          /* the list item's "•" or "1." when the block starts one */
   guint            heading_level;
   gboolean         line_open;       /* a line was started and may take inline content */
   gboolean         after_para;      /* the last thing was a paragraph: leave a blank line */
@@ -214,14 +213,6 @@ append_both (GString    *markup,
 }
 
 static void
-append_indent (Renderer *r,
-               guint     levels)
-{
-  for (guint i = 0; i < levels; i++)
-    append_both (r->markup, r->plain, INDENT_MARKUP, INDENT_PLAIN);
-}
-
-static void
 add_block (Renderer        *r,
            RhMarkdownBlock *block)
 {
@@ -234,21 +225,35 @@ flush_text (Renderer *r)
   if (r->markup == NULL)
     return;
 
-  /* Nothing visible, e.g. an image without alt text */
-  if (r->plain->len == 0)
+  /* Nothing visible, e.g. an image without alt text; an empty list
+   * item still shows its marker */
+  if (r->plain->len == 0 && r->marker == NULL)
     {
       g_string_free (g_steal_pointer (&r->markup), TRUE);
       g_string_free (g_steal_pointer (&r->plain), TRUE);
     }
   else
     {
+      g_autoptr(GString) plain = g_string_new (NULL);
+
       if (r->quote_depth > 0)
         g_string_append (r->markup, "</i>");
 
+      /* The plain text keeps the list's shape: indentation, then the marker */
+      for (guint i = 0; i < r->text_indent; i++)
+        g_string_append (plain, INDENT_PLAIN);
+      if (r->marker != NULL)
+        g_string_append_printf (plain, "%s ", r->marker);
+      g_string_append_len (plain, r->plain->str, r->plain->len);
+      g_string_free (g_steal_pointer (&r->plain), TRUE);
+
       add_block (r, rh_markdown_block_new_text (r->text_indent, r->quote_depth, r->heading_level,
+                                                g_steal_pointer (&r->marker),
                                                 g_string_free (g_steal_pointer (&r->markup), FALSE),
-                                                g_string_free (g_steal_pointer (&r->plain), FALSE)));
+                                                g_string_free (g_steal_pointer (&plain), FALSE)));
     }
+
+  g_clear_pointer (&r->marker, g_free);
 
   r->line_open = FALSE;
   r->after_para = FALSE;
@@ -261,30 +266,33 @@ at_top_level (Renderer *r)
   return r->lists->len == 0 && r->quote_depth == 0;
 }
 
-/* Starts a new line in the text block: the marker line of an item of
- * @item_of, or with %NULL a paragraph or continuation line. */
+/* Starts a new line in the text block: with @item_of, a new block for
+ * an item of that list, its marker apart so that the view can hang the
+ * item's text beside it; with %NULL a paragraph or continuation line. */
 static void
 begin_line (Renderer *r,
             List     *item_of)
 {
   guint depth = r->lists->len;
-  guint base = item_of != NULL ? depth - 1 : depth;
 
-  /* A block cannot indent less than where it started (a list split by a
-   * code block and then resumed further out): start another one. */
-  if (r->markup != NULL && base < r->text_indent)
+  if (item_of != NULL)
     flush_text (r);
 
   if (r->markup == NULL)
     {
       r->markup = g_string_new (r->quote_depth > 0 ? "<i>" : NULL);
       r->plain = g_string_new (NULL);
-      r->text_indent = base;
+      r->text_indent = item_of != NULL ? depth - 1 : depth;
       r->line_open = FALSE;
       r->after_para = FALSE;
+
+      if (item_of != NULL && item_of->ordered)
+        r->marker = g_strdup_printf ("%u%c", item_of->next_number++, item_of->delimiter);
+      else if (item_of != NULL)
+        r->marker = g_strdup (bullets[MIN (depth, G_N_ELEMENTS (bullets)) - 1]);
     }
 
-  /* A paragraph opening a list item goes after the item's marker */
+  /* A paragraph opening a list item goes beside the item's marker */
   if (item_of == NULL && r->line_open)
     return;
 
@@ -292,25 +300,6 @@ begin_line (Renderer *r,
     append_both (r->markup, r->plain,
                  r->after_para ? "\n\n" : "\n",
                  r->after_para ? "\n\n" : "\n");
-
-  append_indent (r, base - r->text_indent);
-
-  if (item_of != NULL)
-    {
-      if (item_of->ordered)
-        {
-          g_autofree char *number = g_strdup_printf ("%u%c ", item_of->next_number++, item_of->delimiter);
-
-          append_both (r->markup, r->plain, number, number);
-        }
-      else
-        {
-          const char *bullet = bullets[MIN (depth, G_N_ELEMENTS (bullets)) - 1];
-
-          append_both (r->markup, r->plain, bullet, bullet);
-          append_both (r->markup, r->plain, " ", " ");
-        }
-    }
 
   r->line_open = TRUE;
   r->after_para = FALSE;
@@ -646,7 +635,8 @@ leave_block_cb (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_LI:
-      r->line_open = FALSE;
+      /* What follows in the outer item is a block of its own */
+      flush_text (r);
       break;
 
     case MD_BLOCK_H:
@@ -836,8 +826,6 @@ text_cb (MD_TEXTTYPE    type,
 
     case MD_TEXT_BR:
       append_both (markup, plain, "\n", "\n");
-      if (markup == r->markup && r->lists->len > r->text_indent)
-        append_indent (r, r->lists->len - r->text_indent);
       break;
 
     case MD_TEXT_SOFTBR:
@@ -875,6 +863,7 @@ renderer_clear (Renderer *r)
     g_string_free (r->markup, TRUE);
   if (r->plain != NULL)
     g_string_free (r->plain, TRUE);
+  g_free (r->marker);
   g_clear_pointer (&r->lists, g_array_unref);
   if (r->code != NULL)
     g_string_free (r->code, TRUE);
@@ -939,7 +928,7 @@ rh_markdown_render (const char *markdown)
       g_warning ("Could not parse Markdown of %" G_GSIZE_FORMAT " bytes", length);
 
       renderer_clear (&r);
-      block = rh_markdown_block_new_text (0, 0, 0, g_markup_escape_text (markdown, length), g_strdup (markdown));
+      block = rh_markdown_block_new_text (0, 0, 0, NULL, g_markup_escape_text (markdown, length), g_strdup (markdown));
       blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)rh_markdown_block_unref);
       g_ptr_array_add (blocks, block);
 

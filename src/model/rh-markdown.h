@@ -17,10 +17,11 @@ G_BEGIN_DECLS
  *   It uses <b>, <i>, <s>, <tt>, <span size weight> and <a href title>;
  *   <a> is understood by GtkLabel, not by pango_parse_markup(). Every
  *   character of the source is escaped, so the markup is always valid.
- *   A top-level paragraph or heading is one block; a top-level list is
- *   one block with one line per item ("•", "◦", "▪" by depth, or "1."),
- *   nested items indented with fixed-width spaces; a blockquote is one
- *   block, in italics, with get_quote_depth() > 0.
+ *   A top-level paragraph or heading is one block; every list item is a
+ *   block of its own, its marker ("•", "◦", "▪" by depth, or "1.") apart
+ *   in get_marker() so the view can hang wrapped lines beside it, with
+ *   the item's paragraphs in its markup; a blockquote is one block, in
+ *   italics, with get_quote_depth() > 0.
  * - %RH_MARKDOWN_BLOCK_CODE: fenced or indented code, raw (not escaped),
  *   without its final newline, plus the fence's language ("go", "sql") or
  *   %NULL, ready for a GtkSourceView buffer.
@@ -28,10 +29,10 @@ G_BEGIN_DECLS
  * - %RH_MARKDOWN_BLOCK_TABLE: rows of cells, each cell Pango markup like a
  *   TEXT block; the first row is the header. Every row has n_columns cells.
  *
- * A code block, rule, table or quote inside a list item splits the list's
- * text around it; get_indent() says how many list levels the block sits in,
- * so the view can indent it (about 1.5 em per level, the width of the
- * in-text indentation).
+ * A nested list, code block, rule, table or quote inside a list item
+ * splits the item's text around it; get_indent() says how many list levels
+ * a block sits in (for an item's own block, the levels around its list),
+ * so the view can indent it by the width of a marker per level.
  *
  * Links are kept only for http:, https: and mailto: targets (decks are
  * shared files; a file: or custom-scheme link would let a deck launch

@@ -13,8 +13,18 @@
 #include "rh-markdown-view.h"
 
 /* Lays out a card's Markdown as widgets: wrapped labels for text, a
- * read-only GtkSourceView per code block, highlighted for the fence's
- * language and following the light or dark style, a grid for tables. */
+ * marker beside a wrapped label for each list item, a read-only
+ * GtkSourceView per code block, highlighted for the fence's language and
+ * following the light or dark style, a grid for tables. */
+
+/* One list level: a marker column and the gap after it */
+#define MARKER_WIDTH 18
+#define MARKER_GAP   6
+#define LEVEL_INDENT (MARKER_WIDTH + MARKER_GAP)
+
+/* Between blocks, and between the items and blocks of one list */
+#define BLOCK_SPACING 12
+#define LIST_SPACING  4
 struct _RhMarkdownView
 {
   GtkWidget  parent_instance;
@@ -88,7 +98,7 @@ make_text (RhMarkdownView  *self,
   return label;
 }
 
-/* Code blocks and tables scroll sideways only, but GTK 4.8's scrolled
+/* Code blocks scroll sideways only, but GTK 4.8's scrolled
  * window keeps every wheel event it gets, so the answer around them would
  * not scroll under the pointer. Vertical motion goes to the scrolled
  * window the view sits in. */
@@ -179,6 +189,34 @@ make_code (RhMarkdownView        *self,
   return scroller;
 }
 
+/* A list item: the marker at the top of its column, right-aligned so
+ * that "9." and "10." line up, and the text wrapping beside it. */
+static GtkWidget *
+make_list_item (RhMarkdownView        *self,
+                const RhMarkdownBlock *block)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, MARKER_GAP);
+  GtkWidget *marker = gtk_label_new (rh_markdown_block_get_marker (block));
+  GtkWidget *text = make_text (self, rh_markdown_block_get_markup (block));
+
+  gtk_label_set_xalign (GTK_LABEL (marker), 1);
+  gtk_label_set_yalign (GTK_LABEL (marker), 0);
+  gtk_widget_set_size_request (marker, MARKER_WIDTH, -1);
+  gtk_widget_set_valign (marker, GTK_ALIGN_START);
+  gtk_widget_add_css_class (marker, "rh-list-marker");
+
+  gtk_widget_set_hexpand (text, TRUE);
+
+  gtk_box_append (GTK_BOX (box), marker);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_add_css_class (box, "rh-list-item");
+
+  return box;
+}
+
+/* Not in a scrolled window: one that may scroll sideways measures its
+ * height for the grid's narrowest width, where every cell wraps, and
+ * leaves that much space under the table. The cells wrap to fit instead. */
 static GtkWidget *
 make_table (RhMarkdownView        *self,
             const RhMarkdownBlock *block)
@@ -201,7 +239,7 @@ make_table (RhMarkdownView        *self,
         gtk_grid_attach (GTK_GRID (grid), cell, col, row, 1, 1);
       }
 
-  return new_sideways_scroller (grid);
+  return grid;
 }
 
 static void
@@ -219,6 +257,7 @@ static void
 rebuild (RhMarkdownView *self)
 {
   g_autoptr(GPtrArray) blocks = NULL;
+  gboolean previous_in_list = FALSE;
 
   clear (self);
 
@@ -231,10 +270,16 @@ rebuild (RhMarkdownView *self)
       RhMarkdownBlock *block = g_ptr_array_index (blocks, i);
       GtkWidget *child = NULL;
 
+      gboolean in_list = rh_markdown_block_get_marker (block) != NULL ||
+                         rh_markdown_block_get_indent (block) > 0;
+
       switch (rh_markdown_block_get_kind (block))
         {
         case RH_MARKDOWN_BLOCK_TEXT:
-          child = make_text (self, rh_markdown_block_get_markup (block));
+          if (rh_markdown_block_get_marker (block) != NULL)
+            child = make_list_item (self, block);
+          else
+            child = make_text (self, rh_markdown_block_get_markup (block));
           if (rh_markdown_block_get_heading_level (block) > 0)
             gtk_widget_add_css_class (child, "rh-heading");
           if (rh_markdown_block_get_quote_depth (block) > 0)
@@ -257,7 +302,12 @@ rebuild (RhMarkdownView *self)
           g_assert_not_reached ();
         }
 
-      gtk_widget_set_margin_start (child, 18 * rh_markdown_block_get_indent (block));
+      /* A list's items sit closer together than paragraphs do */
+      if (i > 0)
+        gtk_widget_set_margin_top (child, in_list && previous_in_list ? LIST_SPACING : BLOCK_SPACING);
+      previous_in_list = in_list;
+
+      gtk_widget_set_margin_start (child, LEVEL_INDENT * rh_markdown_block_get_indent (block));
       gtk_widget_set_parent (child, GTK_WIDGET (self));
     }
 }
@@ -360,7 +410,8 @@ rh_markdown_view_init (RhMarkdownView *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+  /* Each block sets its own space above it */
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 0);
 
   self->buffers = g_ptr_array_new_with_free_func (g_object_unref);
 
