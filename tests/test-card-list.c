@@ -71,7 +71,7 @@ test_card_list_query (void)
   rh_card_list_set_search (list, "persistence");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 
-  /* Words are ANDed; quotes and LIKE wildcards are literal. */
+  /* Words are ANDed; FTS operators and LIKE wildcards are literal. */
   rh_card_list_set_search (list, "GMP 偷");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   rh_card_list_set_search (list, "100%");

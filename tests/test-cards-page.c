@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <gtksourceview/gtksource.h>
 
 #include "rh-card-row.h"
@@ -126,6 +127,26 @@ test_search_and_clear (Fixture       *f,
   g_assert_cmpuint (visible_rows (f), >, 3);
 }
 
+/* The first widget under @widget, itself included, that @match accepts. */
+static GtkWidget *
+find_first (GtkWidget  *widget,
+            gboolean  (*match) (GtkWidget *, const char *),
+            const char *arg)
+{
+  if (match (widget, arg))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, match, arg);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A suspended card offers Unsuspend in its row. */
 static void
 test_unsuspend (Fixture       *f,
@@ -149,6 +170,79 @@ test_unsuspend (Fixture       *f,
   g_assert_null (rh_test_find_button (GTK_WIDGET (f->page), "Unsuspend"));
 }
 
+static gboolean
+is_label_with_class (GtkWidget  *widget,
+                     const char *css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
+static void
+collect_titles (GtkWidget *widget,
+                GString   *titles)
+{
+  if (RH_IS_CARD_ROW (widget) && rh_card_row_get_card (RH_CARD_ROW (widget)) != NULL)
+    {
+      GtkWidget *title = rh_test_find_widget (widget, GTK_TYPE_LABEL, NULL);
+
+      g_string_append_printf (titles, "%s|", gtk_label_get_label (GTK_LABEL (title)));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, titles);
+}
+
+/* The title markup of every bound row, in widget order. */
+static char *
+row_titles (Fixture *f)
+{
+  GString *titles = g_string_new (NULL);
+
+  rh_test_settle ();
+  collect_titles (rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL), titles);
+
+  return g_string_free (titles, FALSE);
+}
+
+/* A search says how many cards it found and shows where in their titles. */
+static void
+test_search_count_and_highlight (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *bar = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *count = find_first (bar, is_label_with_class, "caption");
+  g_autofree char *titles = NULL;
+
+  g_assert_nonnull (count);
+  g_assert_false (gtk_widget_get_visible (count));
+
+  rh_cards_page_start_search (f->page);
+  search (f, "time_wait");
+  g_assert_true (gtk_widget_get_visible (count));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "3 cards");
+  titles = row_titles (f);
+  g_assert_nonnull (strstr (titles, "<b>TIME_WAIT</b> 在哪一方？|"));
+  g_assert_nonnull (strstr (titles, "大量 <b>TIME_WAIT</b> 怎么办？|"));
+  /* Found by its back; its title has nothing to mark. */
+  g_assert_nonnull (strstr (titles, "2MSL 是多久？|"));
+  g_clear_pointer (&titles, g_free);
+
+  /* Two Chinese characters inside a word, and a symbol kept literal. */
+  search (f, "哪一 <");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "0 cards");
+  search (f, "哪一");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "1 card");
+  titles = row_titles (f);
+  g_assert_cmpstr (titles, ==, "TIME_WAIT 在<b>哪一</b>方？|");
+  g_clear_pointer (&titles, g_free);
+
+  search (f, "");
+  g_assert_false (gtk_widget_get_visible (count));
+  titles = row_titles (f);
+  g_assert_null (strstr (titles, "<b>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +256,7 @@ main (int   argc,
 
   ADD ("/cards-page/search-and-clear", test_search_and_clear);
   ADD ("/cards-page/unsuspend", test_unsuspend);
+  ADD ("/cards-page/search-count-and-highlight", test_search_count_and_highlight);
 
   return g_test_run ();
 }

@@ -144,6 +144,67 @@ test_migrate_from_1 (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Version 3 indexed the Markdown source, where every list matched “*”;
+ * version 4 indexes the text a reader sees. */
+static void
+test_migrate_from_3 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *deck =
+    "{\"rehearse_deck\": 1, \"cards\": ["
+    " {\"id\": \"list\", \"topic\": \"Net\", \"front\": \"Name the **steps**\", \"back\": \"* SYN\\n* ACK\"},"
+    " {\"id\": \"code\", \"topic\": \"Net\", \"front\": \"Which state?\", \"back\": \"`TIME_WAIT`, for 2 MSL\"}"
+    "]}";
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  raw_exec (f->path,
+            "DROP TRIGGER cards_fts_insert; DROP TRIGGER cards_fts_delete; DROP TRIGGER cards_fts_update;"
+            " DROP TABLE cards_fts;"
+            " CREATE VIRTUAL TABLE cards_fts USING fts5 ("
+            "  front, back, tags, content = 'cards', content_rowid = 'id', tokenize = 'trigram');"
+            " CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN"
+            "  INSERT INTO cards_fts (rowid, front, back, tags) VALUES (new.id, new.front, new.back, new.tags);"
+            " END;"
+            " CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN"
+            "  INSERT INTO cards_fts (cards_fts, rowid, front, back, tags)"
+            "    VALUES ('delete', old.id, old.front, old.back, old.tags);"
+            " END;"
+            " CREATE TRIGGER cards_fts_update AFTER UPDATE OF front, back, tags ON cards BEGIN"
+            "  INSERT INTO cards_fts (cards_fts, rowid, front, back, tags)"
+            "    VALUES ('delete', old.id, old.front, old.back, old.tags);"
+            "  INSERT INTO cards_fts (rowid, front, back, tags) VALUES (new.id, new.front, new.back, new.tags);"
+            " END;"
+            " INSERT INTO cards_fts (cards_fts) VALUES ('rebuild');"
+            " PRAGMA user_version = 3;");
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+
+  ids = rh_deck_store_query_card_ids (db, NULL, "*", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  ids = rh_deck_store_query_card_ids (db, NULL, "steps syn", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  ids = rh_deck_store_query_card_ids (db, NULL, "TIME_WAIT, for", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts WHERE back LIKE '%`%';"), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 static void
 test_empty_file (Fixture       *f,
                  gconstpointer  data)
@@ -329,6 +390,7 @@ main (int   argc,
   ADD ("/database/create/empty-file", test_empty_file);
   ADD ("/database/reopen", test_reopen);
   ADD ("/database/migrate/from-1", test_migrate_from_1);
+  ADD ("/database/migrate/from-3", test_migrate_from_3);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
   ADD ("/database/refuse/not-sqlite", test_refuse_not_sqlite);

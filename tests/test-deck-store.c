@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rh-search.h"
 #include "rh-test-utils.h"
 
 static void
@@ -116,6 +117,134 @@ test_suspend_card (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Cards whose Markdown has symbols their readers never see, and a few
+ * whose text really has them. */
+static const char search_deck[] =
+  "{\"rehearse_deck\": 1, \"cards\": ["
+  " {\"id\": \"quorum\", \"topic\": \"Dist\", \"front\": \"How do **quorum** reads stay fresh?\","
+  "  \"back\": \"Pick `W + R > N`, so every read overlaps the last write.\"},"
+  " {\"id\": \"sum\", \"topic\": \"Dist\", \"front\": \"What is W + R?\", \"back\": \"* W writes\\n* R reads\\n* N replicas\"},"
+  " {\"id\": \"star\", \"topic\": \"SQL\", \"front\": \"Why avoid `SELECT *`?\", \"back\": \"It reads _every_ column.\"},"
+  " {\"id\": \"tick\", \"topic\": \"Shell\", \"front\": \"Old command substitution\","
+  "  \"back\": \"```sh\\necho `date`\\n```\"},"
+  " {\"id\": \"index\", \"topic\": \"MySQL\", \"front\": \"什么是**联合索引**？\", \"back\": \"多列上的一个 B+ 树。\","
+  "  \"tags\": [\"mysql\"]},"
+  " {\"id\": \"tcp\", \"topic\": \"Net\", \"front\": \"Three-way handshake\", \"back\": \"SYN, SYN-ACK, ACK; then `TIME_WAIT` on close.\"}"
+  "]}";
+
+static char *
+search_uids (RhDatabase *db,
+             const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = rh_deck_store_query_card_ids (db, NULL, search, &error);
+  g_autoptr(GString) uids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RhCard) card = rh_deck_store_dup_card (db, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (uids, "%s%s", uids->len ? " " : "", rh_card_get_uid (card));
+    }
+
+  return g_string_free (g_steal_pointer (&uids), FALSE);
+}
+
+#define assert_search(db, search, expected) \
+  G_STMT_START { \
+    g_autofree char *found_ = search_uids ((db), (search)); \
+    g_assert_cmpstr (found_, ==, (expected)); \
+  } G_STMT_END
+
+/* The text a reader sees is searched, every character literally. */
+static void
+test_search_plain_text (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+
+  rh_test_import (db, search_deck, NULL);
+
+  /* Markdown's emphasis, list and code markers are not text. */
+  assert_search (db, "*", "star");
+  assert_search (db, "`", "tick");
+  assert_search (db, "_", "tcp");
+  /* Operators are literal and keep their words together. */
+  assert_search (db, "W + R > N", "quorum");
+  assert_search (db, "W + R", "quorum sum");
+  assert_search (db, "> N", "quorum");
+  assert_search (db, "NEAR", "");
+  assert_search (db, "quorum AND", "");
+  assert_search (db, "NOT quorum", "");
+  assert_search (db, "TIME_WAIT", "tcp");
+  /* Two Chinese characters, below the trigram size, inside a longer word. */
+  assert_search (db, "索引", "index");
+  assert_search (db, "联合索引", "index");
+  assert_search (db, "B+", "index");
+  /* Every word must appear, in any order and any case; tags count. */
+  assert_search (db, "ack HANDSHAKE", "tcp");
+  assert_search (db, "handshake quorum", "");
+  assert_search (db, "MYSQL 索引", "index");
+  /* Quotes make a phrase; a lone quote is just a character. */
+  assert_search (db, "\"every read\"", "quorum");
+  assert_search (db, "\"read every\"", "");
+  assert_search (db, "\"", "");
+  /* An edit is searched as it reads. */
+  rh_test_exec (db, "UPDATE cards SET front = '**Bold** claim' WHERE uid = 'star';");
+  assert_search (db, "*", "");
+  assert_search (db, "bold claim", "star");
+  rh_test_exec (db, "DELETE FROM cards WHERE uid = 'tick';");
+  assert_search (db, "`", "");
+  assert_search (db, "substitution", "");
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_search_phrases (void)
+{
+  const struct { const char *search; const char *phrases; } cases[] = {
+    { "", "" },
+    { "  tcp   handshake ", "tcp|handshake" },
+    { "W + R > N", "W + R > N" },
+    { "* foo bar", "* foo|bar" },
+    { "\"a b\" c", "a b|c" },
+    { "\"C++\" +", "C++ +" },
+    { "say \"hi", "say|\"hi" },
+    { "调度 模型", "调度|模型" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) phrases = rh_search_split_phrases (cases[i].search);
+      g_autofree char *joined = g_strjoinv ("|", phrases);
+
+      g_assert_cmpstr (joined, ==, cases[i].phrases);
+    }
+}
+
+static void
+test_search_markup (void)
+{
+  const struct { const char *text; const char *search; const char *markup; } cases[] = {
+    { "Three-way handshake", "HAND three", "<b>Three</b>-way <b>hand</b>shake" },
+    { "a < b & c", "<", "a <b>&lt;</b> b &amp; c" },
+    { "Is W + R > N enough?", "w + r > n", "Is <b>W + R &gt; N</b> enough?" },
+    { "什么是联合索引？", "索引", "什么是联合<b>索引</b>？" },
+    { "Straße", "STRASSE", "<b>Straße</b>" },
+    { "no match", "zzz", "no match" },
+    { "<i>", "", "&lt;i&gt;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = rh_search_markup (cases[i].text, cases[i].search);
+
+      g_assert_cmpstr (markup, ==, cases[i].markup);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +254,9 @@ main (int   argc,
   g_test_add_func ("/deck-store/topics/nest", test_topics_nest);
   g_test_add_func ("/deck-store/cards/update", test_update_card);
   g_test_add_func ("/deck-store/cards/suspend", test_suspend_card);
+  g_test_add_func ("/deck-store/search/plain-text", test_search_plain_text);
+  g_test_add_func ("/deck-store/search/phrases", test_search_phrases);
+  g_test_add_func ("/deck-store/search/markup", test_search_markup);
 
   return g_test_run ();
 }

@@ -223,7 +223,7 @@ test_migrate_from_2 (Fixture       *f,
   sqlite3_close (raw);
 
   rh_test_interview_open_database (f);
-  g_assert_cmpint (rh_test_query_int (f->db, "PRAGMA user_version;"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (f->db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                              " ('interview_templates', 'interview_sessions', 'interview_answers');"), ==, 3);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards;"), ==, rh_test_interview_n_cards ());

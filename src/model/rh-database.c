@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rh-database-private.h"
+#include "rh-markdown.h"
 
 /* The connection: one SQLite file, opened once, with every statement
  * prepared and cached. Writes go through rh_database_begin()/commit() and
@@ -213,6 +214,29 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX interview_answers_card ON interview_answers (card_id);"
   "CREATE INDEX interview_answers_parent ON interview_answers (parent_id);",
+
+  /* 3 → 4: search the text a reader sees, not the Markdown source (where
+   * every list matched “*”). The index keeps its own copy of the plain
+   * text, written by rh_plain_text(), which each connection registers;
+   * a tool without it can read the file but not change cards. */
+  "DROP TRIGGER cards_fts_insert;"
+  "DROP TRIGGER cards_fts_delete;"
+  "DROP TRIGGER cards_fts_update;"
+  "DROP TABLE cards_fts;"
+  "CREATE VIRTUAL TABLE cards_fts USING fts5 (front, back, tags, tokenize = 'trigram');"
+  "INSERT INTO cards_fts (rowid, front, back, tags)"
+  "  SELECT id, rh_plain_text (front), rh_plain_text (back), tags FROM cards;"
+  "CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN"
+  "  INSERT INTO cards_fts (rowid, front, back, tags)"
+  "    VALUES (new.id, rh_plain_text (new.front), rh_plain_text (new.back), new.tags);"
+  "END;"
+  "CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN"
+  "  DELETE FROM cards_fts WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER cards_fts_update AFTER UPDATE OF front, back, tags ON cards BEGIN"
+  "  UPDATE cards_fts SET front = rh_plain_text (new.front), back = rh_plain_text (new.back),"
+  "    tags = new.tags WHERE rowid = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RH_DATABASE_SCHEMA_VERSION);
@@ -229,6 +253,21 @@ rh_statement_release (RhStatement *stmt)
 {
   if (stmt != NULL)
     sqlite3_reset (stmt);
+}
+
+/* rh_plain_text(markdown): what a reader sees of a card's front or back,
+ * for the search index's triggers. */
+static void
+plain_text_function (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  const char *markdown = (const char *)sqlite3_value_text (argv[0]);
+
+  if (markdown == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, rh_markdown_to_plain_text (markdown), -1, g_free);
 }
 
 static int
@@ -373,6 +412,12 @@ open_database (RhDatabase  *self,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 2000);
+
+  rc = sqlite3_create_function (self->db, "rh_plain_text", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                NULL, plain_text_function, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
 
   if ((rc = query_int (self, "PRAGMA application_id;", &application_id)) != SQLITE_OK ||
       (rc = query_int (self, "PRAGMA user_version;", &user_version)) != SQLITE_OK ||

@@ -7,6 +7,7 @@
 
 #include "rh-database-private.h"
 #include "rh-deck-store.h"
+#include "rh-search.h"
 
 /* Set to the built-in deck's checksum once it is imported, so that an
  * unchanged deck is not merged again at every start. */
@@ -469,11 +470,13 @@ append_like_pattern (GString    *pattern,
 /**
  * rh_deck_store_query_card_ids:
  * @topic_path: (nullable): a topic whose subtree to list, "" or %NULL for all
- * @search: (nullable): words that must all appear in the front, back or tags
+ * @search: (nullable): what the user typed, read as rh-search.h describes:
+ *   every phrase must appear in the plain text of the front or back, or in
+ *   the tags, ignoring case
  *
- * Words of three or more characters use the trigram full-text index;
+ * Phrases of three or more characters use the trigram full-text index;
  * shorter ones (a two-character Chinese word is common) fall back to a
- * substring match.
+ * substring match over the same plain text.
  *
  * Returns: (transfer full) (element-type gint64) (nullable): row ids in
  *   the order the cards were added
@@ -488,7 +491,7 @@ rh_deck_store_query_card_ids (RhDatabase  *database,
   g_autoptr(GString) match = g_string_new (NULL);
   g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(GStrv) terms = NULL;
+  g_auto(GStrv) phrases = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean by_topic = topic_path != NULL && *topic_path != '\0';
   int rc, param = 1;
@@ -500,15 +503,13 @@ rh_deck_store_query_card_ids (RhDatabase  *database,
                           " AND tc.ancestor_id = (SELECT id FROM topics WHERE path = ?)");
   g_string_append (sql, " WHERE 1");
 
-  terms = g_strsplit_set (search ? search : "", " \t\n", -1);
-  for (guint i = 0; terms[i]; i++)
+  phrases = rh_search_split_phrases (search);
+  for (guint i = 0; phrases[i]; i++)
     {
-      if (terms[i][0] == '\0')
-        continue;
-
-      if (g_utf8_strlen (terms[i], -1) >= 3)
+      if (g_utf8_strlen (phrases[i], -1) >= 3)
         {
-          g_autoptr(GString) quoted = g_string_new (terms[i]);
+          /* An FTS5 string: every character inside is literal. */
+          g_autoptr(GString) quoted = g_string_new (phrases[i]);
 
           g_string_replace (quoted, "\"", "\"\"", 0);
           g_string_append_printf (match, "%s\"%s\"", match->len ? " " : "", quoted->str);
@@ -517,10 +518,10 @@ rh_deck_store_query_card_ids (RhDatabase  *database,
         {
           GString *pattern = g_string_new (NULL);
 
-          append_like_pattern (pattern, terms[i]);
+          append_like_pattern (pattern, phrases[i]);
           g_ptr_array_add (likes, g_string_free (pattern, FALSE));
-          g_string_append (sql, " AND (c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\'"
-                                " OR c.tags LIKE ? ESCAPE '\\')");
+          g_string_append (sql, " AND c.id IN (SELECT rowid FROM cards_fts WHERE front LIKE ? ESCAPE '\\'"
+                                " OR back LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
         }
     }
 

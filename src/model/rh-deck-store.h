@@ -14,7 +14,14 @@ G_BEGIN_DECLS
  * topic tree and its counts, card reads and edits, search, and the import
  * and export of decks. It is not an object of its own; each function works
  * on the database it is given, and writes announce themselves through the
- * database's ::changed signal. Review state belongs to the scheduler. */
+ * database's ::changed signal. Review state belongs to the scheduler.
+ *
+ * Search (rh_deck_store_query_card_ids()) reads what the user typed as
+ * rh-search.h describes: it looks in the text a reader sees (front and back
+ * with their Markdown rendered, plus the tags), ignoring case; every
+ * word must appear, in any order, as a substring (so Chinese works without
+ * spaces); nothing is an operator or a wildcard; words of symbols only
+ * (“W + R > N”) and "quoted text" are phrases matched as written. */
 
 typedef struct
 {

@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "rh-card-row.h"
+#include "rh-search.h"
 
-/* A row of the card list: the question's first line, then where the card
- * lives and what kind of question it is. */
+/* A row of the card list: the question's first line, with what is being
+ * searched for in bold, then where the card lives and what kind of
+ * question it is. */
 struct _RhCardRow
 {
   GtkWidget  parent_instance;
@@ -20,12 +22,13 @@ struct _RhCardRow
 
   /* Owned */
   RhCard       *card;
+  char         *search;
   GSignalGroup *card_signals;
 };
 
 G_DEFINE_FINAL_TYPE (RhCardRow, rh_card_row, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CARD, N_PROPS };
+enum { PROP_0, PROP_CARD, PROP_SEARCH, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static const char *
@@ -51,6 +54,7 @@ static void
 update (RhCardRow *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
   g_autoptr(GString) details = g_string_new (NULL);
 
   if (self->card == NULL)
@@ -66,7 +70,8 @@ update (RhCardRow *self)
                                           g_variant_new_int64 (rh_card_get_row_id (self->card)));
 
   title = rh_card_dup_title (self->card);
-  gtk_label_set_label (self->title_label, title);
+  markup = rh_search_markup (title, self->search);
+  gtk_label_set_markup (self->title_label, markup);
 
   g_string_append (details, rh_card_get_topic (self->card));
   g_string_append (details, " · ");
@@ -115,6 +120,16 @@ rh_card_row_dispose (GObject *object)
 }
 
 static void
+rh_card_row_finalize (GObject *object)
+{
+  RhCardRow *self = (RhCardRow *)object;
+
+  g_free (self->search);
+
+  G_OBJECT_CLASS (rh_card_row_parent_class)->finalize (object);
+}
+
+static void
 rh_card_row_get_property (GObject    *object,
                           guint       prop_id,
                           GValue     *value,
@@ -126,6 +141,10 @@ rh_card_row_get_property (GObject    *object,
     {
     case PROP_CARD:
       g_value_set_object (value, self->card);
+      break;
+
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
       break;
 
     default:
@@ -147,6 +166,10 @@ rh_card_row_set_property (GObject      *object,
       rh_card_row_set_card (self, g_value_get_object (value));
       break;
 
+    case PROP_SEARCH:
+      rh_card_row_set_search (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,11 +182,15 @@ rh_card_row_class_init (RhCardRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rh_card_row_dispose;
+  object_class->finalize = rh_card_row_finalize;
   object_class->get_property = rh_card_row_get_property;
   object_class->set_property = rh_card_row_set_property;
 
   properties[PROP_CARD] =
     g_param_spec_object ("card", NULL, NULL, RH_TYPE_CARD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -217,4 +244,32 @@ rh_card_row_set_card (RhCardRow *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARD]);
+}
+
+/**
+ * rh_card_row_get_search:
+ *
+ * Returns: (transfer none) (nullable): what the title highlights
+ */
+const char *
+rh_card_row_get_search (RhCardRow *self)
+{
+  g_return_val_if_fail (RH_IS_CARD_ROW (self), NULL);
+  return self->search;
+}
+
+/* @search: (nullable): what the list is searching for, as typed */
+void
+rh_card_row_set_search (RhCardRow  *self,
+                        const char *search)
+{
+  g_return_if_fail (RH_IS_CARD_ROW (self));
+
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }

@@ -18,6 +18,7 @@ struct _RhCardsPage
   /* Template widgets */
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
+  GtkLabel        *count_label;
   GtkStack        *content_stack;
   GtkListView     *list_view;
   AdwStatusPage   *empty_page;
@@ -48,9 +49,30 @@ show_empty (RhCardsPage *self,
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+/* While searching, how many cards match, under the entry. */
+static void
+update_count (RhCardsPage *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->card_list));
+  g_autofree char *text = NULL;
+
+  if (*rh_card_list_get_search (self->card_list) == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+      return;
+    }
+
+  /* Translators: how many cards match the search */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n_items), n_items);
+  gtk_label_set_label (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
+}
+
 static void
 update_content (RhCardsPage *self)
 {
+  update_count (self);
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->card_list)) > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "cards");
   else if (*rh_card_list_get_search (self->card_list) != '\0')
@@ -71,6 +93,34 @@ restart_list (RhCardsPage *self)
   g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* Each row highlights what the list is searching for. */
+static void
+setup_row_cb (RhCardsPage              *self,
+              GtkListItem              *item,
+              GtkSignalListItemFactory *factory)
+{
+  GtkWidget *row = rh_card_row_new ();
+
+  g_object_bind_property (self->card_list, "search", row, "search", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (RhCardsPage              *self,
+             GtkListItem              *item,
+             GtkSignalListItemFactory *factory)
+{
+  rh_card_row_set_card (RH_CARD_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (RhCardsPage              *self,
+               GtkListItem              *item,
+               GtkSignalListItemFactory *factory)
+{
+  rh_card_row_set_card (RH_CARD_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -144,12 +194,18 @@ static void
 rh_cards_page_constructed (GObject *object)
 {
   RhCardsPage *self = (RhCardsPage *)object;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   G_OBJECT_CLASS (rh_cards_page_parent_class)->constructed (object);
 
   g_assert (RH_IS_DATABASE (self->database));
 
   self->card_list = rh_card_list_new (self->database, "", NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_factory (self->list_view, factory);
   restart_list (self);
   g_signal_connect_object (self->card_list, "items-changed", G_CALLBACK (items_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -246,11 +302,10 @@ rh_cards_page_class_init (RhCardsPageClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RH_TYPE_CARD_ROW);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-cards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RhCardsPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RhCardsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RhCardsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, RhCardsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RhCardsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RhCardsPage, empty_page);

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * What a search typed in the Cards page means, decided once for the deck
+ * store's query and for the highlighting in the list:
+ *
+ * - It is matched against the text a reader sees (the front and back with
+ *   their Markdown rendered to plain text) and the tags, ignoring case.
+ * - Spaces separate words. A card matches when it contains every word, in
+ *   any order, anywhere (substrings count, so Chinese needs no spaces:
+ *   “索引” finds “联合索引”).
+ * - Every character is literal; there are no operators or wildcards.
+ * - A word made of symbols only (“+”, “>”, “*”, “`”) joins the words
+ *   around it into one phrase, matched as written: “W + R > N” finds the
+ *   cards containing exactly that, and “*” alone only cards whose text has
+ *   an asterisk.
+ * - Text between double quotes is one phrase: “"three-way handshake"”. A
+ *   quote without its closing partner is literal.
+ */
+
+GStrv  rh_search_split_phrases (const char *search);
+char  *rh_search_markup        (const char *text,
+                                const char *search);
+
+G_END_DECLS
