@@ -56,6 +56,7 @@ update (RhCardRow *self)
   g_autofree char *title = NULL;
   g_autofree char *markup = NULL;
   g_autoptr(GString) details = g_string_new (NULL);
+  GtkWidget *row;
 
   if (self->card == NULL)
     {
@@ -91,6 +92,18 @@ update (RhCardRow *self)
     }
 
   gtk_label_set_label (self->details_label, details->str);
+
+  /* Screen readers hear the card on the list row that has the focus (the
+   * "row" around this widget), not two loose labels. */
+  for (row = gtk_widget_get_parent (GTK_WIDGET (self)); row != NULL; row = gtk_widget_get_parent (row))
+    if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
+                                        -1);
+        break;
+      }
 }
 
 static void
