@@ -5,7 +5,8 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rh-interview-report.h"
-#include "rh-interview-page.h"
+#include "rh-interview-page-private.h"
+#include "rh-markdown-view.h"
 #include "rh-test-interview-widget.h"
 #include "rh-test-utils.h"
 #include "rh-test-widget-utils.h"
@@ -197,6 +198,39 @@ test_all_skipped (RhTestWidgetFixture *f,
   g_clear_object (&history);
 }
 
+/* Toasts of a running interview show above its buttons, not over them. */
+static void
+test_toast_above_buttons (RhTestWidgetFixture *f,
+                          gconstpointer        data)
+{
+  GtkWindow *window;
+  GtkWidget *page, *question, *overlay, *reveal;
+  guint n_children = 0;
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = rh_interview_page_new (f->scheduler);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  g_assert_true (rh_interview_page_select_template (RH_INTERVIEW_PAGE (page), "custom"));
+  rh_interview_page_set_topics (RH_INTERVIEW_PAGE (page), "Two");
+  activate (page, "interview.start");
+
+  question = rh_test_find_widget (page, RH_TYPE_MARKDOWN_VIEW, NULL);
+  reveal = rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.reveal");
+  overlay = gtk_widget_get_ancestor (question, ADW_TYPE_TOAST_OVERLAY);
+  g_assert_nonnull (overlay);
+  g_assert_false (gtk_widget_is_ancestor (reveal, overlay));
+
+  _rh_interview_page_show_toast (RH_INTERVIEW_PAGE (page), "Cannot save");
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    n_children++;
+  /* The question, and the toast. */
+  g_assert_cmpuint (n_children, ==, 2);
+
+  rh_test_destroy_window (window, page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +243,8 @@ main (int   argc,
               rh_test_widget_setup, test_two_questions, rh_test_widget_teardown);
   g_test_add ("/interview-page/quit-keeps-session", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_quit_keeps_session, rh_test_widget_teardown);
+  g_test_add ("/interview-page/toast-above-buttons", RhTestWidgetFixture, NULL,
+              rh_test_widget_setup, test_toast_above_buttons, rh_test_widget_teardown);
   g_test_add ("/interview-page/all-skipped", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_all_skipped, rh_test_widget_teardown);
 

@@ -17,6 +17,7 @@ struct _RhInterviewPage
   GtkWidget               parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay        *toast_overlay;
   GtkStack               *stack;
   RhInterviewSetupView   *setup_view;
   RhInterviewSessionView *session_view;

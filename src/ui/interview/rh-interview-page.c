@@ -25,13 +25,13 @@ void
 _rh_interview_page_show_toast (RhInterviewPage *self,
                                const char      *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast = adw_toast_new (message);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  /* A toast must not cover Show Answer and the ratings. */
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->session_view))
+    rh_interview_session_view_add_toast (self->session_view, toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -236,6 +236,7 @@ rh_interview_page_class_init (RhInterviewPageClass *klass)
   g_type_ensure (RH_TYPE_INTERVIEW_REPORT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-interview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, setup_view);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, session_view);

@@ -23,6 +23,7 @@ struct _RhInterviewSessionView
   GtkLabel          *topic_label;
   GtkLabel          *countdown_label;
   GtkLabel          *total_label;
+  AdwToastOverlay   *toast_overlay;
   GtkStack          *question_stack;
   GtkScrolledWindow *question_scroller;
   RhMarkdownView    *front_view;
@@ -298,6 +299,7 @@ rh_interview_session_view_class_init (RhInterviewSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, topic_label);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, question_stack);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, question_scroller);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, front_view);
@@ -390,4 +392,15 @@ rh_interview_session_view_set_interview (RhInterviewSessionView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+}
+
+/* Shows @toast (transfer full) over the question, clear of the buttons. */
+void
+rh_interview_session_view_add_toast (RhInterviewSessionView *self,
+                                     AdwToast               *toast)
+{
+  g_return_if_fail (RH_IS_INTERVIEW_SESSION_VIEW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
