@@ -150,6 +150,7 @@ test_all_skipped (RhTestWidgetFixture *f,
   GtkWindow *window;
   GtkWidget *page;
   GtkListBox *history_list;
+  GtkWidget *report_scroller, *back;
   RhInterview *interview;
   gint64 session_id;
 
@@ -179,6 +180,9 @@ test_all_skipped (RhTestWidgetFixture *f,
   rate (page, RH_RATING_GOOD);
   g_assert_cmpstr (rh_interview_page_get_page (RH_INTERVIEW_PAGE (page)), ==, "report");
   g_assert_false (is_sensitive (page, "interview.retry-weak"));
+  /* A report just finished has New Interview, not Back. */
+  g_assert_false (is_sensitive (page, "interview.back"));
+  g_assert_false (gtk_widget_get_visible (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.back")));
 
   /* Back on the setup page, a row per finished session, each opening its report. */
   activate (page, "interview.new");
@@ -193,6 +197,17 @@ test_all_skipped (RhTestWidgetFixture *f,
   g_assert_true (gtk_widget_activate_action (page, "interview.open-report", "x", session_id));
   g_assert_cmpstr (rh_interview_page_get_page (RH_INTERVIEW_PAGE (page)), ==, "report");
   g_assert_true (is_sensitive (page, "interview.retry-weak"));
+
+  /* Opened from History: at its title, with a way back to History. */
+  report_scroller = gtk_widget_get_ancestor (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.retry-weak"),
+                                             GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (report_scroller))), ==, 0);
+  back = rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.back");
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_true (is_sensitive (page, "interview.back"));
+  activate (page, "interview.back");
+  g_assert_cmpstr (rh_interview_page_get_page (RH_INTERVIEW_PAGE (page)), ==, "setup");
+  g_assert_false (is_sensitive (page, "interview.back"));
 
   rh_test_destroy_window (window, page);
   g_clear_object (&history);

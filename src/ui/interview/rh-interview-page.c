@@ -67,11 +67,17 @@ _rh_interview_page_show_setup (RhInterviewPage *self)
 
 void
 _rh_interview_page_show_report (RhInterviewPage   *self,
-                                RhInterviewReport *report)
+                                RhInterviewReport *report,
+                                gboolean           from_history)
 {
+  self->report_from_history = from_history;
   rh_interview_report_view_set_report (self->report_view, report);
+  rh_interview_report_view_set_show_back (self->report_view, from_history);
   gtk_stack_set_visible_child_name (self->stack, "report");
   _rh_interview_page_update_actions (self);
+  /* Focus left on a button below would scroll the report past its title,
+   * and the page's keys (Escape, Alt+Left) must reach it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -98,7 +104,7 @@ interview_state_cb (RhInterviewPage *self,
     }
 
   load_history (self);
-  _rh_interview_page_show_report (self, report);
+  _rh_interview_page_show_report (self, report, FALSE);
 }
 
 static void
