@@ -148,6 +148,7 @@ template_selected_cb (RhInterviewSetupView *self,
 {
   RhInterviewTemplate *template = rh_interview_setup_view_get_template (self);
   const char * const *topics;
+  const char *description;
   g_autofree char *joined = NULL;
   gboolean custom;
 
@@ -158,7 +159,9 @@ template_selected_cb (RhInterviewSetupView *self,
   topics = rh_interview_template_get_topics (template);
   joined = topics ? g_strjoinv (", ", (char **)topics) : g_strdup ("");
 
-  gtk_label_set_label (self->template_description, rh_interview_template_get_description (template));
+  description = rh_interview_template_get_description (template);
+  gtk_label_set_label (self->template_description, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->template_description), description && *description);
   gtk_editable_set_text (GTK_EDITABLE (self->topics_row), joined);
   gtk_adjustment_set_value (self->questions_adjustment, rh_interview_template_get_n_questions (template));
   gtk_adjustment_set_value (self->seconds_adjustment, rh_interview_template_get_question_seconds (template));
