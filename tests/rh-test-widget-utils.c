@@ -59,3 +59,12 @@ rh_test_destroy_window (GtkWindow *window,
   if (widget != NULL)
     g_assert_finalize_object (widget);
 }
+
+void
+rh_test_settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}

@@ -14,4 +14,7 @@ guint      rh_test_count_rows  (GtkListBox *list);
 void       rh_test_destroy_window (GtkWindow *window,
                                    GtkWidget *widget);
 
+/* Lets GTK lay out and draw a few frames. */
+void       rh_test_settle      (void);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "rh-card-row.h"
 #include "rh-cards-page.h"
 #include "rh-test-utils.h"
+#include "rh-test-widget-utils.h"
 
 typedef struct
 {
@@ -47,16 +48,6 @@ fixture_teardown (Fixture       *f,
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->page);
   g_assert_finalize_object (f->db);
-}
-
-/* Lets GTK lay out and draw a few frames. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -105,7 +96,7 @@ visible_rows (Fixture *f)
   GtkWidget *scroller = find_type (GTK_WIDGET (f->page), GTK_TYPE_SCROLLED_WINDOW);
   guint n_rows = 0;
 
-  settle ();
+  rh_test_settle ();
   count_visible_rows (scroller, scroller, &n_rows);
 
   return n_rows;
@@ -182,16 +173,16 @@ test_unsuspend (Fixture       *f,
 
   rh_cards_page_start_search (f->page);
   search (f, "TIME_WAIT");
-  settle ();
+  rh_test_settle ();
   g_assert_null (find_button (GTK_WIDGET (f->page), "Unsuspend"));
 
   g_assert_true (rh_deck_store_set_card_suspended (f->db, rh_card_get_row_id (card), TRUE, NULL));
-  settle ();
+  rh_test_settle ();
   button = find_button (GTK_WIDGET (f->page), "Unsuspend");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT suspended FROM cards WHERE uid = 'tw2';"), ==, 0);
-  settle ();
+  rh_test_settle ();
   g_assert_null (find_button (GTK_WIDGET (f->page), "Unsuspend"));
 }
 

@@ -249,15 +249,6 @@ assert_stacked (GtkWidget *box)
   g_assert_cmpfloat (bottom, <=, gtk_widget_get_height (box));
 }
 
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Question, answer and notes come one after another, and all of them can
  * be scrolled to, at the default size and on a phone: notes typed in a
  * first question were drawn over the answer once shown. */
@@ -284,21 +275,21 @@ test_layout (RhTestWidgetFixture *f,
       page = rh_interview_page_new (f->scheduler);
       gtk_window_set_child (window, page);
       gtk_window_present (window);
-      settle ();
+      rh_test_settle ();
 
       g_assert_true (rh_interview_page_select_template (RH_INTERVIEW_PAGE (page), "custom"));
       rh_interview_page_set_topics (RH_INTERVIEW_PAGE (page), "Long");
       activate (page, "interview.start");
       interview = rh_interview_page_get_interview (RH_INTERVIEW_PAGE (page));
       g_assert_nonnull (interview);
-      settle ();
+      rh_test_settle ();
 
       notes = rh_test_find_widget (page, GTK_TYPE_TEXT_VIEW, NULL);
       gtk_widget_grab_focus (notes);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "said mutex\nmissed robust", -1);
-      settle ();
+      rh_test_settle ();
       activate (page, "interview.reveal");
-      settle ();
+      rh_test_settle ();
 
       /* The question's markdown view, then the answer's. */
       front = rh_test_find_widget (page, RH_TYPE_MARKDOWN_VIEW, NULL);

@@ -169,13 +169,11 @@ test_round_names (RhTestWidgetFixture *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      gint64 until = g_get_monotonic_time () + 200 * 1000;
       GtkWidget *label;
       int natural;
 
       g_assert_true (rh_interview_setup_view_select_template (RH_INTERVIEW_SETUP_VIEW (view), ids[i]));
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE);
+      rh_test_settle ();
 
       label = find_label (view, rh_interview_template_get_name (rh_interview_setup_view_get_template (RH_INTERVIEW_SETUP_VIEW (view))));
       g_assert_nonnull (label);

@@ -6,6 +6,7 @@
 
 #include "rh-study-page.h"
 #include "rh-test-utils.h"
+#include "rh-test-widget-utils.h"
 
 static const char deck[] =
   "{\"rehearse_deck\": 1, \"cards\": ["
@@ -191,15 +192,6 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The toast's Undo brings a suspended card back; a suspended card opened
  * from the browser says so and offers Unsuspend. */
 static void
@@ -211,7 +203,7 @@ test_suspend_undo_and_mark (Fixture       *f,
 
   activate (f, "card.suspend", NULL);
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 1);
-  settle ();
+  rh_test_settle ();
   undo = find_button (GTK_WIDGET (f->view), "_Undo");
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_is_sensitive (undo));
@@ -223,12 +215,12 @@ test_suspend_undo_and_mark (Fixture       *f,
   g_object_unref (chan);
   chan = rh_deck_store_dup_card_by_uid (f->db, "chan", NULL);
   rh_study_queue_show_card (f->queue, chan);
-  settle ();
+  rh_test_settle ();
   unsuspend = find_button (GTK_WIDGET (f->view), "Unsuspend");
   g_assert_nonnull (unsuspend);
   g_signal_emit_by_name (unsuspend, "clicked");
   g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
-  settle ();
+  rh_test_settle ();
   g_assert_false (gtk_widget_get_mapped (unsuspend));
 }
 
@@ -271,7 +263,7 @@ test_tab_order (Fixture       *f,
   GtkWidget *reveal = find_button (GTK_WIDGET (f->view), "_Show Answer");
   GtkWidget *good;
 
-  settle ();
+  rh_test_settle ();
   g_assert_nonnull (reveal);
   /* Keyboard focus moves only in the active window. */
   for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -290,7 +282,7 @@ test_tab_order (Fixture       *f,
   g_assert_true (gtk_window_get_focus (f->window) == reveal);
 
   activate (f, "card.reveal", NULL);
-  settle ();
+  rh_test_settle ();
   good = find_grade_button (GTK_WIDGET (f->view), RH_RATING_GOOD);
   g_assert_nonnull (good);
   for (guint i = 0; i < 12 && !is_inside (gtk_window_get_focus (f->window), good); i++)
