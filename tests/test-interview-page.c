@@ -5,7 +5,8 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rh-interview-report.h"
-#include "rh-interview-page.h"
+#include "rh-interview-page-private.h"
+#include "rh-markdown-view.h"
 #include "rh-test-interview-widget.h"
 #include "rh-test-utils.h"
 #include "rh-test-widget-utils.h"
@@ -149,6 +150,7 @@ test_all_skipped (RhTestWidgetFixture *f,
   GtkWindow *window;
   GtkWidget *page;
   GtkListBox *history_list;
+  GtkWidget *report_scroller, *back;
   RhInterview *interview;
   gint64 session_id;
 
@@ -178,6 +180,9 @@ test_all_skipped (RhTestWidgetFixture *f,
   rate (page, RH_RATING_GOOD);
   g_assert_cmpstr (rh_interview_page_get_page (RH_INTERVIEW_PAGE (page)), ==, "report");
   g_assert_false (is_sensitive (page, "interview.retry-weak"));
+  /* A report just finished has New Interview, not Back. */
+  g_assert_false (is_sensitive (page, "interview.back"));
+  g_assert_false (gtk_widget_get_visible (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.back")));
 
   /* Back on the setup page, a row per finished session, each opening its report. */
   activate (page, "interview.new");
@@ -193,8 +198,155 @@ test_all_skipped (RhTestWidgetFixture *f,
   g_assert_cmpstr (rh_interview_page_get_page (RH_INTERVIEW_PAGE (page)), ==, "report");
   g_assert_true (is_sensitive (page, "interview.retry-weak"));
 
+  /* Opened from History: at its title, with a way back to History. */
+  report_scroller = gtk_widget_get_ancestor (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.retry-weak"),
+                                             GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (report_scroller))), ==, 0);
+  back = rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.back");
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_true (is_sensitive (page, "interview.back"));
+  activate (page, "interview.back");
+  g_assert_cmpstr (rh_interview_page_get_page (RH_INTERVIEW_PAGE (page)), ==, "setup");
+  g_assert_false (is_sensitive (page, "interview.back"));
+
   rh_test_destroy_window (window, page);
   g_clear_object (&history);
+}
+
+/* A long answer that wraps into many lines at any width. */
+static char *
+long_deck (void)
+{
+  g_autoptr(GString) back = g_string_new (NULL);
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append (back, "**同步手段**：把 `pthread_mutex_t` 放在共享内存中，并设置属性"
+                           " PTHREAD_PROCESS_SHARED；进程崩溃会导致锁永远无法释放，可以使用"
+                           " robust mutex，下一个加锁者会得到 EOWNERDEAD。\\n\\n");
+
+  return g_strdup_printf ("{\"rehearse_deck\": 1, \"cards\": ["
+                          " {\"id\": \"long\", \"topic\": \"Long\", \"front\": \"多个进程通过共享内存通信时，怎么做同步？\","
+                          "  \"back\": \"%s\", \"seconds\": 60}]}", back->str);
+}
+
+/* Every visible child of @box lies below the one before it, inside @box. */
+static void
+assert_stacked (GtkWidget *box)
+{
+  double bottom = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      g_assert_true (gtk_widget_compute_bounds (child, box, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, bottom);
+      bottom = bounds.origin.y + bounds.size.height;
+    }
+  g_assert_cmpfloat (bottom, <=, gtk_widget_get_height (box));
+}
+
+/* Question, answer and notes come one after another, and all of them can
+ * be scrolled to, at the default size and on a phone: notes typed in a
+ * first question were drawn over the answer once shown. */
+static void
+test_layout (RhTestWidgetFixture *f,
+             gconstpointer        data)
+{
+  static const int sizes[][2] = { { 1000, 700 }, { 360, 640 } };
+  g_autofree char *deck = long_deck ();
+
+  rh_test_import (f->db, deck, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWindow *window;
+      GtkWidget *page, *notes, *front, *back = NULL, *scroller;
+      RhInterview *interview;
+      GtkAdjustment *vadjustment;
+      graphene_rect_t bounds;
+
+      window = GTK_WINDOW (gtk_window_new ());
+      gtk_window_set_default_size (window, sizes[i][0], sizes[i][1]);
+      page = rh_interview_page_new (f->scheduler);
+      gtk_window_set_child (window, page);
+      gtk_window_present (window);
+      rh_test_settle ();
+
+      g_assert_true (rh_interview_page_select_template (RH_INTERVIEW_PAGE (page), "custom"));
+      rh_interview_page_set_topics (RH_INTERVIEW_PAGE (page), "Long");
+      activate (page, "interview.start");
+      interview = rh_interview_page_get_interview (RH_INTERVIEW_PAGE (page));
+      g_assert_nonnull (interview);
+      rh_test_settle ();
+
+      notes = rh_test_find_widget (page, GTK_TYPE_TEXT_VIEW, NULL);
+      gtk_widget_grab_focus (notes);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "said mutex\nmissed robust", -1);
+      rh_test_settle ();
+      activate (page, "interview.reveal");
+      rh_test_settle ();
+
+      /* The question's markdown view, then the answer's. */
+      front = rh_test_find_widget (page, RH_TYPE_MARKDOWN_VIEW, NULL);
+      scroller = gtk_widget_get_ancestor (front, GTK_TYPE_SCROLLED_WINDOW);
+      for (GtkWidget *child = gtk_widget_get_next_sibling (front); child && !back; child = gtk_widget_get_next_sibling (child))
+        back = rh_test_find_widget (child, RH_TYPE_MARKDOWN_VIEW, NULL);
+      g_assert_nonnull (back);
+      g_assert_cmpstr (rh_markdown_view_get_markdown (RH_MARKDOWN_VIEW (back)), !=, NULL);
+      g_assert_true (g_str_has_prefix (rh_markdown_view_get_markdown (RH_MARKDOWN_VIEW (back)), "**同步手段**"));
+      g_assert_true (gtk_widget_get_mapped (back));
+      /* Each box from the answer up to what scrolls. */
+      for (GtkWidget *box = back; box != gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+           box = gtk_widget_get_parent (box))
+        assert_stacked (box);
+
+      /* The notes, the last thing, can be scrolled to. */
+      vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      g_assert_true (gtk_widget_compute_bounds (notes, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &bounds));
+      g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >=, bounds.origin.y + bounds.size.height);
+
+      g_assert_true (rh_interview_end (interview, &error));
+      g_assert_no_error (error);
+      rh_test_destroy_window (window, page);
+    }
+}
+
+/* Toasts of a running interview show above its buttons, not over them. */
+static void
+test_toast_above_buttons (RhTestWidgetFixture *f,
+                          gconstpointer        data)
+{
+  GtkWindow *window;
+  GtkWidget *page, *question, *overlay, *reveal;
+  guint n_children = 0;
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = rh_interview_page_new (f->scheduler);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  g_assert_true (rh_interview_page_select_template (RH_INTERVIEW_PAGE (page), "custom"));
+  rh_interview_page_set_topics (RH_INTERVIEW_PAGE (page), "Two");
+  activate (page, "interview.start");
+
+  question = rh_test_find_widget (page, RH_TYPE_MARKDOWN_VIEW, NULL);
+  reveal = rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.reveal");
+  overlay = gtk_widget_get_ancestor (question, ADW_TYPE_TOAST_OVERLAY);
+  g_assert_nonnull (overlay);
+  g_assert_false (gtk_widget_is_ancestor (reveal, overlay));
+
+  _rh_interview_page_show_toast (RH_INTERVIEW_PAGE (page), "Cannot save");
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    n_children++;
+  /* The question, and the toast. */
+  g_assert_cmpuint (n_children, ==, 2);
+
+  rh_test_destroy_window (window, page);
 }
 
 int
@@ -209,6 +361,10 @@ main (int   argc,
               rh_test_widget_setup, test_two_questions, rh_test_widget_teardown);
   g_test_add ("/interview-page/quit-keeps-session", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_quit_keeps_session, rh_test_widget_teardown);
+  g_test_add ("/interview-page/layout", RhTestWidgetFixture, NULL,
+              rh_test_widget_setup, test_layout, rh_test_widget_teardown);
+  g_test_add ("/interview-page/toast-above-buttons", RhTestWidgetFixture, NULL,
+              rh_test_widget_setup, test_toast_above_buttons, rh_test_widget_teardown);
   g_test_add ("/interview-page/all-skipped", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_all_skipped, rh_test_widget_teardown);
 

@@ -130,6 +130,61 @@ test_template_fields (RhTestWidgetFixture *f,
   g_assert_finalize_object (g_steal_pointer (&built));
 }
 
+/* The label on screen showing @text below @root, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every round's name is shown whole, on a phone too. */
+static void
+test_round_names (RhTestWidgetFixture *f,
+                  gconstpointer        data)
+{
+  static const char * const ids[] = { RH_INTERVIEW_TEMPLATE_FUNDAMENTALS, RH_INTERVIEW_TEMPLATE_PROJECT,
+                                      RH_INTERVIEW_TEMPLATE_DEEP_DIVE, "custom" };
+  GtkWindow *window;
+  GtkWidget *view;
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 640);
+  view = rh_interview_setup_view_new ();
+  rh_interview_setup_view_set_database (RH_INTERVIEW_SETUP_VIEW (view), f->db);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWidget *label;
+      int natural;
+
+      g_assert_true (rh_interview_setup_view_select_template (RH_INTERVIEW_SETUP_VIEW (view), ids[i]));
+      rh_test_settle ();
+
+      label = find_label (view, rh_interview_template_get_name (rh_interview_setup_view_get_template (RH_INTERVIEW_SETUP_VIEW (view))));
+      g_assert_nonnull (label);
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+    }
+
+  rh_test_destroy_window (window, view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +192,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/interview-setup-view/round-names", RhTestWidgetFixture, NULL,
+              rh_test_widget_setup, test_round_names, rh_test_widget_teardown);
   g_test_add ("/interview-setup-view/history", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_history, rh_test_widget_teardown);
   g_test_add ("/interview-setup-view/template-fields", RhTestWidgetFixture, NULL,

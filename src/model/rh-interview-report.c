@@ -64,6 +64,7 @@ typedef struct
   guint       n;
   gint64      over_ms;
   guint       first;
+  gboolean    weak;
 } TopicStats;
 
 static void
@@ -120,13 +121,21 @@ compute_summary (RhInterviewReport *self)
       stats->sum += answer->skipped ? RH_RATING_AGAIN : answer->rating;
       stats->n++;
       stats->over_ms += MAX (answer->spent_ms - (gint64)answer->budget_seconds * 1000, 0);
+      stats->weak |= rh_interview_answer_is_weak (answer);
     }
 
   self->score = self->answers->len > 0 ? (int)lround (sum / self->answers->len) : -1;
 
+  /* A topic answered well throughout is nothing to study next, however it
+   * ranks among the others. */
   g_ptr_array_sort (topics, compare_topics);
   for (guint i = 0; i < topics->len; i++)
-    g_strv_builder_add (builder, ((TopicStats *)g_ptr_array_index (topics, i))->topic);
+    {
+      const TopicStats *stats = g_ptr_array_index (topics, i);
+
+      if (stats->weak)
+        g_strv_builder_add (builder, stats->topic);
+    }
 
   g_strfreev (self->weakest_topics);
   self->weakest_topics = g_strv_builder_end (builder);
@@ -553,7 +562,11 @@ rh_interview_report_get_answer (RhInterviewReport *self,
 /**
  * rh_interview_report_get_weakest_topics:
  *
- * Returns: (transfer none): every topic asked, the weakest first
+ * The topics with at least one answer that rh_interview_answer_is_weak()
+ * calls weak, ordered as the header says.
+ *
+ * Returns: (transfer none): the weak topics, the weakest first; empty when
+ *   no answer was weak
  */
 const char * const *
 rh_interview_report_get_weakest_topics (RhInterviewReport *self)

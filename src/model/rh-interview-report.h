@@ -41,9 +41,11 @@ G_DECLARE_FINAL_TYPE (RhInterviewReport, rh_interview_report, RH, INTERVIEW_REPO
  * counting as Again, rounded to an integer 0–100; -1 when nothing was
  * asked.
  *
- * Weakest topics: every topic asked (a card's full topic path), ordered
- * by mean rating (skipped = Again), lowest first; ties go to the topic with
- * more time over budget, then to the one asked first.
+ * Weakest topics: the topics (a card's full topic path) with at least one
+ * weak answer by rh_interview_answer_is_weak(), none when every answer was
+ * good; ordered by mean rating over all their answers (skipped = Again),
+ * lowest first; ties go to the topic with more time over budget, then to
+ * the one asked first.
  *
  * Properties (read-only):
  *   "session-id"              int64

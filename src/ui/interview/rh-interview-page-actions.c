@@ -36,6 +36,9 @@ _rh_interview_page_update_actions (RhInterviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.retry-weak",
                                  report != NULL && rh_interview_report_count_weak (report) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.new", !in_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.back",
+                                 self->report_from_history &&
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0);
 }
 
 static void
@@ -258,7 +261,7 @@ open_report_action (GtkWidget  *widget,
       return;
     }
 
-  _rh_interview_page_show_report (self, report);
+  _rh_interview_page_show_report (self, report, TRUE);
 }
 
 static void
@@ -289,6 +292,7 @@ new_action (GtkWidget  *widget,
 {
   RhInterviewPage *self = RH_INTERVIEW_PAGE (widget);
 
+  self->report_from_history = FALSE;
   rh_interview_report_view_set_report (self->report_view, NULL);
   _rh_interview_page_show_setup (self);
 }
@@ -308,6 +312,8 @@ _rh_interview_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "interview.open-report", "x", open_report_action);
   gtk_widget_class_install_action (widget_class, "interview.retry-weak", NULL, retry_weak_action);
   gtk_widget_class_install_action (widget_class, "interview.new", NULL, new_action);
+  /* Back from a report opened from History is the setup page too. */
+  gtk_widget_class_install_action (widget_class, "interview.back", NULL, new_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "interview.reveal", NULL);
   for (int i = 0; i < 4; i++)
@@ -318,4 +324,6 @@ _rh_interview_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "interview.pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "interview.skip", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "interview.end", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "interview.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "interview.back", NULL);
 }

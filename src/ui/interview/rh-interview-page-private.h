@@ -17,6 +17,7 @@ struct _RhInterviewPage
   GtkWidget               parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay        *toast_overlay;
   GtkStack               *stack;
   RhInterviewSetupView   *setup_view;
   RhInterviewSessionView *session_view;
@@ -26,6 +27,8 @@ struct _RhInterviewPage
   RhScheduler            *scheduler;
   RhInterview            *interview;
   GSignalGroup           *interview_signals;
+
+  guint                   report_from_history : 1;
 };
 
 /* rh-interview-page.c */
@@ -37,7 +40,8 @@ void        _rh_interview_page_set_interview    (RhInterviewPage   *self,
 void        _rh_interview_page_load_unfinished  (RhInterviewPage   *self);
 void        _rh_interview_page_show_setup       (RhInterviewPage   *self);
 void        _rh_interview_page_show_report      (RhInterviewPage   *self,
-                                                 RhInterviewReport *report);
+                                                 RhInterviewReport *report,
+                                                 gboolean           from_history);
 
 /* rh-interview-page-actions.c */
 void        _rh_interview_page_class_actions_init (GtkWidgetClass  *widget_class);

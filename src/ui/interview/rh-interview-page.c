@@ -25,13 +25,13 @@ void
 _rh_interview_page_show_toast (RhInterviewPage *self,
                                const char      *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast = adw_toast_new (message);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  /* A toast must not cover Show Answer and the ratings. */
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->session_view))
+    rh_interview_session_view_add_toast (self->session_view, toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -67,11 +67,17 @@ _rh_interview_page_show_setup (RhInterviewPage *self)
 
 void
 _rh_interview_page_show_report (RhInterviewPage   *self,
-                                RhInterviewReport *report)
+                                RhInterviewReport *report,
+                                gboolean           from_history)
 {
+  self->report_from_history = from_history;
   rh_interview_report_view_set_report (self->report_view, report);
+  rh_interview_report_view_set_show_back (self->report_view, from_history);
   gtk_stack_set_visible_child_name (self->stack, "report");
   _rh_interview_page_update_actions (self);
+  /* Focus left on a button below would scroll the report past its title,
+   * and the page's keys (Escape, Alt+Left) must reach it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -98,7 +104,7 @@ interview_state_cb (RhInterviewPage *self,
     }
 
   load_history (self);
-  _rh_interview_page_show_report (self, report);
+  _rh_interview_page_show_report (self, report, FALSE);
 }
 
 static void
@@ -236,6 +242,7 @@ rh_interview_page_class_init (RhInterviewPageClass *klass)
   g_type_ensure (RH_TYPE_INTERVIEW_REPORT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-interview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, setup_view);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewPage, session_view);

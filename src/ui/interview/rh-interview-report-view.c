@@ -16,6 +16,8 @@ struct _RhInterviewReportView
   GtkWidget          parent_instance;
 
   /* Template widgets */
+  GtkScrolledWindow *scroller;
+  GtkWidget         *back_button;
   GtkLabel          *report_title;
   GtkLabel          *report_summary;
   GtkWidget         *weak_group;
@@ -211,6 +213,8 @@ rh_interview_report_view_class_init (RhInterviewReportViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-interview-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewReportView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewReportView, back_button);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewReportView, report_title);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewReportView, report_summary);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewReportView, weak_group);
@@ -266,5 +270,16 @@ rh_interview_report_view_set_report (RhInterviewReportView *self,
       update_weak_topics (self);
     }
   update_answers (self);
+  /* Every report starts at its title. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+/* A report opened from History offers the way back to it. */
+void
+rh_interview_report_view_set_show_back (RhInterviewReportView *self,
+                                        gboolean               show_back)
+{
+  g_return_if_fail (RH_IS_INTERVIEW_REPORT_VIEW (self));
+  gtk_widget_set_visible (self->back_button, show_back);
 }

@@ -15,5 +15,7 @@ GtkWidget         *rh_interview_report_view_new        (void);
 RhInterviewReport *rh_interview_report_view_get_report (RhInterviewReportView *self);
 void               rh_interview_report_view_set_report (RhInterviewReportView *self,
                                                         RhInterviewReport     *report);
+void               rh_interview_report_view_set_show_back (RhInterviewReportView *self,
+                                                           gboolean               show_back);
 
 G_END_DECLS

@@ -23,10 +23,12 @@ struct _RhInterviewSessionView
   GtkLabel          *topic_label;
   GtkLabel          *countdown_label;
   GtkLabel          *total_label;
+  AdwToastOverlay   *toast_overlay;
   GtkStack          *question_stack;
   GtkScrolledWindow *question_scroller;
   RhMarkdownView    *front_view;
   GtkWidget         *answer_box;
+  GtkWidget         *answer_separator;
   RhMarkdownView    *back_view;
   GtkTextView       *notes_view;
   GtkButton         *pause_button;
@@ -139,7 +141,6 @@ update_card (RhInterviewSessionView *self)
   topic = rh_interview_format_topic (card ? rh_card_get_topic (card) : NULL);
   gtk_label_set_label (self->topic_label, topic);
   rh_markdown_view_set_markdown (self->front_view, card ? rh_card_get_front (card) : NULL);
-  rh_markdown_view_set_markdown (self->back_view, card ? rh_card_get_back (card) : NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->question_scroller), 0);
 
   /* A question restored over time already rang. */
@@ -150,6 +151,7 @@ static void
 update (RhInterviewSessionView *self)
 {
   RhInterviewState state;
+  gboolean revealed;
   g_autofree char *position = NULL;
 
   if (self->interview == NULL)
@@ -160,6 +162,7 @@ update (RhInterviewSessionView *self)
   if (state == RH_INTERVIEW_STATE_FINISHED)
     return;
 
+  revealed = state == RH_INTERVIEW_STATE_REVEALED;
   update_card (self);
 
   if (rh_interview_get_follow_up_depth (self->interview) > 0)
@@ -174,8 +177,12 @@ update (RhInterviewSessionView *self)
                                 rh_interview_get_n_questions (self->interview));
   gtk_label_set_label (self->position_label, position);
 
-  gtk_widget_set_visible (self->answer_box, state == RH_INTERVIEW_STATE_REVEALED);
-  gtk_stack_set_visible_child_name (self->bar_stack, state == RH_INTERVIEW_STATE_REVEALED ? "rate" : "reveal");
+  /* The answer is built when shown, in a box that stays visible. */
+  rh_markdown_view_set_markdown (self->back_view,
+                                 revealed && self->shown_card ? rh_card_get_back (self->shown_card) : NULL);
+  gtk_widget_set_visible (self->answer_separator, revealed);
+  gtk_widget_set_margin_top (self->answer_box, revealed ? 18 : 0);
+  gtk_stack_set_visible_child_name (self->bar_stack, revealed ? "rate" : "reveal");
   gtk_stack_set_visible_child_name (self->question_stack, state == RH_INTERVIEW_STATE_PAUSED ? "paused" : "question");
   gtk_button_set_icon_name (self->pause_button,
                             state == RH_INTERVIEW_STATE_PAUSED ? "media-playback-start-symbolic"
@@ -298,10 +305,12 @@ rh_interview_session_view_class_init (RhInterviewSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, topic_label);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, question_stack);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, question_scroller);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, front_view);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, answer_box);
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, answer_separator);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, back_view);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSessionView, pause_button);
@@ -390,4 +399,15 @@ rh_interview_session_view_set_interview (RhInterviewSessionView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+}
+
+/* Shows @toast (transfer full) over the question, clear of the buttons. */
+void
+rh_interview_session_view_add_toast (RhInterviewSessionView *self,
+                                     AdwToast               *toast)
+{
+  g_return_if_fail (RH_IS_INTERVIEW_SESSION_VIEW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

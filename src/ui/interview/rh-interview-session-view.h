@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rh-interview.h"
 
@@ -15,5 +15,7 @@ GtkWidget   *rh_interview_session_view_new           (void);
 RhInterview *rh_interview_session_view_get_interview (RhInterviewSessionView *self);
 void         rh_interview_session_view_set_interview (RhInterviewSessionView *self,
                                                       RhInterview            *interview);
+void         rh_interview_session_view_add_toast     (RhInterviewSessionView *self,
+                                                      AdwToast               *toast);
 
 G_END_DECLS

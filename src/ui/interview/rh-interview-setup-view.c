@@ -22,7 +22,8 @@ struct _RhInterviewSetupView
   /* Template widgets */
   AdwPreferencesGroup *resume_group;
   AdwActionRow        *resume_row;
-  AdwComboRow         *template_row;
+  GtkDropDown         *template_dropdown;
+  GtkLabel            *template_description;
   AdwEntryRow         *topics_row;
   GtkAdjustment       *questions_adjustment;
   GtkAdjustment       *seconds_adjustment;
@@ -144,10 +145,11 @@ history_items_changed_cb (RhInterviewSetupView *self,
 static void
 template_selected_cb (RhInterviewSetupView *self,
                       GParamSpec           *pspec,
-                      AdwComboRow          *row)
+                      GtkDropDown          *dropdown)
 {
   RhInterviewTemplate *template = rh_interview_setup_view_get_template (self);
   const char * const *topics;
+  const char *description;
   g_autofree char *joined = NULL;
   gboolean custom;
 
@@ -158,8 +160,9 @@ template_selected_cb (RhInterviewSetupView *self,
   topics = rh_interview_template_get_topics (template);
   joined = topics ? g_strjoinv (", ", (char **)topics) : g_strdup ("");
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->template_row),
-                               rh_interview_template_get_description (template));
+  description = rh_interview_template_get_description (template);
+  gtk_label_set_label (self->template_description, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->template_description), description && *description);
   gtk_editable_set_text (GTK_EDITABLE (self->topics_row), joined);
   gtk_adjustment_set_value (self->questions_adjustment, rh_interview_template_get_n_questions (template));
   gtk_adjustment_set_value (self->seconds_adjustment, rh_interview_template_get_question_seconds (template));
@@ -288,7 +291,8 @@ rh_interview_setup_view_class_init (RhInterviewSetupViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-interview-setup-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, resume_group);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, resume_row);
-  gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, template_row);
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, template_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, template_description);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, topics_row);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, questions_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, seconds_adjustment);
@@ -315,9 +319,9 @@ rh_interview_setup_view_init (RhInterviewSetupView *self)
 
   self->templates = g_list_store_new (RH_TYPE_INTERVIEW_TEMPLATE);
   name = gtk_property_expression_new (RH_TYPE_INTERVIEW_TEMPLATE, NULL, "name");
-  adw_combo_row_set_expression (self->template_row, name);
-  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (self->templates));
-  g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (template_selected_cb),
+  gtk_drop_down_set_expression (self->template_dropdown, name);
+  gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (self->templates));
+  g_signal_connect_object (self->template_dropdown, "notify::selected", G_CALLBACK (template_selected_cb),
                            self, G_CONNECT_SWAPPED);
 
   self->history_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
@@ -429,7 +433,7 @@ RhInterviewTemplate *
 rh_interview_setup_view_get_template (RhInterviewSetupView *self)
 {
   g_return_val_if_fail (RH_IS_INTERVIEW_SETUP_VIEW (self), NULL);
-  return adw_combo_row_get_selected_item (self->template_row);
+  return gtk_drop_down_get_selected_item (self->template_dropdown);
 }
 
 /* Lists the templates again, choosing @select_id (nullable), else the first. */
@@ -466,8 +470,8 @@ rh_interview_setup_view_reload_templates (RhInterviewSetupView *self,
   custom = rh_interview_template_new_custom ();
   g_list_store_append (self->templates, custom);
 
-  adw_combo_row_set_selected (self->template_row, selected);
-  template_selected_cb (self, NULL, self->template_row);
+  gtk_drop_down_set_selected (self->template_dropdown, selected);
+  template_selected_cb (self, NULL, self->template_dropdown);
 }
 
 /* Chooses a round by template id; FALSE if there is none. */
@@ -486,7 +490,7 @@ rh_interview_setup_view_select_template (RhInterviewSetupView *self,
 
       if (g_strcmp0 (rh_interview_template_get_id (template), id) == 0)
         {
-          adw_combo_row_set_selected (self->template_row, i);
+          gtk_drop_down_set_selected (self->template_dropdown, i);
           return TRUE;
         }
     }
