@@ -283,6 +283,39 @@ test_window_undo_answer (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Every page fits a phone-sized window, as the metainfo promises. */
+static void
+test_window_narrow (void)
+{
+  static const char * const pages[] = { "study", "interview", "cards" };
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  RhWindow *window;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int minimum = 0;
+
+      rh_window_set_page (window, pages[i]);
+      for (int j = 0; j < 20; j++)
+        g_main_context_iteration (NULL, FALSE);
+      /* The content, without the shadow the window draws around it. */
+      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: minimum width %d", pages[i], minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/window/topics", test_window_topics);
   g_test_add_func ("/window/topics-finalized", test_window_topics_finalized);
   g_test_add_func ("/window/focus-after-topic", test_window_focus_after_topic);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/undo-answer", test_window_undo_answer);
 
   return g_test_run ();

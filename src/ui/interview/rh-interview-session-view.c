@@ -53,7 +53,7 @@ static GParamSpec *properties[N_PROPS];
 #define TICK_MS 250
 
 static const char * const rating_labels[] = {
-  NULL, N_("_Again"), N_("_Hard"), N_("_Good"), N_("_Easy"),
+  NULL, N_("Again"), N_("Hard"), N_("Good"), N_("Easy"),
 };
 
 static void
@@ -327,7 +327,7 @@ rh_interview_session_view_init (RhInterviewSessionView *self)
 
   for (int i = RH_RATING_AGAIN; i <= RH_RATING_EASY; i++)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_(rating_labels[i]));
+      GtkWidget *button = gtk_button_new_with_label (_(rating_labels[i]));
       g_autofree char *tooltip = g_strdup_printf (_("Key %d"), i);
 
       gtk_widget_set_tooltip_text (button, tooltip);

@@ -324,6 +324,12 @@ rh_interview_setup_view_init (RhInterviewSetupView *self)
   g_signal_connect_object (self->template_dropdown, "notify::selected", G_CALLBACK (template_selected_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* GTK 4.8 names the drop-down's button "GtkToggleButton" over AT-SPI. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->template_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Round"), -1);
+
   self->history_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->history_signals, "items-changed",
                                  G_CALLBACK (history_items_changed_cb), self, G_CONNECT_SWAPPED);
