@@ -14,6 +14,7 @@
 #include "rh-topic-model.h"
 #include "rh-topic-row.h"
 #include "rh-window.h"
+#include "rh-toasts.h"
 
 struct _RhWindow
 {
@@ -242,7 +243,7 @@ show_toast (RhWindow   *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toasts_add (self->toast_overlay, toast);
 }
 
 static char *
@@ -381,7 +382,7 @@ undo_answer_action (GtkWidget  *widget,
 
   if (!(toast = rh_study_page_undo (self->study_page, &error)))
     toast = adw_toast_new (error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toasts_add (self->toast_overlay, toast);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "rh-card-row.h"
 #include "rh-cards-page.h"
 #include "rh-deck-store.h"
+#include "rh-toasts.h"
 
 struct _RhCardsPage
 {
@@ -185,7 +186,7 @@ unsuspend_action (GtkWidget  *widget,
     return;
 
   if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    rh_toasts_add (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
   else
     g_warning ("Cannot unsuspend card: %s", error->message);
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rh-interview-page-private.h"
+#include "rh-toasts.h"
 
 /* The struct is in rh-interview-page-private.h, the actions in
  * rh-interview-page-actions.c. */
@@ -31,7 +32,7 @@ _rh_interview_page_show_toast (RhInterviewPage *self,
   if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->session_view))
     rh_interview_session_view_add_toast (self->session_view, toast);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    rh_toasts_add (self->toast_overlay, toast);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "rh-interview-format.h"
 #include "rh-interview-session-view.h"
 #include "rh-markdown-view.h"
+#include "rh-toasts.h"
 
 /* The interview under way: the question, its countdown and the whole
  * round's, the reference answer once revealed, notes, and the buttons,
@@ -409,5 +410,5 @@ rh_interview_session_view_add_toast (RhInterviewSessionView *self,
   g_return_if_fail (RH_IS_INTERVIEW_SESSION_VIEW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toasts_add (self->toast_overlay, toast);
 }

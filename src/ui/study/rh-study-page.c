@@ -10,6 +10,7 @@
 #include "rh-deck-store.h"
 #include "rh-study-page.h"
 #include "rh-markdown-view.h"
+#include "rh-toasts.h"
 
 /* The study card: the question, the answer on demand, and the four grades,
  * each showing the interval it would give. Everything is an action of the
@@ -344,7 +345,7 @@ static void
 show_toast (RhStudyPage *self,
             AdwToast   *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rh_toasts_add (self->toast_overlay, toast);
 }
 
 static void

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-toasts"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rh-toasts.h"
+
+/* Inside a toast: the close button is the one with an icon and no label;
+ * the action button's mnemonic would make GTK 4.8 read "Undo Undo". */
+static void
+name_toast_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      if (gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+        {
+          /* A fresh label, as the old one keeps its mnemonic relation. */
+          g_autofree char *label = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+
+          gtk_button_set_use_underline (GTK_BUTTON (widget), FALSE);
+          gtk_button_set_child (GTK_BUTTON (widget), NULL);
+          gtk_button_set_label (GTK_BUTTON (widget), label);
+        }
+      else if (gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
+                                        -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_toast_buttons (child);
+}
+
+/* The toasts are the overlay's children with the CSS name "toast". */
+static void
+name_close_buttons (GtkWidget *overlay)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0)
+      name_toast_buttons (child);
+}
+
+void
+rh_toasts_add (AdwToastOverlay *overlay,
+               AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (overlay, toast);
+  /* The widget of a toast shown at once exists now; one queued behind
+   * another keeps libadwaita's unnamed button. */
+  name_close_buttons (GTK_WIDGET (overlay));
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Shows @toast (transfer full) in @overlay. libadwaita 1.2 leaves a
+ * toast's close button without a name, so screen readers call it
+ * "GtkImage"; this names it. */
+void rh_toasts_add (AdwToastOverlay *overlay,
+                    AdwToast        *toast);
+
+G_END_DECLS
