@@ -54,6 +54,24 @@ find_card_list (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_css_name (GtkWidget  *widget,
+               const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_name (child, name);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GListModel *
 card_model (RhWindow *window)
 {
@@ -118,8 +136,10 @@ test_window_topics (void)
   g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (
                      rh_study_page_get_queue (RH_STUDY_PAGE (rh_window_get_study_page (window))))), ==, "gc");
 
-  /* Importing updates the sidebar and the counts live. */
+  /* Importing updates the sidebar and the counts live; its toast shows in
+   * the Study page's own overlay, above the answer buttons. */
   g_assert_true (rh_window_import_file (window, more_file));
+  g_assert_nonnull (find_css_name (rh_window_get_study_page (window), "toast"));
   g_assert_true (rh_window_select_topic (window, ""));
   g_assert_cmpuint (rh_topic_get_total_count (rh_window_get_selected_topic (window)), ==, 8);
   g_assert_true (rh_window_select_topic (window, "MySQL::Index"));

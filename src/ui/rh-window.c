@@ -236,6 +236,16 @@ show_error (RhWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* In the visible page's own overlay when it has one, above its buttons. */
+static void
+add_toast (RhWindow *self,
+           AdwToast *toast)
+{
+  AdwToastOverlay *overlay = rh_toasts_find_overlay (adw_view_stack_get_visible_child (self->view_stack));
+
+  rh_toasts_add (overlay ? overlay : self->toast_overlay, toast);
+}
+
 static void
 show_toast (RhWindow   *self,
             const char *title)
@@ -243,7 +253,7 @@ show_toast (RhWindow   *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 5);
-  rh_toasts_add (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static char *
@@ -382,7 +392,7 @@ undo_answer_action (GtkWidget  *widget,
 
   if (!(toast = rh_study_page_undo (self->study_page, &error)))
     toast = adw_toast_new (error->message);
-  rh_toasts_add (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static void

@@ -54,3 +54,22 @@ rh_toasts_add (AdwToastOverlay *overlay,
    * another keeps libadwaita's unnamed button. */
   name_close_buttons (GTK_WIDGET (overlay));
 }
+
+AdwToastOverlay *
+rh_toasts_find_overlay (GtkWidget *root)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *inner = rh_toasts_find_overlay (child);
+
+      if (inner != NULL)
+        return inner;
+    }
+
+  return ADW_IS_TOAST_OVERLAY (root) ? ADW_TOAST_OVERLAY (root) : NULL;
+}

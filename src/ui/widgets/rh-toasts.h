@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 void rh_toasts_add (AdwToastOverlay *overlay,
                     AdwToast        *toast);
 
+/* The innermost toast overlay shown under @root, or %NULL: pages keep
+ * their own above their buttons, so toasts never cover them. */
+AdwToastOverlay *rh_toasts_find_overlay (GtkWidget *root);
+
 G_END_DECLS
