@@ -515,6 +515,9 @@ rh_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
+  /* Borrowed from their bins, which went with the template. */
+  self->study_page = NULL;
+  self->cards_page = NULL;
 
   g_clear_object (&self->topic_signals);
   g_clear_object (&self->selected_topic);
@@ -880,6 +883,10 @@ rh_window_focus_content (RhWindow *self)
   GtkWidget *page;
 
   g_return_if_fail (RH_IS_WINDOW (self));
+
+  /* Asked for late, by a dialog that went with the window. */
+  if (self->view_stack == NULL || self->study_page == NULL)
+    return;
 
   /* The Study page itself takes the keys, not its first button. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0)
