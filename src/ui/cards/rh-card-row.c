@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-card-row.h"
+#include "rh-list-row.h"
 #include "rh-search.h"
 
 /* A row of the card list: the question's first line, with what is being
@@ -56,7 +57,6 @@ update (RhCardRow *self)
   g_autofree char *title = NULL;
   g_autofree char *markup = NULL;
   g_autoptr(GString) details = g_string_new (NULL);
-  GtkWidget *row;
 
   if (self->card == NULL)
     {
@@ -93,17 +93,9 @@ update (RhCardRow *self)
 
   gtk_label_set_label (self->details_label, details->str);
 
-  /* Screen readers hear the card on the list row that has the focus (the
-   * "row" around this widget), not two loose labels. */
-  for (row = gtk_widget_get_parent (GTK_WIDGET (self)); row != NULL; row = gtk_widget_get_parent (row))
-    if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
-      {
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
-                                        -1);
-        break;
-      }
+  /* Screen readers hear the card on the focused list row, not as two
+   * loose labels. */
+  rh_list_row_describe (GTK_WIDGET (self), title, details->str);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rh-list-row.h"
 #include "rh-topic-row.h"
 
 /* A sidebar row: the topic's name with its due and new counts, which
@@ -35,7 +36,6 @@ update_counts (RhTopicRow *self)
   g_autofree char *new_count = NULL;
   g_autofree char *counts = NULL;
   guint n_due = 0, n_new = 0;
-  GtkWidget *row;
 
   if (self->topic != NULL)
     {
@@ -55,16 +55,10 @@ update_counts (RhTopicRow *self)
   /* The bare numbers say what they count on hover, in the header's words. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), counts);
 
-  /* Screen readers hear the counts on the row that has the focus: the list
-   * row around this widget ("row" in CSS), not on this inner widget. */
-  for (row = gtk_widget_get_parent (GTK_WIDGET (self)); row != NULL; row = gtk_widget_get_parent (row))
-    if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
-      break;
-  if (row != NULL && self->topic != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, rh_topic_get_name (self->topic),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, counts,
-                                    -1);
+  /* Screen readers hear the counts on the focused list row, not on this
+   * inner widget. */
+  if (self->topic != NULL)
+    rh_list_row_describe (GTK_WIDGET (self), rh_topic_get_name (self->topic), counts);
 }
 
 static void
