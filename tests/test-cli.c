@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "rh-test-utils.h"
 
@@ -179,6 +180,186 @@ test_bad_database (Fixture       *f,
   g_assert_false (g_file_test (export_path, G_FILE_TEST_EXISTS));
 }
 
+/* Runs @script under sh in a mount namespace of its own, where it may
+ * mount a tiny or read-only file system, with $REHEARSE set to the binary
+ * and $1… to @args. Returns FALSE, having skipped the test, where this
+ * system allows no such namespace. */
+static gboolean
+run_in_namespace (const char          *script,
+                  const char * const  *args,
+                  char               **out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "REHEARSE", g_getenv ("REHEARSE_BINARY"), TRUE);
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer)"unshare");
+  g_ptr_array_add (argv, (gpointer)"--user");
+  g_ptr_array_add (argv, (gpointer)"--map-root-user");
+  g_ptr_array_add (argv, (gpointer)"--mount");
+  g_ptr_array_add (argv, (gpointer)"sh");
+  g_ptr_array_add (argv, (gpointer)"-c");
+  g_ptr_array_add (argv, (gpointer)script);
+  g_ptr_array_add (argv, (gpointer)"sh");
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, out, &err, &status, &error) ||
+      !WIFEXITED (status) || WEXITSTATUS (status) == 99)
+    {
+      g_test_skip ("no mount namespace here");
+      g_clear_pointer (out, g_free);
+      return FALSE;
+    }
+
+  g_test_message ("namespace stderr: %s", err);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  return TRUE;
+}
+
+/* A tmpfs of $1 KiB on $2, filled to the last byte. */
+#define MOUNT_FULL_DISK \
+  "mount -t tmpfs -o size=$1k tmpfs \"$2\" || exit 99\n" \
+  "cat /dev/zero > \"$2/filler\" 2>/dev/null\n"
+
+static void
+test_export_disk_full (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *deck = rh_test_make_deck (200, "Redis", "redis");
+  g_autofree char *deck_path = rh_test_write_file (f->dir, "deck.json", deck);
+  g_autofree char *disk = g_build_filename (f->dir, "disk", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--import", deck_path, NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
+
+  /* An old export is on a disk that has since filled up. */
+  if (!run_in_namespace (MOUNT_FULL_DISK
+                         "rm \"$2/filler\"\n"
+                         "printf 'old deck' > \"$2/deck.json\"\n"
+                         "cat /dev/zero > \"$2/filler\" 2>/dev/null\n"
+                         "\"$REHEARSE\" --db \"$3\" --export \"$2/deck.json\" 2>&1\n"
+                         "echo \"exit $?\"\n"
+                         "cat \"$2/deck.json\"; echo\n"
+                         "ls -A \"$2\"\n",
+                         (const char *[]) { "64", disk, f->db, NULL }, &out))
+    return;
+
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "the disk is full"));
+  g_assert_nonnull (strstr (out, "\nexit 1\nold deck\n"));
+  /* No temporary file is left beside it. */
+  g_assert_true (g_str_has_suffix (out, "\ndeck.json\nfiller\n"));
+}
+
+static void
+test_create_disk_full (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *deck = rh_test_make_deck (2, "Redis", "redis");
+  g_autofree char *deck_path = rh_test_write_file (f->dir, "deck.json", deck);
+  g_autofree char *disk = g_build_filename (f->dir, "disk", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
+
+  if (!run_in_namespace (MOUNT_FULL_DISK
+                         "\"$REHEARSE\" --db \"$2/new.db\" --import \"$3\" 2>&1\n"
+                         "echo \"exit $?\"\n"
+                         "ls -A \"$2\"\n",
+                         (const char *[]) { "64", disk, deck_path, NULL }, &out))
+    return;
+
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "The disk is full, so “"));
+  g_assert_nonnull (strstr (out, "new.db” could not be created"));
+  g_assert_true (g_str_has_suffix (out, "\nexit 1\nfiller\n"));
+}
+
+static void
+test_export_read_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *deck = rh_test_make_deck (3, "Test::RO", "ro");
+  g_autofree char *deck_path = rh_test_write_file (f->dir, "deck.json", deck);
+  g_autofree char *export_path = g_build_filename (f->dir, "out.json", NULL);
+  g_autofree char *ro_dir = g_build_filename (f->dir, "ro", NULL);
+  g_autofree char *ro_db = g_build_filename (ro_dir, "cli.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(RhDeck) parsed = NULL;
+
+  g_assert_cmpint (g_mkdir (ro_dir, 0700), ==, 0);
+  g_assert_cmpint (run ((const char *[]) { "--db", ro_db, "--import", deck_path, NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* The database is on a read-only mount: exporting is only reading. */
+  if (!run_in_namespace ("mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" || exit 99\n"
+                         "\"$REHEARSE\" --db \"$1/cli.db\" --export \"$2\" --topic Test 2>&1\n"
+                         "echo \"exit $?\"\n"
+                         "ls -A \"$1\"\n",
+                         (const char *[]) { ro_dir, export_path, NULL }, &out))
+    return;
+
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "Exported 3 cards"));
+  g_assert_true (g_str_has_suffix (out, "\nexit 0\ncli.db\n"));
+  exported = rh_test_read_file (export_path);
+  parsed = rh_test_parse_deck (exported);
+  g_assert_cmpuint (rh_deck_get_n_cards (parsed), ==, 3);
+}
+
+/* Two first starts at once, as two terminals might: both succeed, and
+ * the file is made once. */
+static void
+test_create_race (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *deck = rh_test_make_deck (2, "Redis", "redis");
+  g_autofree char *deck_path = rh_test_write_file (f->dir, "deck.json", deck);
+  const char *binary = g_getenv ("REHEARSE_BINARY");
+
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/race-%u.db", f->dir, round);
+      const char *argv[] = { binary, "--db", db, "--import", deck_path, NULL };
+      GPid pids[2];
+      int errs[2];
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    NULL, NULL, &pids[i], NULL, NULL, &errs[i], &error);
+          g_assert_no_error (error);
+        }
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(GIOChannel) channel = g_io_channel_unix_new (errs[i]);
+          g_autofree char *err = NULL;
+          int status = 0;
+
+          g_io_channel_set_close_on_unref (channel, TRUE);
+          g_io_channel_read_to_end (channel, &err, NULL, NULL);
+          g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+          g_spawn_close_pid (pids[i]);
+
+          if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+            g_error ("round %u, process %u: %s", round, i, err);
+        }
+    }
+}
+
 static void
 test_bad_usage (Fixture       *f,
                 gconstpointer  data)
@@ -212,6 +393,10 @@ main (int   argc,
   ADD ("/cli/import-bad", test_import_bad);
   ADD ("/cli/bad-database", test_bad_database);
   ADD ("/cli/bad-usage", test_bad_usage);
+  ADD ("/cli/export-disk-full", test_export_disk_full);
+  ADD ("/cli/create-disk-full", test_create_disk_full);
+  ADD ("/cli/export-read-only", test_export_read_only);
+  ADD ("/cli/create-race", test_create_race);
 #undef ADD
 
   return g_test_run ();

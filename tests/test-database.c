@@ -263,6 +263,66 @@ test_refuse_foreign (Fixture       *f,
 }
 
 static void
+test_refuse_ours_without_schema (Fixture       *f,
+                                 gconstpointer  data)
+{
+  /* Our application id but no schema version: someone else's tables, so
+   * migrating would mix ours into them. */
+  raw_exec (f->path, "PRAGMA application_id = 1382576755; CREATE TABLE contacts (name TEXT);");
+
+  assert_refused (f->path, RH_DATABASE_ERROR_NOT_REHEARSE, "another program");
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (3, "Redis", "redis");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  before = checksum_file (f->path);
+
+  db = rh_database_new_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_deck_store_count_cards (db), ==, 3);
+
+  /* Nothing can be written through it. */
+  g_assert_false (rh_deck_store_set_card_suspended (db, 1, TRUE, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  after = checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Reading never creates a file. */
+  db = rh_database_new_read_only (missing, &error);
+  g_assert_null (db);
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* An old schema cannot be read without upgrading it, which is a write. */
+  raw_exec (f->path, "PRAGMA user_version = 3;");
+  g_clear_pointer (&before, g_free);
+  before = checksum_file (f->path);
+  db = rh_database_new_read_only (f->path, &error);
+  g_assert_null (db);
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "older version"));
+  g_clear_pointer (&after, g_free);
+  after = checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_refuse_not_sqlite (Fixture       *f,
                         gconstpointer  data)
 {
@@ -393,6 +453,8 @@ main (int   argc,
   ADD ("/database/migrate/from-3", test_migrate_from_3);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
+  ADD ("/database/refuse/ours-without-schema", test_refuse_ours_without_schema);
+  ADD ("/database/read-only", test_read_only);
   ADD ("/database/refuse/not-sqlite", test_refuse_not_sqlite);
   ADD ("/database/refuse/corrupt", test_refuse_corrupt);
   ADD ("/database/refuse/missing-folder", test_missing_folder);

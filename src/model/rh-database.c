@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rh-database-private.h"
@@ -24,6 +26,7 @@ struct _RhDatabase
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
 
   guint       in_transaction : 1;
+  guint       read_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhDatabase, rh_database, G_TYPE_OBJECT)
@@ -322,6 +325,10 @@ rh_database_set_error (RhDatabase  *self,
   if (self->db != NULL && sqlite3_errcode (self->db) == rc)
     detail = sqlite3_errmsg (self->db);
 
+  /* SQLite calls some writes that found the disk full an I/O error. */
+  if ((rc & 0xff) == SQLITE_IOERR && self->db != NULL && sqlite3_system_errno (self->db) == ENOSPC)
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
@@ -366,10 +373,10 @@ rh_database_set_error (RhDatabase  *self,
   return FALSE;
 }
 
-static gboolean
-migrate (RhDatabase  *self,
-         gint64       from_version,
-         GError     **error)
+/* Runs every migration from @from_version inside the caller's transaction. */
+static int
+migrate (RhDatabase *self,
+         gint64      from_version)
 {
   for (gint64 version = from_version; version < RH_DATABASE_SCHEMA_VERSION; version++)
     {
@@ -378,17 +385,136 @@ migrate (RhDatabase  *self,
 
       g_debug ("Migrating %s from schema %" G_GINT64_FORMAT, display_path (self), version);
 
-      if ((rc = exec (self, "BEGIN IMMEDIATE;")) != SQLITE_OK)
-        return rh_database_set_error (self, error, rc);
-
       if ((rc = exec (self, migrations[version])) != SQLITE_OK ||
-          (rc = exec (self, bump)) != SQLITE_OK ||
-          (rc = exec (self, "COMMIT;")) != SQLITE_OK)
-        {
-          rh_database_set_error (self, error, rc);
-          exec (self, "ROLLBACK;");
-          return FALSE;
-        }
+          (rc = exec (self, bump)) != SQLITE_OK)
+        return rc;
+    }
+
+  return SQLITE_OK;
+}
+
+/* What the file says it is, read before anything is written. */
+typedef struct
+{
+  gint64 application_id;
+  gint64 user_version;
+  gint64 n_objects;
+} FileHeader;
+
+static int
+read_header (RhDatabase *self,
+             FileHeader *header)
+{
+  int rc;
+
+  *header = (FileHeader) { 0, 0, 0 };
+
+  if ((rc = query_int (self, "PRAGMA application_id;", &header->application_id)) != SQLITE_OK ||
+      (rc = query_int (self, "PRAGMA user_version;", &header->user_version)) != SQLITE_OK ||
+      (rc = query_int (self, "SELECT count(*) FROM sqlite_schema;", &header->n_objects)) != SQLITE_OK)
+    return rc;
+
+  return SQLITE_OK;
+}
+
+static gboolean
+header_read_failed (RhDatabase  *self,
+                    int          rc,
+                    GError     **error)
+{
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_REHEARSE,
+                   _("“%s” is not a Rehearse database, or it is damaged. Rehearse did not change it."),
+                   display_path (self));
+      return FALSE;
+    }
+
+  return rh_database_set_error (self, error, rc);
+}
+
+/* A file is ours when it carries our application id and a schema version,
+ * or when it is empty: anything else belongs to someone else. */
+static gboolean
+check_header (RhDatabase        *self,
+              const FileHeader  *header,
+              GError           **error)
+{
+  gboolean empty = header->user_version == 0 && header->n_objects == 0 &&
+                   (header->application_id == 0 || header->application_id == RH_DATABASE_APPLICATION_ID);
+  gboolean ours = header->application_id == RH_DATABASE_APPLICATION_ID && header->user_version > 0;
+
+  if (!empty && !ours)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_REHEARSE,
+                   _("“%s” is an SQLite database of another program, not a Rehearse database. Rehearse did not change it."),
+                   display_path (self));
+      return FALSE;
+    }
+
+  if (header->user_version > RH_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NEWER,
+                   _("“%s” was written by a newer version of Rehearse (database version %d, this version knows up to %d). Update Rehearse to open it; the file was not changed."),
+                   display_path (self), (int)MIN (header->user_version, G_MAXINT), RH_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An existing database about to be migrated is checked first, so a
+ * migration never builds on a damaged file. */
+static gboolean
+check_before_migrating (RhDatabase  *self,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1);", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  return ok ? TRUE : rh_database_set_error (self, error, SQLITE_CORRUPT);
+}
+
+/* Creates or upgrades the schema in one transaction. BEGIN IMMEDIATE makes
+ * a second process creating the same file wait for the first, and the
+ * header is read again under that lock, so the loser finds the schema
+ * made and has nothing left to do. */
+static gboolean
+upgrade_schema (RhDatabase  *self,
+                GError     **error)
+{
+  FileHeader header;
+  int rc;
+
+  if ((rc = exec (self, "BEGIN IMMEDIATE;")) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
+
+  if ((rc = read_header (self, &header)) != SQLITE_OK)
+    {
+      exec (self, "ROLLBACK;");
+      return header_read_failed (self, rc, error);
+    }
+
+  if (!check_header (self, &header, error) ||
+      (header.user_version > 0 && header.user_version < RH_DATABASE_SCHEMA_VERSION &&
+       !check_before_migrating (self, error)))
+    {
+      exec (self, "ROLLBACK;");
+      return FALSE;
+    }
+
+  if ((rc = migrate (self, header.user_version)) != SQLITE_OK ||
+      (rc = exec (self, "COMMIT;")) != SQLITE_OK)
+    {
+      rh_database_set_error (self, error, rc);
+      exec (self, "ROLLBACK;");
+      return FALSE;
     }
 
   return TRUE;
@@ -398,20 +524,20 @@ migrate (RhDatabase  *self,
  * is refused before the first byte of it could change. */
 static gboolean
 open_database (RhDatabase  *self,
+               const char  *uri,
+               int          flags,
                GError     **error)
 {
-  gint64 application_id = 0;
-  gint64 user_version = 0;
-  gint64 n_objects = 0;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  FileHeader header;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path ? self->path : ":memory:", &self->db, flags, NULL);
+  rc = sqlite3_open_v2 (uri, &self->db, flags | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 2000);
+  /* Long enough for another process to finish creating the same file. */
+  sqlite3_busy_timeout (self->db, 5000);
 
   rc = sqlite3_create_function (self->db, "rh_plain_text", 1,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -419,63 +545,65 @@ open_database (RhDatabase  *self,
   if (rc != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 
-  if ((rc = query_int (self, "PRAGMA application_id;", &application_id)) != SQLITE_OK ||
-      (rc = query_int (self, "PRAGMA user_version;", &user_version)) != SQLITE_OK ||
-      (rc = query_int (self, "SELECT count(*) FROM sqlite_schema;", &n_objects)) != SQLITE_OK)
+  if ((rc = read_header (self, &header)) != SQLITE_OK)
+    return header_read_failed (self, rc, error);
+
+  if (!check_header (self, &header, error))
+    return FALSE;
+
+  if (self->read_only)
     {
-      if ((rc & 0xff) == SQLITE_NOTADB)
+      /* Upgrading the schema would be a write. */
+      if (header.user_version < RH_DATABASE_SCHEMA_VERSION)
         {
-          g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_REHEARSE,
-                       _("“%s” is not a Rehearse database, or it is damaged. Rehearse did not change it."),
+          g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_READ_ONLY,
+                       _("“%s” was written by an older version of Rehearse and cannot be read until it is upgraded, which needs permission to write it."),
                        display_path (self));
           return FALSE;
         }
 
-      return rh_database_set_error (self, error, rc);
-    }
-
-  if (application_id != RH_DATABASE_APPLICATION_ID &&
-      !(application_id == 0 && user_version == 0 && n_objects == 0))
-    {
-      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_REHEARSE,
-                   _("“%s” is an SQLite database of another program, not a Rehearse database. Rehearse did not change it."),
-                   display_path (self));
-      return FALSE;
-    }
-
-  if (user_version > RH_DATABASE_SCHEMA_VERSION)
-    {
-      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NEWER,
-                   _("“%s” was written by a newer version of Rehearse (database version %d, this version knows up to %d). Update Rehearse to open it; the file was not changed."),
-                   display_path (self), (int)MIN (user_version, G_MAXINT), RH_DATABASE_SCHEMA_VERSION);
-      return FALSE;
+      return TRUE;
     }
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
     return rh_database_set_error (self, error, SQLITE_READONLY);
 
-  /* An existing database about to be migrated is checked first, so a
-   * migration never builds on a damaged file. */
-  if (user_version > 0 && user_version < RH_DATABASE_SCHEMA_VERSION)
-    {
-      gint64 ok = 0;
-      sqlite3_stmt *stmt = NULL;
+  if ((rc = exec (self, "PRAGMA foreign_keys = ON;")) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
 
-      rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1);", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-        ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
-      sqlite3_finalize (stmt);
+  if (header.user_version < RH_DATABASE_SCHEMA_VERSION && !upgrade_schema (self, error))
+    return FALSE;
 
-      if (!ok)
-        return rh_database_set_error (self, error, SQLITE_CORRUPT);
-    }
-
-  if ((rc = exec (self, "PRAGMA foreign_keys = ON;")) != SQLITE_OK ||
-      (rc = exec (self, "PRAGMA journal_mode = WAL;")) != SQLITE_OK ||
+  if ((rc = exec (self, "PRAGMA journal_mode = WAL;")) != SQLITE_OK ||
       (rc = exec (self, "PRAGMA synchronous = NORMAL;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 
-  return migrate (self, user_version, error);
+  return TRUE;
+}
+
+/* SQLite's URI for the file, so that parameters such as mode=ro can
+ * follow; the path is escaped, so '?' and '#' in a name stay literal. */
+static char *
+dup_uri (RhDatabase  *self,
+         const char  *parameters,
+         GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, error);
+
+  if (uri == NULL)
+    return NULL;
+
+  return parameters ? g_strconcat (uri, "?", parameters, NULL) : g_steal_pointer (&uri);
+}
+
+static void
+close_connection (RhDatabase *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  self->db = NULL;
 }
 
 static void
@@ -490,10 +618,8 @@ rh_database_finalize (GObject *object)
   RhDatabase *self = (RhDatabase *)object;
 
   /* Statements must be finalized before the connection can close. */
+  close_connection (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close (self->db);
-  self->db = NULL;
 
   g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->clock);
@@ -561,6 +687,27 @@ rh_database_init (RhDatabase *self)
 }
 
 /**
+ * rh_database_remove_files:
+ * @path: a database file that is not open
+ *
+ * Removes the file with SQLite's side files, for a database that was made
+ * for something that then failed.
+ */
+void
+rh_database_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (name) != 0 && errno != ENOENT)
+        g_warning ("Cannot remove %s: %s", name, g_strerror (errno));
+    }
+}
+
+/**
  * rh_database_dup_default_path:
  *
  * Returns: (transfer full): `$XDG_DATA_HOME/rehearse/rehearse.db`
@@ -599,6 +746,9 @@ rh_database_new_with_clock (const char  *path,
                             GError     **error)
 {
   g_autoptr(RhDatabase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
+  gboolean existed;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (RH_IS_CLOCK (clock), NULL);
@@ -607,7 +757,80 @@ rh_database_new_with_clock (const char  *path,
   self->path = g_strcmp0 (path, ":memory:") == 0 ? NULL : g_strdup (path);
   self->clock = g_object_ref (clock);
 
-  if (!open_database (self, error))
+  if (self->path == NULL)
+    return open_database (self, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)
+             ? g_steal_pointer (&self) : NULL;
+
+  existed = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  if (!(uri = dup_uri (self, NULL, error)))
+    return NULL;
+
+  if (open_database (self, uri, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &local_error))
+    return g_steal_pointer (&self);
+
+  /* A file this call made and could not finish (a full disk, say) is
+   * not left behind half-made. */
+  if (!existed)
+    {
+      close_connection (self);
+      rh_database_remove_files (self->path);
+
+      if (g_error_matches (local_error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FULL))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FULL,
+                       _("The disk is full, so “%s” could not be created. Free some space and try again."),
+                       self->path);
+        }
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return NULL;
+}
+
+/**
+ * rh_database_new_read_only:
+ * @path: an existing database file
+ *
+ * Opens @path for reading only, for commands that never write: nothing is
+ * created, migrated or merged. A file this process may not write is read
+ * as immutable when no other connection has a write-ahead log open, so no
+ * side files appear beside it.
+ *
+ * Returns: (transfer full) (nullable): the database; writes to it fail
+ *   with %RH_DATABASE_ERROR_READ_ONLY
+ */
+RhDatabase *
+rh_database_new_read_only (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(RhDatabase) self = NULL;
+  g_autoptr(RhClock) clock = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *uri = NULL;
+  gboolean immutable;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_OPEN,
+                   _("“%s” does not exist."), path);
+      return NULL;
+    }
+
+  clock = rh_clock_new ();
+  self = g_object_new (RH_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->clock = g_object_ref (clock);
+  self->read_only = TRUE;
+
+  wal = g_strconcat (path, "-wal", NULL);
+  immutable = g_access (path, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  if (!(uri = dup_uri (self, immutable ? "immutable=1" : "mode=ro", error)) ||
+      !open_database (self, uri, SQLITE_OPEN_READONLY, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -753,6 +976,9 @@ rh_database_begin (RhDatabase  *self,
 
   g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (self->read_only)
+    return rh_database_set_error (self, error, SQLITE_READONLY);
 
   if ((rc = exec (self, "BEGIN IMMEDIATE;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);

@@ -719,10 +719,12 @@ lookup_card_id (RhDatabase  *database,
   return lookup_id (database, "SELECT id FROM cards WHERE uid = ?;", uid, error);
 }
 
-/* Follow-ups may point into the deck itself or at cards already stored. */
+/* Follow-ups may point into the deck itself, at cards already stored in
+ * @database, or at cards of @also. */
 static gboolean
 check_follow_ups (RhDatabase  *database,
                   RhDeck      *deck,
+                  RhDeck      *also,
                   GError     **error)
 {
   for (guint i = 0; i < rh_deck_get_n_cards (deck); i++)
@@ -731,12 +733,13 @@ check_follow_ups (RhDatabase  *database,
 
       for (guint j = 0; follow_ups && follow_ups[j]; j++)
         {
-          gint64 id;
+          gint64 id = 0;
 
-          if (rh_deck_lookup_card (deck, follow_ups[j], NULL))
+          if (rh_deck_lookup_card (deck, follow_ups[j], NULL) ||
+              (also != NULL && rh_deck_lookup_card (also, follow_ups[j], NULL)))
             continue;
 
-          if ((id = lookup_card_id (database, follow_ups[j], error)) < 0)
+          if (database != NULL && (id = lookup_card_id (database, follow_ups[j], error)) < 0)
             return FALSE;
 
           if (id == 0)
@@ -751,6 +754,25 @@ check_follow_ups (RhDatabase  *database,
     }
 
   return TRUE;
+}
+
+/**
+ * rh_deck_store_check_new_deck:
+ * @builtin: (nullable): the deck a new database starts with
+ *
+ * Checks what rh_deck_store_import_deck() would check, for a database that
+ * does not exist yet and would start with @builtin, so that a deck that
+ * would be refused never makes one.
+ */
+gboolean
+rh_deck_store_check_new_deck (RhDeck  *deck,
+                              RhDeck  *builtin,
+                              GError **error)
+{
+  g_return_val_if_fail (RH_IS_DECK (deck), FALSE);
+  g_return_val_if_fail (builtin == NULL || RH_IS_DECK (builtin), FALSE);
+
+  return check_follow_ups (NULL, deck, builtin, error);
 }
 
 typedef enum { CARD_ADDED, CARD_UPDATED, CARD_UNCHANGED } CardOutcome;
@@ -894,7 +916,7 @@ import_deck (RhDatabase      *database,
   gint64 now = rh_clock_get_now_seconds (rh_database_get_clock (database));
   guint n_cards = rh_deck_get_n_cards (deck);
 
-  if (!check_follow_ups (database, deck, error))
+  if (!check_follow_ups (database, deck, NULL, error))
     return FALSE;
 
   if (!rh_database_begin (database, error))

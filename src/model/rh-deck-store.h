@@ -62,6 +62,9 @@ gboolean   rh_deck_store_set_card_suspended (RhDatabase      *database,
                                              gboolean         suspended,
                                              GError         **error);
 
+gboolean   rh_deck_store_check_new_deck     (RhDeck          *deck,
+                                             RhDeck          *builtin,
+                                             GError         **error);
 gboolean   rh_deck_store_import_deck        (RhDatabase      *database,
                                              RhDeck          *deck,
                                              RhImportResult  *result,

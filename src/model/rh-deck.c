@@ -851,8 +851,9 @@ rh_deck_to_json (RhDeck *self)
 /**
  * rh_deck_save_to_file:
  *
- * Writes the deck through a temporary file that replaces @file only once
- * complete, so a full disk never leaves a truncated deck behind.
+ * Writes the deck to a temporary file beside @file, flushes it to the
+ * disk and only then renames it over @file, so a full disk or a crash
+ * leaves the old file as it was.
  */
 gboolean
 rh_deck_save_to_file (RhDeck  *self,
@@ -860,22 +861,40 @@ rh_deck_save_to_file (RhDeck  *self,
                       GError **error)
 {
   g_autofree char *json = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *path;
+  gboolean no_space;
 
   g_return_val_if_fail (RH_IS_DECK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   json = rh_deck_to_json (self);
 
-  if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+  /* GIO's replace falls back to truncating the file in place when it
+   * cannot make a temporary one, which a full disk can cause. */
+  if ((path = g_file_peek_path (file)) != NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, RH_DECK_ERROR, RH_DECK_ERROR_IO,
-                   _("%s: cannot write the file: %s"), name, local_error->message);
-      return FALSE;
+      if (g_file_set_contents_full (path, json, -1,
+                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                    0666, &local_error))
+        return TRUE;
     }
+  else if (g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    return TRUE;
 
-  return TRUE;
+  name = g_file_get_parse_name (file);
+  no_space = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ||
+             g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+
+  if (no_space)
+    g_set_error (error, RH_DECK_ERROR, RH_DECK_ERROR_IO,
+                 _("%s: the disk is full, so the deck was not written; the file is as it was. Free some space and try again."),
+                 name);
+  else
+    g_set_error (error, RH_DECK_ERROR, RH_DECK_ERROR_IO,
+                 _("%s: cannot write the file: %s"), name, local_error->message);
+
+  return FALSE;
 }

@@ -88,21 +88,6 @@ format_result (const char           *file_name,
                           file_name, result->added, result->updated, result->unchanged);
 }
 
-/* Removes a database file that this run created, with SQLite's side files. */
-static void
-remove_new_database (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_unlink (name) != 0 && errno != ENOENT)
-        g_warning ("Cannot remove %s: %s", name, g_strerror (errno));
-    }
-}
-
 static int
 run_import (RhApplication *self,
             const char    *file_name)
@@ -123,17 +108,35 @@ run_import (RhApplication *self,
       return EXIT_FAILURE;
     }
 
-  /* Its links to other cards can only be checked against a database; one
-   * made for this import goes again when the import fails. */
+  /* A new database would start with the built-in deck, so links into it
+   * are fine; anything else that would be refused must not make a file. */
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!existed)
+    {
+      g_autoptr(GBytes) builtin_json = NULL;
+      g_autoptr(RhDeck) builtin = NULL;
+      const char *data;
+      gsize length;
+
+      if (!(builtin_json = g_resources_lookup_data (BUILTIN_DECK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error)) ||
+          !(data = g_bytes_get_data (builtin_json, &length)) ||
+          !(builtin = rh_deck_new_from_data (data, length, _("built-in deck"), &error)) ||
+          !rh_deck_store_check_new_deck (deck, builtin, &error))
+        {
+          g_printerr ("rehearse: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
   if (!(self->database = open_database (self, &error)) ||
       !rh_deck_store_import_deck (self->database, deck, &result, &error))
     {
       g_printerr ("rehearse: %s\n", error->message);
+      /* Such as a disk that filled up: a database made for this goes again. */
       if (!existed)
         {
           g_clear_object (&self->database);
-          remove_new_database (path);
+          rh_database_remove_files (path);
         }
       return EXIT_FAILURE;
     }
@@ -153,6 +156,7 @@ run_export (RhApplication *self,
   g_autoptr(RhDeck) deck = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_name);
   g_autofree char *normalized = NULL;
+  g_autofree char *path = NULL;
 
   if (topic != NULL && !(normalized = rh_topic_path_normalize (topic, &error)))
     {
@@ -160,7 +164,9 @@ run_export (RhApplication *self,
       return EXIT_FAILURE;
     }
 
-  if (!(self->database = open_database (self, &error)) ||
+  /* Reading needs no write access, and exports what the file holds. */
+  if (!(path = dup_db_path (self, &error)) ||
+      !(self->database = rh_database_new_read_only (path, &error)) ||
       !(deck = rh_deck_store_export_deck (self->database, normalized, &error)) ||
       !rh_deck_save_to_file (deck, file, &error))
     {
