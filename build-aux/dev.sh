@@ -30,19 +30,7 @@ is_debian_like() {
     command -v apt-get >/dev/null && command -v dpkg-query >/dev/null
 }
 
-install_missing() {
-  local missing=() pkg sudo=()
-
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-
-  echo "dev.sh: installing missing packages: ${missing[*]}"
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
+. build-aux/install-missing.sh
 
 check_other_system() {
   local module missing=0

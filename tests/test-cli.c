@@ -124,7 +124,7 @@ test_import_bad (Fixture       *f,
   /* No database yet: a bad deck does not create one. */
   g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--import", bad_path, NULL }, &out, &err), !=, 0);
   g_assert_cmpstr (out, ==, "");
-  g_assert_nonnull (strstr (err, "bad.json: line 3, column 14: trailing comma"));
+  g_assert_nonnull (strstr (err, "bad.json: line 3, column 14: cards[0] (id “x”): trailing comma"));
   g_assert_cmpuint (strlen (err), ==, strchr (err, '\n') - err + 1);
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);

@@ -134,6 +134,47 @@ static const ErrorCase error_cases[] = {
     RH_DECK_ERROR_INVALID_VALUE, { "(id “b”)", "“follow_ups”", "itself" } },
   { "follow-up-twice", CARD (GOOD ", {\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\", \"follow_ups\": [\"a\", \"a\"]}"),
     RH_DECK_ERROR_INVALID_VALUE, { "“follow_ups”", "listed twice" } },
+  /* Issue 10, defect 3: no escape may truncate text or store invalid UTF-8. */
+  { "nul-escape", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\\u0000r\", \"back\": \"a\"}"),
+    RH_DECK_ERROR_SYNTAX, { "line 1, column 69", "cards[0] (id “b”): “front”", "U+0000" } },
+  { "nul-escape-in-id", CARD ("{\"id\": \"b\\u0000c\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}"),
+    RH_DECK_ERROR_SYNTAX, { "cards[0]: “id”", "U+0000" } },
+  { "lone-high-surrogate", CARD (GOOD ", {\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"\\ud800\"}"),
+    RH_DECK_ERROR_SYNTAX, { "cards[1] (id “b”): “back”", "“\\ud800”", "surrogate" } },
+  { "lone-low-surrogate", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"\\udc00x\", \"back\": \"a\"}"),
+    RH_DECK_ERROR_SYNTAX, { "(id “b”): “front”", "“\\udc00”", "surrogate" } },
+  { "mispaired-surrogate", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"\\uD83D\\u0041\", \"back\": \"a\"}"),
+    RH_DECK_ERROR_SYNTAX, { "(id “b”): “front”", "“\\uD83D”", "surrogate" } },
+  { "surrogate-in-tag", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\", \"tags\": [\"x\", \"\\ud800\"]}"),
+    RH_DECK_ERROR_SYNTAX, { "(id “b”): “tags” item 1", "surrogate" } },
+  { "surrogate-in-name", "{\"rehearse_deck\": 1, \"name\": \"\\ud800\", \"cards\": []}", RH_DECK_ERROR_SYNTAX,
+    { "line 1, column 31", "“name”", "surrogate" } },
+  /* Defect 4: the byte after a backslash is shown as valid UTF-8. */
+  { "bad-escape-multibyte", "{\"rehearse_deck\": 1, \"name\": \"\\é\", \"cards\": []}", RH_DECK_ERROR_SYNTAX,
+    { "invalid escape", "“é”" } },
+  { "bad-escape-control", "{\"rehearse_deck\": 1, \"name\": \"\\\x01\", \"cards\": []}", RH_DECK_ERROR_SYNTAX,
+    { "invalid escape", "U+0001" } },
+  /* Defect 5: keys are compared decoded. */
+  { "escaped-duplicate-key", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"\\u0066ront\": \"r\", \"back\": \"a\"}"),
+    RH_DECK_ERROR_SYNTAX, { "line 1, column 72", "(id “b”)", "duplicate key “front”" } },
+  { "escaped-duplicate-top-key", "{\"rehearse_deck\": 1, \"cards\": [], \"card\\u0073\": []}", RH_DECK_ERROR_SYNTAX,
+    { "duplicate key “cards”" } },
+  /* Defect 10: card ids and follow-up ids follow one rule. */
+  { "id-leading-space", CARD (GOOD ", {\"id\": \" b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}"),
+    RH_DECK_ERROR_INVALID_VALUE, { "cards[1]", "“id”", "white space" } },
+  { "id-trailing-space", CARD ("{\"id\": \"b\\u3000\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}"),
+    RH_DECK_ERROR_INVALID_VALUE, { "cards[0]", "“id”", "white space" } },
+  { "follow-up-space", CARD (GOOD ", {\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\", \"follow_ups\": [\"a \"]}"),
+    RH_DECK_ERROR_INVALID_VALUE, { "(id “b”)", "“follow_ups” item 0", "white space" } },
+  /* Issue 10, point 12: numbers beyond 64 bits. */
+  { "seconds-overflow", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\", \"seconds\": 99999999999999999999}"),
+    RH_DECK_ERROR_SYNTAX, { "(id “b”): “seconds”", "too large" } },
+  { "seconds-underflow", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\", \"seconds\": -9223372036854775809}"),
+    RH_DECK_ERROR_SYNTAX, { "(id “b”): “seconds”", "too small" } },
+  { "seconds-int64-max", CARD ("{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\", \"seconds\": 9223372036854775807}"),
+    RH_DECK_ERROR_INVALID_VALUE, { "“seconds” must be between 1 and 86400, not 9223372036854775807" } },
+  { "version-overflow", "{\"rehearse_deck\": 18446744073709551615, \"cards\": []}", RH_DECK_ERROR_SYNTAX,
+    { "“rehearse_deck”", "too large" } },
 };
 
 static void
@@ -146,11 +187,27 @@ test_parse_error (gconstpointer data)
   g_assert_null (deck);
   g_assert_error (error, RH_DECK_ERROR, (int)c->code);
   g_test_message ("%s", error->message);
+  /* The message goes to a dialog: it must be text, whatever the input. */
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_true (g_str_has_prefix (error->message, "test.json: "));
 
   for (guint i = 0; i < G_N_ELEMENTS (c->message_parts) && c->message_parts[i]; i++)
     if (strstr (error->message, c->message_parts[i]) == NULL)
       g_error ("“%s” not in “%s”", c->message_parts[i], error->message);
+}
+
+/* Escapes that stand for real characters keep the text exactly. */
+static void
+test_parse_escapes (void)
+{
+  g_autoptr(RhDeck) deck =
+    rh_test_parse_deck (CARD ("{\"id\": \"b\\u00e9\", \"topic\": \"T\", \"front\": \"\\ud83d\\ude00 \\\"q\\\"\\t\\\\\","
+                              " \"back\": \"\\u4e2d\\n\\u002f\", \"follow_ups\": []}"));
+  RhCard *card = rh_deck_get_card (deck, 0);
+
+  g_assert_cmpstr (rh_card_get_uid (card), ==, "bé");
+  g_assert_cmpstr (rh_card_get_front (card), ==, "😀 \"q\"\t\\");
+  g_assert_cmpstr (rh_card_get_back (card), ==, "中\n/");
 }
 
 static void
@@ -186,6 +243,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/deck/parse/valid", test_parse_valid);
+  g_test_add_func ("/deck/parse/escapes", test_parse_escapes);
   g_test_add_func ("/deck/parse/missing-file", test_missing_file);
   g_test_add_func ("/deck/to-json/round-trip", test_to_json_round_trip);
 

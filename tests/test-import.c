@@ -200,6 +200,42 @@ test_export_round_trip (void)
   g_assert_finalize_object (g_steal_pointer (&empty));
 }
 
+/* Text written with escapes reaches the database and comes back exactly. */
+static void
+test_export_escapes (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhDeck) deck = NULL;
+  g_autoptr(RhDeck) again = NULL;
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *escaped =
+    "{\"rehearse_deck\": 1, \"cards\": ["
+    " {\"id\": \"b\", \"topic\": \"T\", \"front\": \"\\ud83d\\ude00\\u4e2d\\\"\", \"back\": \"a\\tb\\\\\"},"
+    " {\"id\": \"\\u0061\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\", \"follow_ups\": [\"b\"]}]}";
+
+  rh_test_import (db, escaped, NULL);
+  card = rh_deck_store_dup_card_by_uid (db, "b", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_card_get_front (card), ==, "😀中\"");
+  g_assert_cmpstr (rh_card_get_back (card), ==, "a\tb\\");
+  g_clear_object (&card);
+
+  deck = rh_deck_store_export_deck (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (rh_card_get_follow_ups (rh_deck_lookup_card (deck, "a", NULL)),
+                    ((const char *[]) { "b", NULL }));
+  json = rh_deck_to_json (deck);
+  again = rh_test_parse_deck (json);
+  g_assert_true (rh_card_content_equal (rh_deck_lookup_card (deck, "b", NULL),
+                                        rh_deck_lookup_card (again, "b", NULL)));
+
+  g_clear_object (&deck);
+  g_clear_object (&again);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 static void
 test_export_subtree (void)
 {
@@ -311,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/import/builtin", test_builtin);
   g_test_add_func ("/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/export/escapes", test_export_escapes);
   g_test_add_func ("/export/subtree", test_export_subtree);
   g_test_add_func ("/export/file", test_export_file);
 

@@ -121,6 +121,46 @@ is_blank_n (const char *data,
   return TRUE;
 }
 
+/* The checker refuses what would make json-glib store invalid UTF-8; this
+ * is the last guard before a string reaches a card or the database. */
+static gboolean
+is_text (const char *str)
+{
+  return g_utf8_validate (str, -1, NULL);
+}
+
+/* One rule for card ids and the follow-up ids that name them, so that any
+ * id a deck can hold can also be linked to. Ids are kept exactly as
+ * written: trimming only some of them made " b" unreachable. */
+static const char *
+id_problem (const char *id)
+{
+  const char *last;
+
+  if (*id == '\0')
+    return _("must not be empty");
+
+  if (strchr (id, '\n') != NULL || strlen (id) > 200)
+    return _("must be a single line of at most 200 bytes");
+
+  last = g_utf8_find_prev_char (id, id + strlen (id));
+  if (g_unichar_isspace (g_utf8_get_char (id)) || g_unichar_isspace (g_utf8_get_char (last)))
+    return _("must not begin or end with white space");
+
+  return NULL;
+}
+
+static void
+append_card_name (GString    *where,
+                  guint       position,
+                  const char *uid)
+{
+  g_string_append_printf (where, "cards[%u]", position);
+  if (uid != NULL)
+    /* Translators: the card's index followed by its id */
+    g_string_append_printf (where, _(" (id “%s”)"), uid);
+}
+
 static void
 replace_string (char       **field,
                 const char  *value)
@@ -175,18 +215,24 @@ read_deck_string (RhDeck      *self,
     return set_deck_error (self, error, RH_DECK_ERROR_WRONG_TYPE,
                            _("“%s” must be a string, not %s"), member, json_type_name (node));
 
+  if (!is_text (json_node_get_string (node)))
+    return set_deck_error (self, error, RH_DECK_ERROR_ENCODING,
+                           _("“%s” is not valid UTF-8 text"), member);
+
   g_free (*out);
   *out = g_strdup (json_node_get_string (node));
 
   return TRUE;
 }
 
-/* Reads an optional array of non-empty strings, without duplicates. */
+/* Reads an optional array of strings, without duplicates: single-line
+ * words that are trimmed, or ids (@ids) that must obey id_problem(). */
 static gboolean
 read_string_list (RhDeck      *self,
                   JsonObject  *object,
                   guint        position,
                   const char  *member,
+                  gboolean     ids,
                   GStrv       *out,
                   GError     **error)
 {
@@ -220,7 +266,29 @@ read_string_list (RhDeck      *self,
           return FALSE;
         }
 
-      value = g_strstrip (g_strdup (json_node_get_string (element)));
+      if (!is_text (json_node_get_string (element)))
+        {
+          g_autofree char *problem = g_strdup_printf (_("item %u is not valid UTF-8 text"), i);
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_ENCODING, position, member, problem);
+          return FALSE;
+        }
+
+      if (ids)
+        {
+          const char *id_error;
+
+          value = g_strdup (json_node_get_string (element));
+          if ((id_error = id_problem (value)) != NULL)
+            {
+              /* Translators: “item 2 must not be empty”; the %s is one of the id rules */
+              g_autofree char *problem = g_strdup_printf (_("item %u %s"), i, id_error);
+              rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, problem);
+              return FALSE;
+            }
+        }
+      else
+        value = g_strstrip (g_strdup (json_node_get_string (element)));
+
       if (*value == '\0' || strchr (value, '\n') != NULL)
         {
           g_autofree char *problem =
@@ -269,6 +337,13 @@ read_card_string (RhDeck      *self,
       return FALSE;
     }
 
+  if (!is_text (json_node_get_string (node)))
+    {
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_ENCODING, position, member,
+                              _("is not valid UTF-8 text"));
+      return FALSE;
+    }
+
   if (is_blank (json_node_get_string (node)))
     {
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member,
@@ -308,10 +383,10 @@ read_card (RhDeck      *self,
   if (!read_card_string (self, object, position, "id", &uid, error))
     return NULL;
 
-  if (strchr (uid, '\n') != NULL || strlen (uid) > 200)
+  if (id_problem (uid) != NULL)
     {
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "id",
-                              _("must be a single line of at most 200 bytes"));
+                              id_problem (uid));
       return NULL;
     }
 
@@ -346,7 +421,7 @@ read_card (RhDeck      *self,
   rh_card_set_front (card, front);
   rh_card_set_back (card, back);
 
-  if (!read_string_list (self, object, position, "tags", &tags, error))
+  if (!read_string_list (self, object, position, "tags", FALSE, &tags, error))
     return NULL;
   rh_card_set_tags (card, (const char * const *)tags);
 
@@ -363,11 +438,13 @@ read_card (RhDeck      *self,
           return NULL;
         }
 
-      if (!rh_card_kind_from_string (json_node_get_string (member), &kind))
+      if (!is_text (json_node_get_string (member)) ||
+          !rh_card_kind_from_string (json_node_get_string (member), &kind))
         {
+          g_autofree char *shown = g_utf8_make_valid (json_node_get_string (member), -1);
           g_autofree char *problem =
             g_strdup_printf (_("“%s” is not one of concept, coding, design, behavioral, troubleshooting"),
-                             json_node_get_string (member));
+                             shown);
           rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "kind", problem);
           return NULL;
         }
@@ -401,7 +478,7 @@ read_card (RhDeck      *self,
       rh_card_set_seconds (card, (guint)seconds);
     }
 
-  if (!read_string_list (self, object, position, "follow_ups", &follow_ups, error))
+  if (!read_string_list (self, object, position, "follow_ups", TRUE, &follow_ups, error))
     return NULL;
 
   if (follow_ups != NULL && g_strv_contains ((const char * const *)follow_ups, uid))
@@ -481,6 +558,73 @@ read_deck (RhDeck     *self,
   return TRUE;
 }
 
+/* The id of cards[@position] when json-glib can read the file despite the
+ * problem the checker found, so a syntax error can name the card too. */
+static char *
+peek_card_id (const char *data,
+              gsize       length,
+              guint       position)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *node;
+  JsonArray *cards;
+  JsonObject *card;
+
+  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+      !(node = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !(node = json_object_get_member (json_node_get_object (node), "cards")) ||
+      !JSON_NODE_HOLDS_ARRAY (node) ||
+      position >= json_array_get_length (cards = json_node_get_array (node)) ||
+      !JSON_NODE_HOLDS_OBJECT (node = json_array_get_element (cards, position)))
+    return NULL;
+
+  card = json_node_get_object (node);
+  node = json_object_get_member (card, "id");
+  if (node == NULL || !node_is_string (node) || !is_text (json_node_get_string (node)) ||
+      id_problem (json_node_get_string (node)) != NULL)
+    return NULL;
+
+  return g_strdup (json_node_get_string (node));
+}
+
+/* Where a syntax error is, in the words schema errors use:
+ * “cards[3] (id “x”): “tags” item 1”, or the top-level member. */
+static char *
+describe_path (const char          *data,
+               gsize                length,
+               const RhJsonProblem *problem)
+{
+  const char * const *path = (const char * const *)problem->path;
+  g_autoptr(GString) where = NULL;
+  g_autofree char *uid = NULL;
+  guint position;
+
+  if (path == NULL || path[0] == NULL)
+    return NULL;
+
+  if (strcmp (path[0], "cards") != 0 || path[1] == NULL || path[1][0] != '[')
+    return g_strdup_printf ("“%s”", path[0]);
+
+  /* The checker knows an id written before the problem; json-glib may
+   * find one written after it. */
+  position = (guint)g_ascii_strtoull (path[1] + 1, NULL, 10);
+  if (g_strcmp0 (path[2], "id") != 0)
+    uid = id_problem (problem->labels[1]) == NULL ? g_strdup (problem->labels[1])
+                                                  : peek_card_id (data, length, position);
+
+  where = g_string_new (NULL);
+  append_card_name (where, position, uid);
+  if (path[2] != NULL)
+    {
+      g_string_append_printf (where, ": “%s”", path[2]);
+      if (path[3] != NULL && path[3][0] == '[')
+        /* Translators: the position in a list, as in “tags” item 1 */
+        g_string_append_printf (where, _(" item %u"), (guint)g_ascii_strtoull (path[3] + 1, NULL, 10));
+    }
+
+  return g_string_free (g_steal_pointer (&where), FALSE);
+}
+
 /**
  * rh_deck_new:
  *
@@ -517,15 +661,14 @@ rh_deck_new_from_data (const char  *data,
   g_autoptr(RhDeck) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *message = NULL;
+  g_auto(RhJsonProblem) problem = { 0 };
   const char *invalid_at = NULL;
-  guint line, column;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
 
   self = g_object_new (RH_TYPE_DECK, NULL);
-  self->source_name = g_strdup (source_name);
+  self->source_name = g_utf8_make_valid (source_name, -1);
 
   if (!g_utf8_validate (data, length, &invalid_at))
     {
@@ -541,17 +684,26 @@ rh_deck_new_from_data (const char  *data,
       return NULL;
     }
 
-  if (!rh_json_check (data, length, &line, &column, &message))
+  if (!rh_json_check (data, length, "id", &problem))
     {
-      g_set_error (error, RH_DECK_ERROR, RH_DECK_ERROR_SYNTAX,
-                   _("%s: line %u, column %u: %s"), source_name, line, column, message);
+      g_autofree char *where = describe_path (data, length, &problem);
+
+      if (where != NULL)
+        set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, _("line %u, column %u: %s: %s"),
+                        problem.line, problem.column, where, problem.message);
+      else
+        set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, _("line %u, column %u: %s"),
+                        problem.line, problem.column, problem.message);
       return NULL;
     }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, "%s", local_error->message);
+      /* json-glib quotes the input it stumbled on, bytes and all. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, "%s", valid);
       return NULL;
     }
 
@@ -733,10 +885,7 @@ rh_deck_set_card_error (RhDeck      *self,
   if (position < self->cards->len)
     card = g_ptr_array_index (self->cards, position);
 
-  g_string_append_printf (where, "cards[%u]", position);
-  if (card != NULL)
-    /* Translators: the card's index followed by its id */
-    g_string_append_printf (where, _(" (id “%s”)"), rh_card_get_uid (card));
+  append_card_name (where, position, card ? rh_card_get_uid (card) : NULL);
 
   if (field != NULL)
     /* Translators: where in the deck, the field name, then what is wrong with it */

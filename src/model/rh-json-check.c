@@ -25,6 +25,11 @@ typedef struct
   guint       line;
   const char *error_at;
   char       *message;
+  const char *label_key;
+  GPtrArray  *path;        /* member names and "[N]" positions down to here */
+  GPtrArray  *labels;      /* for each, the label_key text of the object it leads to, or "" */
+  GStrv       error_path;
+  GStrv       error_labels;
 } Checker;
 
 static gboolean check_value (Checker *c, guint depth);
@@ -38,6 +43,12 @@ fail (Checker    *c,
     {
       c->error_at = at;
       c->message = message;
+      g_ptr_array_add (c->path, NULL);
+      g_ptr_array_add (c->labels, NULL);
+      c->error_path = g_strdupv ((char **)c->path->pdata);
+      c->error_labels = g_strdupv ((char **)c->labels->pdata);
+      g_ptr_array_remove_index (c->path, c->path->len - 1);
+      g_ptr_array_remove_index (c->labels, c->labels->len - 1);
     }
   else
     g_free (message);
@@ -45,19 +56,30 @@ fail (Checker    *c,
   return FALSE;
 }
 
+/* Names the character at @p in valid UTF-8 whatever the bytes are, so a
+ * message about broken input is never broken itself. */
 static char *
-describe_here (Checker *c)
+describe_char (const char *p,
+               const char *end)
 {
   gunichar ch;
 
-  if (c->p >= c->end)
+  if (p >= end)
     return g_strdup (_("the end of the file"));
 
-  ch = g_utf8_get_char (c->p);
-  if (ch < 0x20)
+  ch = g_utf8_get_char_validated (p, end - p);
+  if (ch == (gunichar)-1 || ch == (gunichar)-2)
+    return g_strdup_printf (_("the byte \\x%02X"), (guchar)*p);
+  if (ch < 0x20 || ch == 0x7F)
     return g_strdup_printf (_("control character U+%04X"), ch);
 
-  return g_strdup_printf ("“%.*s”", (int)(g_utf8_next_char (c->p) - c->p), c->p);
+  return g_strdup_printf ("“%.*s”", (int)(g_utf8_next_char (p) - p), p);
+}
+
+static char *
+describe_here (Checker *c)
+{
+  return describe_char (c->p, c->end);
 }
 
 static gboolean
@@ -107,15 +129,39 @@ check_literal (Checker    *c,
   return unexpected (c, _("a value"));
 }
 
+/* Whether the digits of a whole number fit in 64 bits: json-glib 1.6
+ * silently wraps larger ones (to -1 for 2^64 - 1). */
+static gboolean
+fits_in_int64 (const char *digits,
+               gsize       n_digits,
+               gboolean    negative)
+{
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+
+  if (n_digits != 19)
+    return n_digits < 19;
+
+  return memcmp (digits, limit, 19) <= 0;
+}
+
 static gboolean
 check_number (Checker *c)
 {
+  const char *start = c->p;
+  const char *digits;
+  gboolean negative = FALSE;
+  gboolean whole = TRUE;
+
   if (*c->p == '-')
-    c->p++;
+    {
+      negative = TRUE;
+      c->p++;
+    }
 
   if (c->p >= c->end || !is_digit (*c->p))
     return unexpected (c, _("a digit"));
 
+  digits = c->p;
   if (*c->p == '0')
     {
       c->p++;
@@ -128,6 +174,7 @@ check_number (Checker *c)
 
   if (c->p < c->end && *c->p == '.')
     {
+      whole = FALSE;
       c->p++;
       if (c->p >= c->end || !is_digit (*c->p))
         return unexpected (c, _("a digit"));
@@ -137,6 +184,7 @@ check_number (Checker *c)
 
   if (c->p < c->end && (*c->p == 'e' || *c->p == 'E'))
     {
+      whole = FALSE;
       c->p++;
       if (c->p < c->end && (*c->p == '+' || *c->p == '-'))
         c->p++;
@@ -146,29 +194,108 @@ check_number (Checker *c)
         c->p++;
     }
 
+  if (whole && !fits_in_int64 (digits, c->p - digits, negative))
+    return fail (c, start, g_strdup (negative
+                                     ? _("the number is too small: whole numbers must be at least -9223372036854775808")
+                                     : _("the number is too large: whole numbers must be at most 9223372036854775807")));
+
   return TRUE;
 }
 
-/* On success and when @out is not %NULL, stores the raw bytes between the
- * quotes, which is enough to compare keys for duplicates. */
+static gboolean
+read_hex4 (const char *p,
+           const char *end,
+           gunichar   *out)
+{
+  gunichar value = 0;
+
+  if (end - p < 4)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* Reads the "\uXXXX" at c->p (after the backslash and the u), and a second
+ * one when the first is a high surrogate. U+0000 and unpaired surrogates
+ * are refused: json-glib would cut the string at the first and store
+ * invalid UTF-8 for the second. */
+static gboolean
+check_unicode_escape (Checker  *c,
+                      GString  *decoded)
+{
+  const char *escape = c->p - 2;
+  gunichar ch, low;
+
+  if (!read_hex4 (c->p, c->end, &ch))
+    {
+      while (c->p < c->end && g_ascii_isxdigit (*c->p))
+        c->p++;
+      return fail (c, c->p, g_strdup (_("“\\u” must be followed by four hexadecimal digits")));
+    }
+  c->p += 4;
+
+  if (ch == 0)
+    return fail (c, escape, g_strdup (_("“\\u0000” (U+0000, the null character) is not allowed in text")));
+
+  if (ch >= 0xD800 && ch <= 0xDBFF &&
+      c->end - c->p >= 6 && c->p[0] == '\\' && c->p[1] == 'u' &&
+      read_hex4 (c->p + 2, c->end, &low) && low >= 0xDC00 && low <= 0xDFFF)
+    {
+      ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
+      c->p += 6;
+    }
+  else if (ch >= 0xD800 && ch <= 0xDFFF)
+    /* Translators: %.6s is the escape as written, like \ud800 */
+    return fail (c, escape, g_strdup_printf (_("“%.6s” is half of a UTF-16 surrogate pair without the other half; write the character itself"),
+                                             escape));
+
+  if (decoded)
+    g_string_append_unichar (decoded, ch);
+
+  return TRUE;
+}
+
+/* On success and when @out is not %NULL, stores the decoded text, so that
+ * keys are compared for duplicates as json-glib will see them. */
 static gboolean
 check_string (Checker  *c,
               GString **out)
 {
-  const char *start;
+  g_autoptr(GString) decoded = NULL;
 
   if (c->p >= c->end || *c->p != '"')
     return unexpected (c, _("a string in double quotes"));
 
-  start = ++c->p;
+  if (out)
+    decoded = g_string_new (NULL);
+
+  c->p++;
   while (c->p < c->end)
     {
-      guchar ch = (guchar)*c->p;
+      const char *run = c->p;
+      guchar ch;
 
+      while (c->p < c->end && *c->p != '"' && *c->p != '\\' && (guchar)*c->p >= 0x20)
+        c->p++;
+      if (decoded)
+        g_string_append_len (decoded, run, c->p - run);
+      if (c->p >= c->end)
+        break;
+
+      ch = (guchar)*c->p;
       if (ch == '"')
         {
           if (out)
-            *out = g_string_new_len (start, c->p - start);
+            *out = g_steal_pointer (&decoded);
           c->p++;
           return TRUE;
         }
@@ -176,36 +303,52 @@ check_string (Checker  *c,
       if (ch < 0x20)
         return fail (c, c->p, g_strdup (_("control characters must be escaped inside strings")));
 
-      if (ch == '\\')
-        {
-          c->p++;
-          if (c->p >= c->end)
-            break;
-
-          switch (*c->p)
-            {
-            case '"': case '\\': case '/': case 'b':
-            case 'f': case 'n': case 'r': case 't':
-              c->p++;
-              break;
-
-            case 'u':
-              c->p++;
-              for (guint i = 0; i < 4; i++, c->p++)
-                if (c->p >= c->end || !g_ascii_isxdigit (*c->p))
-                  return fail (c, c->p, g_strdup (_("“\\u” must be followed by four hexadecimal digits")));
-              break;
-
-            default:
-              return fail (c, c->p - 1, g_strdup_printf (_("invalid escape “\\%c”"), *c->p));
-            }
-          continue;
-        }
-
+      /* A backslash. */
       c->p++;
+      if (c->p >= c->end)
+        break;
+
+      switch (*c->p++)
+        {
+        case '"': if (decoded) g_string_append_c (decoded, '"'); break;
+        case '\\': if (decoded) g_string_append_c (decoded, '\\'); break;
+        case '/': if (decoded) g_string_append_c (decoded, '/'); break;
+        case 'b': if (decoded) g_string_append_c (decoded, '\b'); break;
+        case 'f': if (decoded) g_string_append_c (decoded, '\f'); break;
+        case 'n': if (decoded) g_string_append_c (decoded, '\n'); break;
+        case 'r': if (decoded) g_string_append_c (decoded, '\r'); break;
+        case 't': if (decoded) g_string_append_c (decoded, '\t'); break;
+
+        case 'u':
+          if (!check_unicode_escape (c, decoded))
+            return FALSE;
+          break;
+
+        default:
+          {
+            g_autofree char *what = describe_char (c->p - 1, c->end);
+            /* Translators: %s names a character, like “x” or control character U+0001 */
+            return fail (c, c->p - 2, g_strdup_printf (_("invalid escape: “\\” followed by %s"), what));
+          }
+        }
     }
 
   return fail (c, c->p, g_strdup (_("unterminated string")));
+}
+
+static void
+push (Checker *c,
+      char    *component)
+{
+  g_ptr_array_add (c->path, component);
+  g_ptr_array_add (c->labels, g_strdup (""));
+}
+
+static void
+pop (Checker *c)
+{
+  g_ptr_array_remove_index (c->path, c->path->len - 1);
+  g_ptr_array_remove_index (c->labels, c->labels->len - 1);
 }
 
 static gboolean
@@ -213,6 +356,7 @@ check_object (Checker *c,
               guint    depth)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint own = c->path->len;   /* the path entry that leads here, if any */
 
   c->p++; /* { */
   skip_ws (c);
@@ -227,6 +371,8 @@ check_object (Checker *c,
     {
       const char *key_at;
       GString *key = NULL;
+      const char *key_text;
+      gboolean ok;
 
       skip_ws (c);
       key_at = c->p;
@@ -240,14 +386,30 @@ check_object (Checker *c,
           g_string_free (key, TRUE);
           return fail (c, key_at, message);
         }
-      g_hash_table_add (keys, g_string_free (key, FALSE));
+      key_text = g_string_free (key, FALSE);
+      g_hash_table_add (keys, (char *)key_text);
 
       skip_ws (c);
       if (c->p >= c->end || *c->p != ':')
         return unexpected (c, "“:”");
       c->p++;
 
-      if (!check_value (c, depth + 1))
+      skip_ws (c);
+      push (c, g_strdup (key_text));
+      if (c->label_key && strcmp (key_text, c->label_key) == 0 && c->p < c->end && *c->p == '"' && own > 0)
+        {
+          GString *label = NULL;
+
+          if ((ok = check_string (c, &label)))
+            {
+              g_free (c->labels->pdata[own - 1]);
+              c->labels->pdata[own - 1] = g_string_free (label, FALSE);
+            }
+        }
+      else
+        ok = check_value (c, depth + 1);
+      pop (c);
+      if (!ok)
         return FALSE;
 
       skip_ws (c);
@@ -282,9 +444,14 @@ check_array (Checker *c,
       return TRUE;
     }
 
-  for (;;)
+  for (guint i = 0;; i++)
     {
-      if (!check_value (c, depth + 1))
+      gboolean ok;
+
+      push (c, g_strdup_printf ("[%u]", i));
+      ok = check_value (c, depth + 1);
+      pop (c);
+      if (!ok)
         return FALSE;
 
       skip_ws (c);
@@ -344,20 +511,30 @@ check_value (Checker *c,
  * @length: its length in bytes
  * @line: (out): the 1-based line of the first problem
  * @column: (out): the 1-based column, in characters
- * @message: (out) (transfer full): what is wrong
+ * @label_key: (nullable): a member whose text names its object, like "id"
+ * @problem: (out caller-allocates): where and what the first problem is;
+ *   clear it with rh_json_problem_clear()
+ *
+ * Also refuses what json-glib would not keep exactly: U+0000 and unpaired
+ * surrogates in escapes, and whole numbers beyond 64 bits. Keys are
+ * compared decoded, so "\u0066ront" duplicates "front".
  *
  * Returns: %TRUE when @data is exactly one valid JSON value
  */
 gboolean
-rh_json_check (const char  *data,
-               gsize        length,
-               guint       *line,
-               guint       *column,
-               char       **message)
+rh_json_check (const char    *data,
+               gsize          length,
+               const char    *label_key,
+               RhJsonProblem *problem)
 {
-  Checker c = { data, data + length, data, 1, NULL, NULL };
+  g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  Checker c = { data, data + length, data, 1, NULL, NULL, label_key, path, labels, NULL, NULL };
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  *problem = (RhJsonProblem) { 0 };
 
   /* A byte order mark is tolerated, as editors on some systems write one. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -380,17 +557,27 @@ rh_json_check (const char  *data,
     return TRUE;
 
   /* Recount the line up to the error, since error_at may precede c.p. */
-  *line = 1;
+  problem->line = 1;
   c.line_start = data;
   for (const char *q = data; q < c.error_at; q++)
     if (*q == '\n')
       {
-        (*line)++;
+        problem->line++;
         c.line_start = q + 1;
       }
 
-  *column = (guint)g_utf8_strlen (c.line_start, c.error_at - c.line_start) + 1;
-  *message = c.message;
+  problem->column = (guint)g_utf8_strlen (c.line_start, c.error_at - c.line_start) + 1;
+  problem->message = c.message;
+  problem->path = c.error_path;
+  problem->labels = c.error_labels;
 
   return FALSE;
+}
+
+void
+rh_json_problem_clear (RhJsonProblem *problem)
+{
+  g_clear_pointer (&problem->message, g_free);
+  g_clear_pointer (&problem->path, g_strfreev);
+  g_clear_pointer (&problem->labels, g_strfreev);
 }
