@@ -201,6 +201,68 @@ test_search_plain_text (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Words in any script, however many and however separated. */
+static void
+test_search_unicode (void)
+{
+  static const char unicode_deck[] =
+    "{\"rehearse_deck\": 1, \"cards\": ["
+    " {\"id\": \"aof\", \"topic\": \"Redis\", \"front\": \"Redis AOF rewrite\", \"back\": \"fsync\"},"
+    " {\"id\": \"de\", \"topic\": \"DE\", \"front\": \"äb und ÖL\", \"back\": \"Straße\"},"
+    " {\"id\": \"el\", \"topic\": \"EL\", \"front\": \"Τι είναι ΑΒ;\", \"back\": \"ωμ\"},"
+    " {\"id\": \"ru\", \"topic\": \"RU\", \"front\": \"Что такое ЖЯ?\", \"back\": \"юэ\"}"
+    "]}";
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  rh_test_import (db, unicode_deck, NULL);
+
+  /* The ideographic space separates words, as an input method types it. */
+  assert_search (db, "redis\u3000aof", "aof");
+  assert_search (db, "\u3000AOF\u00a0fsync\u2003", "aof");
+  /* Short words fold case in every script, not only ASCII. */
+  assert_search (db, "ÄB", "de");
+  assert_search (db, "öl", "de");
+  assert_search (db, "αβ", "el");
+  assert_search (db, "ΩΜ", "el");
+  assert_search (db, "жя", "ru");
+  assert_search (db, "ЮЭ", "ru");
+  assert_search (db, "SS", "de");
+  /* A search longer than anyone types still answers, without an error. */
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (many, "%s%c", i ? " " : "", 'a' + i % 26);
+  assert_search (db, many->str, "");
+  g_string_truncate (many, 0);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (many, "re ");
+  assert_search (db, many->str, "aof");
+  g_string_truncate (many, 0);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (many, "redis ");
+  assert_search (db, many->str, "aof");
+  g_string_truncate (many, 0);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (many, "Redis + ");
+  assert_search (db, many->str, "");
+  g_string_truncate (many, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (many, 'a' + i % 26);
+  assert_search (db, many->str, "");
+  /* The words beyond the first 32 are ignored. */
+  {
+    g_auto(GStrv) phrases = NULL;
+
+    g_string_truncate (many, 0);
+    for (guint i = 0; i < 40; i++)
+      g_string_append_printf (many, "w%u ", i);
+    phrases = rh_search_split_phrases (many->str);
+    g_assert_cmpuint (g_strv_length (phrases), ==, 32);
+    g_assert_cmpstr (phrases[31], ==, "w31");
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 static void
 test_search_phrases (void)
 {
@@ -255,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/deck-store/cards/update", test_update_card);
   g_test_add_func ("/deck-store/cards/suspend", test_suspend_card);
   g_test_add_func ("/deck-store/search/plain-text", test_search_plain_text);
+  g_test_add_func ("/deck-store/search/unicode", test_search_unicode);
   g_test_add_func ("/deck-store/search/phrases", test_search_phrases);
   g_test_add_func ("/deck-store/search/markup", test_search_markup);
 

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <pango/pango.h>
 #include <string.h>
 
 #include "rh-markdown.h"
 
 /* Every markup string must parse, and only with the tags and attributes
  * the renderer means to produce: anything else would be HTML leaking
- * through from the source. GMarkup stands in for Pango, which the model
- * does not depend on. */
+ * through from the source. GMarkup checks the tags, then Pango parses it
+ * as GtkLabel does, which takes the <a> tags out first. */
 static void
 check_start_element (GMarkupParseContext  *context,
                      const char           *element,
@@ -51,7 +52,9 @@ assert_valid_markup (const char *markup)
   static const GMarkupParser parser = { check_start_element, NULL, NULL, NULL, NULL };
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) anchors = NULL;
   g_autofree char *wrapped = NULL;
+  g_autofree char *for_pango = NULL;
 
   g_assert_nonnull (markup);
   g_assert_true (g_utf8_validate (markup, -1, NULL));
@@ -61,6 +64,12 @@ assert_valid_markup (const char *markup)
   if (!g_markup_parse_context_parse (context, wrapped, -1, &error) ||
       !g_markup_parse_context_end_parse (context, &error))
     g_error ("invalid markup %s: %s", markup, error->message);
+
+  /* Attribute values are escaped, so no ">" ends an <a> tag early */
+  anchors = g_regex_new ("<a( [^>]*)?>|</a>", 0, 0, NULL);
+  for_pango = g_regex_replace_literal (anchors, markup, -1, 0, "", 0, NULL);
+  if (!pango_parse_markup (for_pango, -1, 0, NULL, NULL, NULL, &error))
+    g_error ("Pango rejects %s: %s", markup, error->message);
 }
 
 /* Renders and validates all the markup, so every test checks it */
@@ -623,6 +632,16 @@ test_always_valid (void)
     "line\\\nbreak *em  \nbroken*",
     "- [x] **done** <em>\n- [ ] ~~no~~",
     "\x01\x02\x7f control",
+    /* md4c 0.4.8 leaves these spans out of order or open */
+    "*see [docs](https://e.com/a*b)*",
+    "_see [docs](https://e.com/a_b)_",
+    "~~see [docs](https://e.com/a~~b)~~",
+    "**x *see [docs](https://e.com/a*b)* y**",
+    "# *see [docs](https://e.com/a*b)*",
+    "> *see [docs](https://e.com/a*b)*",
+    "- *see [docs](https://e.com/a*b)*\n- _[x](http://a_b)_",
+    "| a |\n|---|\n| [x](https://e.com/a |\n",
+    "| a | b |\n|---|---|\n| *[x](https://e.com/a*b) | [y](<https://c.d |\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)

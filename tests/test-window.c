@@ -72,6 +72,28 @@ find_css_name (GtkWidget  *widget,
   return NULL;
 }
 
+/* The text a toast shows, as the user reads it: its label outside the
+ * buttons. */
+static const char *
+find_toast_title (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_toast_title (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GListModel *
 card_model (RhWindow *window)
 {
@@ -303,6 +325,53 @@ test_window_undo_answer (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* The title a toast in @window shows, as the user reads it. */
+static const char *
+shown_toast_title (RhWindow *window)
+{
+  GtkWidget *toast = find_css_name (GTK_WIDGET (window), "toast");
+
+  g_assert_nonnull (toast);
+
+  return find_toast_title (toast);
+}
+
+/* A toast shows a file name as it is written, even one that looks like
+ * markup. One window each: the second toast would wait for the first. */
+static void
+test_window_toast_file_names (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("rehearse-window-XXXXXX", NULL);
+  g_autofree char *path = rh_test_write_file (dir, "R&D.json", deck);
+  g_autofree char *export_path = g_build_filename (dir, "<b>x.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  RhWindow *window;
+
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+  g_assert_true (rh_window_import_file (window, file));
+  g_assert_cmpstr (shown_toast_title (window), ==, "Imported “R&D.json”: 3 added, 0 updated, 0 unchanged");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+  g_assert_true (rh_window_export_file (window, export_file));
+  g_assert_cmpstr (shown_toast_title (window), ==, "Exported 3 cards to “<b>x.json”");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  g_remove (path);
+  g_remove (export_path);
+  g_rmdir (dir);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 /* Every page fits a phone-sized window, as the metainfo promises. */
 static void
 test_window_narrow (void)
@@ -349,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/window/focus-after-topic", test_window_focus_after_topic);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/undo-answer", test_window_undo_answer);
+  g_test_add_func ("/window/toast-file-names", test_window_toast_file_names);
 
   return g_test_run ();
 }

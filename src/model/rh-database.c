@@ -273,6 +273,23 @@ plain_text_function (sqlite3_context  *context,
     sqlite3_result_text (context, rh_markdown_to_plain_text (markdown), -1, g_free);
 }
 
+/* rh_casefold(text): @text with its case folded as GLib folds it (in
+ * every script, "ẞ" to "ss"), for searches the trigram index cannot
+ * answer and that must ignore case beyond ASCII as it does. */
+static void
+casefold_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *text = (const char *)sqlite3_value_text (argv[0]);
+
+  /* Text in the database is valid UTF-8 (imports and edits check it) */
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
+}
+
 static int
 exec (RhDatabase *self,
       const char *sql)
@@ -542,6 +559,10 @@ open_database (RhDatabase  *self,
   rc = sqlite3_create_function (self->db, "rh_plain_text", 1,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                 NULL, plain_text_function, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (self->db, "rh_casefold", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, casefold_function, NULL, NULL);
   if (rc != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 

@@ -453,20 +453,6 @@ rh_deck_store_dup_card_by_uid (RhDatabase  *database,
                          0, uid, error);
 }
 
-static void
-append_like_pattern (GString    *pattern,
-                     const char *term)
-{
-  g_string_append_c (pattern, '%');
-  for (const char *p = term; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-}
-
 /**
  * rh_deck_store_query_card_ids:
  * @topic_path: (nullable): a topic whose subtree to list, "" or %NULL for all
@@ -476,7 +462,8 @@ append_like_pattern (GString    *pattern,
  *
  * Phrases of three or more characters use the trigram full-text index;
  * shorter ones (a two-character Chinese word is common) fall back to a
- * substring match over the same plain text.
+ * substring match over the same plain text, both sides case-folded with
+ * rh_casefold() (LIKE would fold ASCII only).
  *
  * Returns: (transfer full) (element-type gint64) (nullable): row ids in
  *   the order the cards were added
@@ -489,7 +476,7 @@ rh_deck_store_query_card_ids (RhDatabase  *database,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM cards c");
   g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto(GStrv) phrases = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -516,12 +503,9 @@ rh_deck_store_query_card_ids (RhDatabase  *database,
         }
       else
         {
-          GString *pattern = g_string_new (NULL);
-
-          append_like_pattern (pattern, phrases[i]);
-          g_ptr_array_add (likes, g_string_free (pattern, FALSE));
-          g_string_append (sql, " AND c.id IN (SELECT rowid FROM cards_fts WHERE front LIKE ? ESCAPE '\\'"
-                                " OR back LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
+          g_ptr_array_add (folded, g_utf8_casefold (phrases[i], -1));
+          g_string_append (sql, " AND c.id IN (SELECT rowid FROM cards_fts WHERE instr (rh_casefold (front), ?) > 0"
+                                " OR instr (rh_casefold (back), ?) > 0 OR instr (rh_casefold (tags), ?) > 0)");
         }
     }
 
@@ -535,9 +519,9 @@ rh_deck_store_query_card_ids (RhDatabase  *database,
 
   if (by_topic)
     sqlite3_bind_text (stmt, param++, topic_path, -1, SQLITE_STATIC);
-  for (guint i = 0; i < likes->len; i++)
+  for (guint i = 0; i < folded->len; i++)
     for (guint j = 0; j < 3; j++)
-      sqlite3_bind_text (stmt, param++, g_ptr_array_index (likes, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, param++, g_ptr_array_index (folded, i), -1, SQLITE_STATIC);
   if (match->len > 0)
     sqlite3_bind_text (stmt, param++, match->str, -1, SQLITE_STATIC);
 

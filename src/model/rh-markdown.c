@@ -27,6 +27,16 @@ typedef struct
   char     delimiter;
 } List;
 
+/* An inline span that is open in the current text block or cell, with
+ * the tags that open and close it; both %NULL when it emitted nothing
+ * (an image, a link that is not kept). */
+typedef struct
+{
+  MD_SPANTYPE  type;
+  char        *open;
+  const char  *close;
+} Span;
+
 typedef struct
 {
   const char      *source;
@@ -56,8 +66,10 @@ typedef struct
   GString         *cell_markup;
   GString         *cell_plain;
 
-  /* One entry per open MD_SPAN_A: whether an <a> was emitted for it */
-  GArray          *links;
+  /* (element-type Span) innermost last. md4c 0.4.8 can leave spans out
+   * of order or not at all (emphasis in a link target, a link left open
+   * in a table cell), so the renderer closes them itself. */
+  GArray          *spans;
   guint            open_anchors;
 } Renderer;
 
@@ -220,10 +232,38 @@ add_block (Renderer        *r,
 }
 
 static void
+span_clear (gpointer data)
+{
+  Span *span = data;
+
+  g_free (span->open);
+}
+
+/* Ends every open span in @markup, innermost first: a block or cell
+ * must not end with an open tag, whatever md4c sent. */
+static void
+close_spans (Renderer *r,
+             GString  *markup)
+{
+  for (guint i = r->spans->len; i > 0; i--)
+    {
+      Span *span = &g_array_index (r->spans, Span, i - 1);
+
+      if (span->close != NULL)
+        g_string_append (markup, span->close);
+    }
+
+  g_array_set_size (r->spans, 0);
+  r->open_anchors = 0;
+}
+
+static void
 flush_text (Renderer *r)
 {
   if (r->markup == NULL)
     return;
+
+  close_spans (r, r->markup);
 
   /* Nothing visible, e.g. an image without alt text; an empty list
    * item still shows its marker */
@@ -412,6 +452,7 @@ enter_cell (Renderer           *r,
 static void
 leave_cell (Renderer *r)
 {
+  close_spans (r, r->cell_markup);
   g_ptr_array_add (r->row->cells, g_string_free (g_steal_pointer (&r->cell_markup), FALSE));
   g_ptr_array_add (r->row->plain_cells, g_string_free (g_steal_pointer (&r->cell_plain), FALSE));
 }
@@ -640,12 +681,15 @@ leave_block_cb (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_H:
+      close_spans (r, r->markup);
       g_string_append (r->markup, "</span>");
       r->line_open = FALSE;
       r->after_para = TRUE;
       break;
 
     case MD_BLOCK_P:
+      if (r->markup != NULL)
+        close_spans (r, r->markup);
       r->line_open = FALSE;
       r->after_para = TRUE;
       break;
@@ -692,6 +736,7 @@ enter_span_cb (MD_SPANTYPE  type,
                void        *user_data)
 {
   Renderer *r = user_data;
+  Span span = { type, NULL, NULL };
   GString *markup;
   GString *plain;
 
@@ -700,19 +745,23 @@ enter_span_cb (MD_SPANTYPE  type,
   switch (type)
     {
     case MD_SPAN_EM:
-      g_string_append (markup, "<i>");
+      span.open = g_strdup ("<i>");
+      span.close = "</i>";
       break;
 
     case MD_SPAN_STRONG:
-      g_string_append (markup, "<b>");
+      span.open = g_strdup ("<b>");
+      span.close = "</b>";
       break;
 
     case MD_SPAN_DEL:
-      g_string_append (markup, "<s>");
+      span.open = g_strdup ("<s>");
+      span.close = "</s>";
       break;
 
     case MD_SPAN_CODE:
-      g_string_append (markup, "<tt>");
+      span.open = g_strdup ("<tt>");
+      span.close = "</tt>";
       break;
 
     case MD_SPAN_A:
@@ -720,21 +769,17 @@ enter_span_cb (MD_SPANTYPE  type,
         MD_SPAN_A_DETAIL *a = detail;
         g_autofree char *href = attribute_to_string (&a->href);
         g_autofree char *title = attribute_to_string (&a->title);
-        gboolean linked = href_is_allowed (href) && r->open_anchors == 0;
 
         /* GtkLabel cannot nest links; the inner one keeps its text */
-        if (linked)
+        if (href_is_allowed (href) && r->open_anchors == 0)
           {
-            g_autofree char *tag = NULL;
-
             if (title[0] != '\0')
-              tag = g_markup_printf_escaped ("<a href=\"%s\" title=\"%s\">", href, title);
+              span.open = g_markup_printf_escaped ("<a href=\"%s\" title=\"%s\">", href, title);
             else
-              tag = g_markup_printf_escaped ("<a href=\"%s\">", href);
-            g_string_append (markup, tag);
+              span.open = g_markup_printf_escaped ("<a href=\"%s\">", href);
+            span.close = "</a>";
             r->open_anchors++;
           }
-        g_array_append_val (r->links, linked);
       }
       break;
 
@@ -747,9 +792,16 @@ enter_span_cb (MD_SPANTYPE  type,
       break;
     }
 
+  if (span.open != NULL)
+    g_string_append (markup, span.open);
+  g_array_append_val (r->spans, span);
+
   return 0;
 }
 
+/* Closes the innermost open span of @type. One opened inside it is closed
+ * first and opened again after, so tags always nest; a span that is not
+ * open (already closed at the end of its block) is ignored. */
 static int
 leave_span_cb (MD_SPANTYPE  type,
                void        *detail,
@@ -758,43 +810,35 @@ leave_span_cb (MD_SPANTYPE  type,
   Renderer *r = user_data;
   GString *markup;
   GString *plain;
+  guint index;
+
+  for (index = r->spans->len; index > 0; index--)
+    if (g_array_index (r->spans, Span, index - 1).type == type)
+      break;
+
+  if (index-- == 0)
+    return 0;
 
   inline_target (r, &markup, &plain);
 
-  switch (type)
+  for (guint i = r->spans->len; i > index; i--)
     {
-    case MD_SPAN_EM:
-      g_string_append (markup, "</i>");
-      break;
+      Span *span = &g_array_index (r->spans, Span, i - 1);
 
-    case MD_SPAN_STRONG:
-      g_string_append (markup, "</b>");
-      break;
+      if (span->close != NULL)
+        g_string_append (markup, span->close);
+    }
 
-    case MD_SPAN_DEL:
-      g_string_append (markup, "</s>");
-      break;
+  if (type == MD_SPAN_A && g_array_index (r->spans, Span, index).close != NULL)
+    r->open_anchors--;
+  g_array_remove_index (r->spans, index);
 
-    case MD_SPAN_CODE:
-      g_string_append (markup, "</tt>");
-      break;
+  for (guint i = index; i < r->spans->len; i++)
+    {
+      Span *span = &g_array_index (r->spans, Span, i);
 
-    case MD_SPAN_A:
-      if (g_array_index (r->links, gboolean, r->links->len - 1))
-        {
-          g_string_append (markup, "</a>");
-          r->open_anchors--;
-        }
-      g_array_set_size (r->links, r->links->len - 1);
-      break;
-
-    case MD_SPAN_IMG:
-    case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY:
-    case MD_SPAN_WIKILINK:
-    case MD_SPAN_U:
-    default:
-      break;
+      if (span->open != NULL)
+        g_string_append (markup, span->open);
     }
 
   return 0;
@@ -874,7 +918,7 @@ renderer_clear (Renderer *r)
     g_string_free (r->cell_markup, TRUE);
   if (r->cell_plain != NULL)
     g_string_free (r->cell_plain, TRUE);
-  g_clear_pointer (&r->links, g_array_unref);
+  g_clear_pointer (&r->spans, g_array_unref);
 }
 
 /**
@@ -915,7 +959,8 @@ rh_markdown_render (const char *markdown)
   r.source_len = length;
   r.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)rh_markdown_block_unref);
   r.lists = g_array_new (FALSE, TRUE, sizeof (List));
-  r.links = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  r.spans = g_array_new (FALSE, TRUE, sizeof (Span));
+  g_array_set_clear_func (r.spans, span_clear);
 
   /* md_parse only fails when md4c runs out of memory (or the text does
    * not fit its 32-bit sizes): show the source as it is rather than

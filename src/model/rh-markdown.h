@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * - %RH_MARKDOWN_BLOCK_TEXT: Pango markup for a GtkLabel (use-markup).
  *   It uses <b>, <i>, <s>, <tt>, <span size weight> and <a href title>;
  *   <a> is understood by GtkLabel, not by pango_parse_markup(). Every
- *   character of the source is escaped, so the markup is always valid.
+ *   character of the source is escaped and every tag opened in a block
+ *   is closed in it, in order, so the markup is always valid, whatever
+ *   md4c reports.
  *   A top-level paragraph or heading is one block; every list item is a
  *   block of its own, its marker ("•", "◦", "▪" by depth, or "1.") apart
  *   in get_marker() so the view can hang wrapped lines beside it, with

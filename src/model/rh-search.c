@@ -7,6 +7,10 @@
 
 #include "rh-search.h"
 
+/* More words than anyone types would only make the query too large for
+ * SQLite (its expression tree has at most 1000 levels) or slow. */
+#define MAX_PHRASES 32
+
 typedef struct
 {
   char     *text;
@@ -90,6 +94,7 @@ rh_search_split_phrases (const char *search)
   g_autoptr(GArray) words = NULL;
   g_autoptr(GString) phrase = g_string_new (NULL);
   gboolean glue = FALSE;
+  guint n_phrases = 0;
 
   if (search == NULL || !g_utf8_validate (search, -1, NULL))
     return g_strv_builder_end (phrases);
@@ -106,12 +111,14 @@ rh_search_split_phrases (const char *search)
         {
           g_strv_builder_add (phrases, phrase->str);
           g_string_truncate (phrase, 0);
+          if (++n_phrases == MAX_PHRASES)
+            break;
         }
       g_string_append (phrase, word->text);
       glue = symbols;
     }
 
-  if (phrase->len > 0)
+  if (phrase->len > 0 && n_phrases < MAX_PHRASES)
     g_strv_builder_add (phrases, phrase->str);
 
   return g_strv_builder_end (phrases);

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  *   an asterisk.
  * - Text between double quotes is one phrase: “"three-way handshake"”. A
  *   quote without its closing partner is literal.
+ * - Only the first 32 phrases count; the rest are ignored, so no search
+ *   is too long to answer.
  */
 
 GStrv  rh_search_split_phrases (const char *search);

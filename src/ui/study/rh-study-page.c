@@ -858,7 +858,6 @@ AdwToast *
 rh_study_page_undo (RhStudyPage  *self,
                     GError      **error)
 {
-  g_autofree char *plain = NULL;
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
   RhRating rating = RH_RATING_GOOD;
@@ -870,9 +869,7 @@ rh_study_page_undo (RhStudyPage  *self,
     return NULL;
 
   card = rh_study_queue_get_current_card (self->queue);
-  plain = card ? rh_card_dup_title (card) : g_strdup ("");
-  /* A toast's title is markup. */
-  title = g_markup_escape_text (plain, -1);
+  title = card ? rh_card_dup_title (card) : g_strdup ("");
   /* Translators: the first %s is a grade ("Good"), the second a card's question */
   text = g_strdup_printf (_("Undid “%s” on “%s”"), _(grades[rating - 1].label), title);
 

@@ -46,8 +46,15 @@ void
 rh_toasts_add (AdwToastOverlay *overlay,
                AdwToast        *toast)
 {
+  g_autofree char *title = NULL;
+
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* libadwaita 1.2 always reads the title as markup; escaping here means
+   * no caller can forget, and "R&D.json" shows as written. */
+  title = g_markup_escape_text (adw_toast_get_title (toast), -1);
+  adw_toast_set_title (toast, title);
 
   adw_toast_overlay_add_toast (overlay, toast);
   /* The widget of a toast shown at once exists now; one queued behind

@@ -5,9 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* Shows @toast (transfer full) in @overlay. libadwaita 1.2 leaves a
- * toast's close button without a name, so screen readers call it
- * "GtkImage"; this names it. */
+/* Shows @toast (transfer full) in @overlay. Its title is plain text, not
+ * markup: it is escaped here. libadwaita 1.2 leaves a toast's close
+ * button without a name, so screen readers call it "GtkImage"; this
+ * names it. */
 void rh_toasts_add (AdwToastOverlay *overlay,
                     AdwToast        *toast);
 
