@@ -131,6 +131,54 @@ test_quit_keeps_session (RhTestWidgetFixture *f,
   rh_test_destroy_window (window, page);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A round's name is what its owner typed, so it is never markup. */
+static void
+test_resume_row_plain_text (RhTestWidgetFixture *f,
+                            gconstpointer           data)
+{
+  g_autoptr(RhInterviewTemplate) template = rh_interview_template_new_custom ();
+  const char * const topics[] = { "Two", NULL };
+  g_autoptr(RhInterview) interview = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *page;
+
+  rh_interview_template_set_name (template, "R&D <b>drill");
+  rh_interview_template_set_topics (template, topics);
+  interview = rh_interview_new (f->scheduler, template, &error);
+  g_assert_no_error (error);
+  g_assert_true (rh_interview_start (interview, &error));
+  g_clear_object (&interview);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = rh_interview_page_new (f->scheduler);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  rh_test_settle ();
+
+  g_assert_nonnull (find_label (page, "R&D <b>drill was interrupted"));
+
+  rh_test_destroy_window (window, page);
+}
+
 static gboolean
 is_sensitive (GtkWidget  *page,
               const char *action)
@@ -365,6 +413,8 @@ main (int   argc,
               rh_test_widget_setup, test_layout, rh_test_widget_teardown);
   g_test_add ("/interview-page/toast-above-buttons", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_toast_above_buttons, rh_test_widget_teardown);
+  g_test_add ("/interview-page/resume-row-plain-text", RhTestWidgetFixture, NULL,
+              rh_test_widget_setup, test_resume_row_plain_text, rh_test_widget_teardown);
   g_test_add ("/interview-page/all-skipped", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_all_skipped, rh_test_widget_teardown);
 
