@@ -262,6 +262,82 @@ test_refuse_foreign (Fixture       *f,
   assert_refused (f->path, RH_DATABASE_ERROR_NOT_REHEARSE, "another program");
 }
 
+/* Our mark but no schema version: tables of another program, which a
+ * migration from 0 would have built on. */
+static void
+test_refuse_foreign_with_our_id (Fixture       *f,
+                                 gconstpointer  data)
+{
+  raw_exec (f->path, "PRAGMA application_id = 1382576755; CREATE TABLE contacts (name TEXT);"
+                     " INSERT INTO contacts VALUES ('x');");
+
+  assert_refused (f->path, RH_DATABASE_ERROR_NOT_REHEARSE, "another program");
+}
+
+static void
+damaged_cb (RhDatabase *db,
+            GParamSpec *pspec,
+            guint      *notified)
+{
+  (*notified)++;
+}
+
+/* Damage found by any statement, after the check on open passed, stops
+ * every later write. */
+static void
+test_corrupt_during_session (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (300, "Redis", "redis");
+  g_autofree char *more = rh_test_make_deck (2, "Kafka", "kafka");
+  g_autoptr(RhDeck) parsed = rh_test_parse_deck (more);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCard) card = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RhImportResult result;
+  gint64 root;
+  guint notified = 0;
+  FILE *file;
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = rh_test_open_database (f->path, NULL);
+  g_signal_connect (db, "notify::damaged", G_CALLBACK (damaged_cb), &notified);
+  g_assert_true (rh_database_ensure_writable (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (rh_database_get_damaged (db));
+
+  /* Behind the connection's back, as a failing disk would. */
+  root = rh_test_query_int (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'cards';");
+  file = fopen (f->path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (root - 1) * 4096, SEEK_SET), ==, 0);
+  for (guint i = 0; i < 64; i++)
+    fputc (0xa5, file);
+  fclose (file);
+  before = checksum_file (f->path);
+
+  card = rh_deck_store_dup_card_by_uid (db, "redis-250", &error);
+  g_assert_null (card);
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (rh_database_get_damaged (db));
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_false (rh_deck_store_import_deck (db, parsed, &result, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "will not write"));
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  after = checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_refuse_not_sqlite (Fixture       *f,
                         gconstpointer  data)
@@ -393,7 +469,9 @@ main (int   argc,
   ADD ("/database/migrate/from-3", test_migrate_from_3);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
+  ADD ("/database/refuse/foreign-with-our-id", test_refuse_foreign_with_our_id);
   ADD ("/database/refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("/database/damage/during-session", test_corrupt_during_session);
   ADD ("/database/refuse/corrupt", test_refuse_corrupt);
   ADD ("/database/refuse/missing-folder", test_missing_folder);
   ADD ("/database/transaction/rollback", test_rollback);
