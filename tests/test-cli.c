@@ -180,6 +180,82 @@ test_bad_database (Fixture       *f,
 }
 
 static void
+damage_cards_page (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(pageno) FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf';",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  memset (contents + (page - 1) * 4096, 0xa5, 64);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *deck = rh_test_make_deck (300, "Test::GC", "gc");
+  g_autofree char *copy = g_build_filename (f->dir, "repaired.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->db, NULL);
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "No problems found in “cli.db” (300 cards).\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  damage_cards_page (f->db);
+  before = checksum_file (f->db);
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, NULL }, &out, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "“cli.db” is damaged: "));
+  g_assert_nonnull (strstr (out, "will not write to this file"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, "--repair-to", copy, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "is damaged"));
+  g_assert_nonnull (strstr (out, "Saved "));
+  g_assert_nonnull (strstr (out, "of 300 cards"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  after = checksum_file (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The copy is sound; writing over it is refused. */
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", copy, NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "No problems found in “repaired.db”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, "--repair-to", copy, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A missing file is named, and not created. */
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", missing, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_bad_usage (Fixture       *f,
                 gconstpointer  data)
 {
@@ -197,6 +273,11 @@ test_bad_usage (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  g_assert_cmpint (run ((const char *[]) { "--repair-to", "x.db", NULL }, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "only applies to --check"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (run ((const char *[]) { "--no-such-option", NULL }, &out, &err), !=, 0);
 }
 
@@ -208,6 +289,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/version", test_version);
+  ADD ("/cli/check", test_check);
   ADD ("/cli/import-export", test_import_export);
   ADD ("/cli/import-bad", test_import_bad);
   ADD ("/cli/bad-database", test_bad_database);
