@@ -180,28 +180,6 @@ test_bad_database (Fixture       *f,
 }
 
 static void
-damage_cards_page (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gint64 page;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(pageno) FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf';",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  page = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  memset (contents + (page - 1) * 4096, 0xa5, 64);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-}
-
-static void
 test_check (Fixture       *f,
             gconstpointer  data)
 {
@@ -222,7 +200,8 @@ test_check (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  damage_cards_page (f->db);
+  rh_test_damage_page (f->db, rh_test_query_file_int (f->db, "SELECT max(pageno) FROM dbstat"
+                                                             " WHERE name = 'cards' AND pagetype = 'leaf';"));
   before = checksum_file (f->db);
   g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, NULL }, &out, &err), ==, 1);
   g_assert_true (g_str_has_prefix (out, "“cli.db” is damaged: "));

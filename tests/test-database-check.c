@@ -1,13 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "rh-database-check.h"
-#include "rh-scheduler.h"
 #include "rh-test-utils.h"
-
-#define PAGE_SIZE 4096
 
 typedef struct
 {
@@ -20,25 +15,11 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RhDatabase) db = NULL;
-  g_autoptr(RhStudySettings) settings = rh_study_settings_new ();
-  g_autoptr(RhScheduler) scheduler = NULL;
-  g_autofree char *deck = rh_test_make_deck (GPOINTER_TO_UINT (data), "Redis", "redis");
 
   f->dir = g_dir_make_tmp ("rehearse-check-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "rehearse.db", NULL);
-
-  db = rh_test_open_database (f->path, NULL);
-  rh_test_import (db, deck, NULL);
-  scheduler = rh_scheduler_new (db, settings);
-  for (gint64 id = 1; id <= 10; id++)
-    {
-      rh_scheduler_answer (scheduler, id, RH_RATING_GOOD, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
-      g_assert_no_error (error);
-    }
-  g_assert_finalize_object (g_steal_pointer (&scheduler));
-  g_assert_finalize_object (g_steal_pointer (&db));
+  rh_test_make_answered_database (f->path, GPOINTER_TO_UINT (data), 10);
 }
 
 static void
@@ -48,49 +29,6 @@ fixture_teardown (Fixture       *f,
   rh_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-/* Scribbles over one page, as a bad sector would. */
-static void
-damage_page (const char *path,
-             gint64      pageno)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint ((pageno - 1) * PAGE_SIZE + 64, <=, length);
-  memset (contents + (pageno - 1) * PAGE_SIZE, 0xa5, 64);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 
 static RhDatabaseCheck *
@@ -109,7 +47,7 @@ static void
 test_healthy (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *before = checksum_file (f->path);
+  g_autofree char *before = rh_test_checksum_file (f->path);
   g_autofree char *after = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(RhDatabaseCheck) report = check (f->path);
@@ -119,7 +57,7 @@ test_healthy (Fixture       *f,
   summary = rh_database_check_dup_summary (report);
   g_assert_cmpstr (summary, ==, "No problems found in “rehearse.db” (12 cards).");
 
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -129,15 +67,15 @@ static void
 test_damaged_table (Fixture       *f,
                     gconstpointer  data)
 {
-  gint64 leaf = raw_query_int (f->path, "SELECT pageno FROM dbstat WHERE name = 'review_log' AND pagetype = 'leaf' LIMIT 1;");
+  gint64 leaf = rh_test_query_file_int (f->path, "SELECT pageno FROM dbstat WHERE name = 'review_log' AND pagetype = 'leaf' LIMIT 1;");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *report_text = NULL;
   g_autoptr(RhDatabaseCheck) report = NULL;
 
-  damage_page (f->path, leaf);
-  before = checksum_file (f->path);
+  rh_test_damage_page (f->path, leaf);
+  before = rh_test_checksum_file (f->path);
   report = check (f->path);
 
   g_assert_false (rh_database_check_get_healthy (report));
@@ -151,7 +89,7 @@ test_damaged_table (Fixture       *f,
   g_assert_true (g_utf8_validate (report_text, -1, NULL));
   g_assert_nonnull (strstr (report_text, rh_database_check_get_details (report)[0]));
 
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -172,14 +110,14 @@ test_damaged_index (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM cards_fts_docsize WHERE id = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  before = checksum_file (f->path);
+  before = rh_test_checksum_file (f->path);
   report = check (f->path);
 
   g_assert_false (rh_database_check_get_healthy (report));
   summary = rh_database_check_dup_summary (report);
   g_assert_cmpstr (summary, ==, "“rehearse.db” is damaged: its search index does not match its cards.");
 
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
   g_assert_finalize_object (g_steal_pointer (&report));
@@ -202,7 +140,7 @@ static void
 test_repair (Fixture       *f,
              gconstpointer  data)
 {
-  gint64 leaf = raw_query_int (f->path, "SELECT max(pageno) FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf';");
+  gint64 leaf = rh_test_query_file_int (f->path, "SELECT max(pageno) FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf';");
   g_autofree char *copy = g_build_filename (f->dir, "repaired.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -214,8 +152,8 @@ test_repair (Fixture       *f,
   RhRepairResult result;
 
   /* The last leaf: the answered cards 1–10 are in the first. */
-  damage_page (f->path, leaf);
-  before = checksum_file (f->path);
+  rh_test_damage_page (f->path, leaf);
+  before = rh_test_checksum_file (f->path);
   report = check (f->path);
   g_assert_false (rh_database_check_get_healthy (report));
 
@@ -232,7 +170,7 @@ test_repair (Fixture       *f,
   g_assert_nonnull (strstr (text, "“repaired.db”"));
 
   /* The original is as it was. */
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
   /* The copy is sound, opens, and has the cards with their history. */
@@ -255,7 +193,7 @@ test_repair_refuses_existing (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(RhDatabaseCheck) report = check (f->path);
-  g_autofree char *before = checksum_file (f->path);
+  g_autofree char *before = rh_test_checksum_file (f->path);
   g_autofree char *after = NULL;
   g_autofree char *other = rh_test_write_file (f->dir, "other.db", "keep me");
   g_autofree char *contents = NULL;
@@ -269,7 +207,7 @@ test_repair_refuses_existing (Fixture       *f,
   g_assert_false (rh_database_check_repair (report, other, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
 
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
   contents = rh_test_read_file (other);
   g_assert_cmpstr (contents, ==, "keep me");

@@ -36,21 +36,11 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RhDatabase) db = NULL;
-  g_autofree char *deck = rh_test_make_deck (150, "Redis::Persistence", "redis");
 
   f->dir = g_dir_make_tmp ("rehearse-damage-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "rehearse.db", NULL);
-
-  db = rh_test_open_database (f->path, NULL);
-  rh_test_import (db, deck, NULL);
-  for (gint64 id = 1; id <= 20; id++)
-    {
-      answer_card (db, id, &error);
-      g_assert_no_error (error);
-    }
-  g_assert_finalize_object (g_steal_pointer (&db));
+  rh_test_make_answered_database (f->path, 150, 20);
 
   /* Closing the last connection folded the log into the file. */
   g_assert_true (g_file_get_contents (f->path, &f->contents, &f->length, NULL));
@@ -66,17 +56,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
   g_free (f->path);
   g_free (f->contents);
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
 
 /* What SQLite itself says of the file, read from a copy so that the file
@@ -97,18 +76,6 @@ integrity_ok (const char *path)
   sqlite3_close (db);
 
   return ok;
-}
-
-static void
-remove_database (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (name);
-    }
 }
 
 static void
@@ -182,10 +149,10 @@ run_case (const Fixture *f,
 
   write_file (copy, contents, f->length);
   damaged = !integrity_ok (copy);
-  remove_database (copy);
+  rh_database_remove_files (copy);
 
   write_file (path, contents, f->length);
-  before = checksum_file (path);
+  before = rh_test_checksum_file (path);
 
   if ((db = rh_database_new_with_clock (path, clock, &open_error)))
     {
@@ -212,7 +179,7 @@ run_case (const Fixture *f,
         }
 
       /* Not one byte written, and no log left that would change it. */
-      after = checksum_file (path);
+      after = rh_test_checksum_file (path);
       g_assert_cmpstr (before, ==, after);
       if (g_file_test (wal, G_FILE_TEST_EXISTS))
         {
@@ -221,7 +188,7 @@ run_case (const Fixture *f,
         }
     }
 
-  remove_database (path);
+  rh_database_remove_files (path);
 
   return damaged;
 }

@@ -45,17 +45,6 @@ raw_exec (const char *path,
   sqlite3_close (db);
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
 static void
 test_create_memory (Fixture       *f,
                     gconstpointer  data)
@@ -226,7 +215,7 @@ assert_refused (const char      *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RhDatabase) db = NULL;
-  g_autofree char *before = checksum_file (path);
+  g_autofree char *before = rh_test_checksum_file (path);
   g_autofree char *after = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
@@ -236,7 +225,7 @@ assert_refused (const char      *path,
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, message_part));
 
-  after = checksum_file (path);
+  after = rh_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
@@ -299,7 +288,6 @@ test_corrupt_during_session (Fixture       *f,
   RhImportResult result;
   gint64 root;
   guint notified = 0;
-  FILE *file;
 
   rh_test_import (db, deck, NULL);
   g_assert_finalize_object (g_steal_pointer (&db));
@@ -312,13 +300,8 @@ test_corrupt_during_session (Fixture       *f,
 
   /* Behind the connection's back, as a failing disk would. */
   root = rh_test_query_int (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'cards';");
-  file = fopen (f->path, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, (root - 1) * 4096, SEEK_SET), ==, 0);
-  for (guint i = 0; i < 64; i++)
-    fputc (0xa5, file);
-  fclose (file);
-  before = checksum_file (f->path);
+  rh_test_damage_page (f->path, root);
+  before = rh_test_checksum_file (f->path);
 
   card = rh_deck_store_dup_card_by_uid (db, "redis-250", &error);
   g_assert_null (card);
@@ -334,7 +317,7 @@ test_corrupt_during_session (Fixture       *f,
   g_assert_cmpuint (notified, ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&db));
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 

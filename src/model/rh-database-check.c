@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "rh-database-check.h"
 #include "rh-database-check-private.h"
@@ -74,17 +73,30 @@ progress_cb (void *data)
   return g_cancellable_is_cancelled (data);
 }
 
+/* Never SQLITE_OPEN_CREATE: a checked file must exist. */
+static int
+open_connection (const char    *path,
+                 int            flags,
+                 GCancellable  *cancellable,
+                 sqlite3      **db)
+{
+  int rc = sqlite3_open_v2 (path, db, flags, NULL);
+
+  sqlite3_extended_result_codes (*db, TRUE);
+  sqlite3_busy_timeout (*db, 2000);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (*db, 1000, progress_cb, cancellable);
+
+  return rc;
+}
+
 static sqlite3 *
 open_read_only (const char   *path,
                 GCancellable *cancellable)
 {
   sqlite3 *db = NULL;
 
-  sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, 2000);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 1000, progress_cb, cancellable);
+  open_connection (path, SQLITE_OPEN_READONLY, cancellable, &db);
 
   return db;
 }
@@ -323,11 +335,7 @@ check_search_index (RhDatabaseCheck *self,
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE, NULL);
-  sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, 2000);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 1000, progress_cb, cancellable);
+  rc = open_connection (self->path, SQLITE_OPEN_READWRITE, cancellable, &db);
 
   if (rc == SQLITE_OK &&
       (rc = sqlite3_exec (db, "BEGIN;", NULL, NULL, NULL)) == SQLITE_OK)
@@ -569,14 +577,7 @@ rh_database_check_dup_report (RhDatabaseCheck *self)
 static gboolean
 remove_copy (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (name);
-    }
-
+  rh_database_remove_files (path);
   return FALSE;
 }
 

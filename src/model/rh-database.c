@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rh-database-check-private.h"
@@ -674,6 +676,24 @@ rh_database_new_with_clock (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Removes a database file with SQLite's side files: one this run made
+ * and that must not stay behind. */
+void
+rh_database_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (name) != 0 && errno != ENOENT)
+        g_warning ("Cannot remove %s: %s", name, g_strerror (errno));
+    }
 }
 
 /* The file's path, or %NULL for an in-memory database. */

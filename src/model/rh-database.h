@@ -52,6 +52,7 @@ RhDatabase    *rh_database_new               (const char       *path,
 RhDatabase    *rh_database_new_with_clock    (const char       *path,
                                               RhClock          *clock,
                                               GError          **error);
+void           rh_database_remove_files      (const char       *path);
 const char    *rh_database_get_path          (RhDatabase       *self);
 RhClock       *rh_database_get_clock         (RhDatabase       *self);
 gboolean       rh_database_get_damaged       (RhDatabase       *self);

@@ -103,21 +103,6 @@ format_result (const char           *file_name,
                           file_name, result->added, result->updated, result->unchanged);
 }
 
-/* Removes a database file that this run created, with SQLite's side files. */
-static void
-remove_new_database (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-
-      if (g_unlink (name) != 0 && errno != ENOENT)
-        g_warning ("Cannot remove %s: %s", name, g_strerror (errno));
-    }
-}
-
 static int
 run_import (RhApplication *self,
             const char    *file_name)
@@ -148,7 +133,7 @@ run_import (RhApplication *self,
       if (!existed)
         {
           g_clear_object (&self->database);
-          remove_new_database (path);
+          rh_database_remove_files (path);
         }
       return EXIT_FAILURE;
     }
