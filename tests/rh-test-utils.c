@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rh-scheduler.h"
 #include "rh-test-utils.h"
 
 /* Returns the path of a new file in @dir. */
@@ -156,4 +157,68 @@ rh_test_record_items_changed (GListModel         *model,
   record->removed = removed;
   record->added = added;
   record->emissions++;
+}
+
+char *
+rh_test_checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+void
+rh_test_make_answered_database (const char *path,
+                                guint       n_cards,
+                                guint       n_answered)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDatabase) db = rh_test_open_database (path, NULL);
+  g_autoptr(RhStudySettings) settings = rh_study_settings_new ();
+  g_autoptr(RhScheduler) scheduler = rh_scheduler_new (db, settings);
+  g_autofree char *deck = rh_test_make_deck (n_cards, "Redis", "redis");
+
+  rh_test_import (db, deck, NULL);
+  for (gint64 id = 1; id <= n_answered; id++)
+    {
+      rh_scheduler_answer (scheduler, id, RH_RATING_GOOD, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&scheduler));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+gint64
+rh_test_query_file_int (const char *path,
+                        const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+void
+rh_test_damage_page (const char *path,
+                     gint64      pageno)
+{
+  FILE *file = fopen (path, "r+b");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (pageno - 1) * 4096, SEEK_SET), ==, 0);
+  for (guint i = 0; i < 64; i++)
+    fputc (0xa5, file);
+  g_assert_cmpint (fclose (file), ==, 0);
 }

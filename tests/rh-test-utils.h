@@ -26,6 +26,19 @@ char       *rh_test_make_deck       (guint        n_cards,
 gint64      rh_test_query_int       (RhDatabase  *database,
                                      const char  *sql);
 void        rh_test_remove_dir      (const char  *dir);
+char       *rh_test_checksum_file   (const char  *path);
+/* A file with @n_cards cards of topic Redis, cards 1 to @n_answered
+ * answered once. */
+void        rh_test_make_answered_database (const char *path,
+                                            guint       n_cards,
+                                            guint       n_answered);
+/* Reads one integer through a read-only connection of its own. */
+gint64      rh_test_query_file_int  (const char  *path,
+                                     const char  *sql);
+/* Scribbles over the start of page @pageno in place, as a bad sector
+ * would, also under an open connection. */
+void        rh_test_damage_page     (const char  *path,
+                                     gint64       pageno);
 void        rh_test_exec            (RhDatabase  *database,
                                      const char  *sql);
 void        rh_test_count_card_changes_cb (RhDatabase       *database,

@@ -361,6 +361,61 @@ test_create_race (Fixture       *f,
 }
 
 static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *deck = rh_test_make_deck (300, "Test::GC", "gc");
+  g_autofree char *copy = g_build_filename (f->dir, "repaired.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->db, NULL);
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "No problems found in “cli.db” (300 cards).\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  rh_test_damage_page (f->db, rh_test_query_file_int (f->db, "SELECT max(pageno) FROM dbstat"
+                                                             " WHERE name = 'cards' AND pagetype = 'leaf';"));
+  before = checksum_file (f->db);
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, NULL }, &out, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "“cli.db” is damaged: "));
+  g_assert_nonnull (strstr (out, "will not write to this file"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, "--repair-to", copy, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "is damaged"));
+  g_assert_nonnull (strstr (out, "Saved "));
+  g_assert_nonnull (strstr (out, "of 300 cards"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  after = checksum_file (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The copy is sound; writing over it is refused. */
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", copy, NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "No problems found in “repaired.db”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", f->db, "--repair-to", copy, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A missing file is named, and not created. */
+  g_assert_cmpint (run ((const char *[]) { "--check", "--db", missing, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_bad_usage (Fixture       *f,
                 gconstpointer  data)
 {
@@ -378,6 +433,11 @@ test_bad_usage (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  g_assert_cmpint (run ((const char *[]) { "--repair-to", "x.db", NULL }, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "only applies to --check"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (run ((const char *[]) { "--no-such-option", NULL }, &out, &err), !=, 0);
 }
 
@@ -389,6 +449,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/version", test_version);
+  ADD ("/cli/check", test_check);
   ADD ("/cli/import-export", test_import_export);
   ADD ("/cli/import-bad", test_import_bad);
   ADD ("/cli/bad-database", test_bad_database);

@@ -45,17 +45,6 @@ raw_exec (const char *path,
   sqlite3_close (db);
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
 static void
 test_create_memory (Fixture       *f,
                     gconstpointer  data)
@@ -226,7 +215,7 @@ assert_refused (const char      *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RhDatabase) db = NULL;
-  g_autofree char *before = checksum_file (path);
+  g_autofree char *before = rh_test_checksum_file (path);
   g_autofree char *after = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
@@ -236,7 +225,7 @@ assert_refused (const char      *path,
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, message_part));
 
-  after = checksum_file (path);
+  after = rh_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
@@ -262,15 +251,74 @@ test_refuse_foreign (Fixture       *f,
   assert_refused (f->path, RH_DATABASE_ERROR_NOT_REHEARSE, "another program");
 }
 
+/* Our mark but no schema version: tables of another program, which a
+ * migration from 0 would have built on. */
 static void
-test_refuse_ours_without_schema (Fixture       *f,
+test_refuse_foreign_with_our_id (Fixture       *f,
                                  gconstpointer  data)
 {
-  /* Our application id but no schema version: someone else's tables, so
-   * migrating would mix ours into them. */
-  raw_exec (f->path, "PRAGMA application_id = 1382576755; CREATE TABLE contacts (name TEXT);");
+  raw_exec (f->path, "PRAGMA application_id = 1382576755; CREATE TABLE contacts (name TEXT);"
+                     " INSERT INTO contacts VALUES ('x');");
 
   assert_refused (f->path, RH_DATABASE_ERROR_NOT_REHEARSE, "another program");
+}
+
+static void
+damaged_cb (RhDatabase *db,
+            GParamSpec *pspec,
+            guint      *notified)
+{
+  (*notified)++;
+}
+
+/* Damage found by any statement, after the check on open passed, stops
+ * every later write. */
+static void
+test_corrupt_during_session (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (300, "Redis", "redis");
+  g_autofree char *more = rh_test_make_deck (2, "Kafka", "kafka");
+  g_autoptr(RhDeck) parsed = rh_test_parse_deck (more);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCard) card = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RhImportResult result;
+  gint64 root;
+  guint notified = 0;
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  db = rh_test_open_database (f->path, NULL);
+  g_signal_connect (db, "notify::damaged", G_CALLBACK (damaged_cb), &notified);
+  g_assert_true (rh_database_ensure_writable (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (rh_database_get_damaged (db));
+
+  /* Behind the connection's back, as a failing disk would. */
+  root = rh_test_query_int (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'cards';");
+  rh_test_damage_page (f->path, root);
+  before = rh_test_checksum_file (f->path);
+
+  card = rh_deck_store_dup_card_by_uid (db, "redis-250", &error);
+  g_assert_null (card);
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (rh_database_get_damaged (db));
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_false (rh_deck_store_import_deck (db, parsed, &result, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "will not write"));
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  after = rh_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -286,7 +334,7 @@ test_read_only (Fixture       *f,
 
   rh_test_import (db, deck, NULL);
   g_assert_finalize_object (g_steal_pointer (&db));
-  before = checksum_file (f->path);
+  before = rh_test_checksum_file (f->path);
 
   db = rh_database_new_read_only (f->path, &error);
   g_assert_no_error (error);
@@ -298,7 +346,7 @@ test_read_only (Fixture       *f,
   g_clear_error (&error);
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
   /* Reading never creates a file. */
@@ -312,13 +360,13 @@ test_read_only (Fixture       *f,
   /* An old schema cannot be read without upgrading it, which is a write. */
   raw_exec (f->path, "PRAGMA user_version = 3;");
   g_clear_pointer (&before, g_free);
-  before = checksum_file (f->path);
+  before = rh_test_checksum_file (f->path);
   db = rh_database_new_read_only (f->path, &error);
   g_assert_null (db);
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "older version"));
   g_clear_pointer (&after, g_free);
-  after = checksum_file (f->path);
+  after = rh_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -453,9 +501,10 @@ main (int   argc,
   ADD ("/database/migrate/from-3", test_migrate_from_3);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
-  ADD ("/database/refuse/ours-without-schema", test_refuse_ours_without_schema);
+  ADD ("/database/refuse/foreign-with-our-id", test_refuse_foreign_with_our_id);
   ADD ("/database/read-only", test_read_only);
   ADD ("/database/refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("/database/damage/during-session", test_corrupt_during_session);
   ADD ("/database/refuse/corrupt", test_refuse_corrupt);
   ADD ("/database/refuse/missing-folder", test_missing_folder);
   ADD ("/database/transaction/rollback", test_rollback);

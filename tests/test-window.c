@@ -7,6 +7,7 @@
 
 #include "rh-study-page.h"
 #include "rh-test-utils.h"
+#include "rh-test-widget-utils.h"
 #include "rh-window.h"
 
 static const char deck[] =
@@ -104,6 +105,37 @@ card_model (RhWindow *window)
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
 }
 
+/* The newest message dialog with @heading, or %NULL. */
+static AdwMessageDialog *
+find_message (const char *heading)
+{
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          (heading == NULL ||
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0))
+        found = ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return found;
+}
+
+static gboolean
+no_message (gpointer data)
+{
+  return find_message (NULL) == NULL;
+}
+
+static gboolean
+report_shown (gpointer data)
+{
+  return find_message (data) != NULL;
+}
+
 static gboolean
 window_drawn (gpointer data)
 {
@@ -175,14 +207,7 @@ test_window_topics (void)
 
   /* A bad file explains itself in a dialog and changes nothing. */
   g_assert_false (rh_window_import_file (window, bad_file));
-  dialog = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = toplevel;
-    }
+  dialog = GTK_WINDOW (find_message (NULL));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "bad.json: line 1, column 2"));
   g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 8);
@@ -405,6 +430,82 @@ test_window_narrow (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Check Database… runs off the main thread and reports in a dialog. */
+static void
+test_window_check_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rehearse-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rehearse.db", NULL);
+  g_autoptr(RhDatabase) db = rh_test_open_database (path, NULL);
+  AdwMessageDialog *dialog;
+  RhWindow *window;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-database", NULL));
+  g_assert_nonnull (find_message ("Checking the Database…"));
+  wait_until (report_shown, (gpointer)"No Problems Found");
+  g_assert_null (find_message ("Checking the Database…"));
+  dialog = find_message ("No Problems Found");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "No problems found in “rehearse.db” (3 cards).");
+  /* A click on Close answers, then closes. */
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_message, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  rh_test_remove_dir (dir);
+}
+
+/* Damage found mid-session shows above the pages, and a change the user
+ * then tries fails with the message that says why. */
+static void
+test_window_damaged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rehearse-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rehearse.db", NULL);
+  g_autofree char *more = rh_test_make_deck (2, "Kafka", "kafka");
+  g_autofree char *more_path = rh_test_write_file (dir, "more.json", more);
+  g_autoptr(GFile) more_file = g_file_new_for_path (more_path);
+  g_autoptr(RhDatabase) db = rh_test_open_database (path, NULL);
+  GtkWidget *button;
+  GtkWidget *revealer;
+  AdwMessageDialog *dialog;
+  RhWindow *window;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  button = rh_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "win.check-database");
+  g_assert_nonnull (button);
+  revealer = gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  rh_database_mark_damaged (db, "database disk image is malformed");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (button))),
+                            "“rehearse.db” is damaged"));
+
+  g_assert_false (rh_window_import_file (window, more_file));
+  dialog = find_message (NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "will not write to it"));
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  rh_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +520,8 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/undo-answer", test_window_undo_answer);
   g_test_add_func ("/window/toast-file-names", test_window_toast_file_names);
+  g_test_add_func ("/window/check-database", test_window_check_database);
+  g_test_add_func ("/window/damaged", test_window_damaged);
 
   return g_test_run ();
 }

@@ -33,6 +33,13 @@ gboolean       rh_database_step_done         (RhDatabase       *self,
 gint64         rh_database_last_insert_id    (RhDatabase       *self);
 int            rh_database_get_n_changes     (RhDatabase       *self);
 
+/* Every write starts with this: it waits for the check started on open
+ * and refuses once the file is known to be damaged. */
+gboolean       rh_database_ensure_writable   (RhDatabase       *self,
+                                              GError          **error);
+void           rh_database_mark_damaged      (RhDatabase       *self,
+                                              const char       *detail);
+
 gboolean       rh_database_begin             (RhDatabase       *self,
                                               GError          **error);
 gboolean       rh_database_commit            (RhDatabase       *self,

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rh-database-check-private.h"
 #include "rh-database-private.h"
 #include "rh-markdown.h"
 
@@ -24,6 +25,8 @@ struct _RhDatabase
   char       *path;
   RhClock    *clock;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  RhIntegrityCheck *check;  /* until the first write has waited for it */
+  char       *damage;       /* why nothing more is written, or NULL */
 
   guint       in_transaction : 1;
   guint       read_only : 1;
@@ -39,7 +42,7 @@ G_DEFINE_FLAGS_TYPE (RhDatabaseChange, rh_database_change,
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_REVIEWS, "reviews"),
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_INTERVIEWS, "interviews"))
 
-enum { PROP_0, PROP_PATH, PROP_CLOCK, N_PROPS };
+enum { PROP_0, PROP_PATH, PROP_CLOCK, PROP_DAMAGED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { CHANGED, N_SIGNALS };
@@ -322,6 +325,15 @@ query_int (RhDatabase *self,
   return rc;
 }
 
+static void
+set_damaged_error (RhDatabase  *self,
+                   GError     **error)
+{
+  g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s). Rehearse will not write to it: restore it from a backup, or save a repaired copy with Check Database (rehearse --check --repair-to NEW-FILE)."),
+               display_path (self), self->damage ? self->damage : _("unknown damage"));
+}
+
 /**
  * rh_database_set_error:
  * @rc: an SQLite result code
@@ -356,9 +368,8 @@ rh_database_set_error (RhDatabase  *self,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Rehearse left it untouched; restore it from a backup."),
-                   display_path (self), detail);
+      rh_database_mark_damaged (self, detail);
+      set_damaged_error (self, error);
       break;
 
     case SQLITE_READONLY:
@@ -480,24 +491,6 @@ check_header (RhDatabase        *self,
   return TRUE;
 }
 
-/* An existing database about to be migrated is checked first, so a
- * migration never builds on a damaged file. */
-static gboolean
-check_before_migrating (RhDatabase  *self,
-                        GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1);", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-
-  return ok ? TRUE : rh_database_set_error (self, error, SQLITE_CORRUPT);
-}
-
 /* Creates or upgrades the schema in one transaction. BEGIN IMMEDIATE makes
  * a second process creating the same file wait for the first, and the
  * header is read again under that lock, so the loser finds the schema
@@ -518,9 +511,8 @@ upgrade_schema (RhDatabase  *self,
       return header_read_failed (self, rc, error);
     }
 
-  if (!check_header (self, &header, error) ||
-      (header.user_version > 0 && header.user_version < RH_DATABASE_SCHEMA_VERSION &&
-       !check_before_migrating (self, error)))
+  /* start_check() has already checked a file that needs migrating. */
+  if (!check_header (self, &header, error))
     {
       exec (self, "ROLLBACK;");
       return FALSE;
@@ -535,6 +527,47 @@ upgrade_schema (RhDatabase  *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+check_done_cb (gpointer user_data)
+{
+  RhDatabase *self = user_data;
+  g_autofree char *problem = NULL;
+
+  if (!rh_integrity_check_wait (self->check, &problem))
+    rh_database_mark_damaged (self, problem);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A full integrity check of a large file takes seconds, so it runs on a
+ * worker thread and the first write waits for it. A file about to change
+ * on open (a migration, or a switch to WAL, which rewrites the header) is
+ * checked before that. */
+static gboolean
+start_check (RhDatabase  *self,
+             gint64       user_version,
+             gint64       n_objects,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (self->path == NULL || n_objects == 0)
+    return TRUE;
+
+  self->check = rh_integrity_check_start (self->path, check_done_cb, self);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode;", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  if (wal && user_version == RH_DATABASE_SCHEMA_VERSION)
+    return TRUE;
+
+  return rh_database_ensure_writable (self, error);
 }
 
 /* Everything here reads before it writes: a foreign, damaged or newer file
@@ -589,6 +622,9 @@ open_database (RhDatabase  *self,
   if (sqlite3_db_readonly (self->db, "main") == 1)
     return rh_database_set_error (self, error, SQLITE_READONLY);
 
+  if (!start_check (self, header.user_version, header.n_objects, error))
+    return FALSE;
+
   if ((rc = exec (self, "PRAGMA foreign_keys = ON;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 
@@ -638,11 +674,14 @@ rh_database_finalize (GObject *object)
 {
   RhDatabase *self = (RhDatabase *)object;
 
+  g_clear_pointer (&self->check, rh_integrity_check_free);
+
   /* Statements must be finalized before the connection can close. */
   close_connection (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->damage, g_free);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rh_database_parent_class)->finalize (object);
@@ -666,6 +705,10 @@ rh_database_get_property (GObject    *object,
       g_value_set_object (value, self->clock);
       break;
 
+    case PROP_DAMAGED:
+      g_value_set_boolean (value, rh_database_get_damaged (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -685,6 +728,10 @@ rh_database_class_init (RhDatabaseClass *klass)
   properties[PROP_CLOCK] =
     g_param_spec_object ("clock", NULL, NULL, RH_TYPE_CLOCK,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* Set once damage is found; from then on every write is refused. */
+  properties[PROP_DAMAGED] =
+    g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -877,6 +924,68 @@ rh_database_get_clock (RhDatabase *self)
   return self->clock;
 }
 
+/* Whether damage was found: then nothing more is written this session. */
+gboolean
+rh_database_get_damaged (RhDatabase *self)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+  return self->damage != NULL;
+}
+
+/**
+ * rh_database_get_damage:
+ *
+ * Returns: (nullable): what SQLite said of the damage, or %NULL
+ */
+const char *
+rh_database_get_damage (RhDatabase *self)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (self), NULL);
+  return self->damage;
+}
+
+/* From now on no write reaches the file; not even closing checkpoints
+ * the write-ahead log into it. */
+void
+rh_database_mark_damaged (RhDatabase *self,
+                          const char *detail)
+{
+  g_return_if_fail (RH_IS_DATABASE (self));
+
+  if (self->damage != NULL)
+    return;
+
+  self->damage = g_utf8_make_valid (detail ? detail : "", -1);
+  if (self->db != NULL)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+}
+
+/* Waits for the check started on open; refuses once damage is known. */
+gboolean
+rh_database_ensure_writable (RhDatabase  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+
+  if (self->check != NULL && self->damage == NULL)
+    {
+      g_autofree char *problem = NULL;
+
+      if (!rh_integrity_check_wait (self->check, &problem))
+        rh_database_mark_damaged (self, problem);
+    }
+
+  if (self->damage != NULL)
+    {
+      set_damaged_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * rh_database_prepare:
  * @sql: SQL text; each distinct text is prepared once and kept
@@ -1000,6 +1109,9 @@ rh_database_begin (RhDatabase  *self,
 
   if (self->read_only)
     return rh_database_set_error (self, error, SQLITE_READONLY);
+
+  if (!rh_database_ensure_writable (self, error))
+    return FALSE;
 
   if ((rc = exec (self, "BEGIN IMMEDIATE;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);

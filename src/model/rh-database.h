@@ -57,6 +57,8 @@ RhDatabase    *rh_database_new_read_only     (const char       *path,
 void           rh_database_remove_files      (const char       *path);
 const char    *rh_database_get_path          (RhDatabase       *self);
 RhClock       *rh_database_get_clock         (RhDatabase       *self);
+gboolean       rh_database_get_damaged       (RhDatabase       *self);
+const char    *rh_database_get_damage        (RhDatabase       *self);
 
 /* Statements and transactions are in rh-database-private.h, for the
  * model's stores only; the cards and topics are in rh-deck-store.h. */

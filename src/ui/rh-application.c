@@ -10,6 +10,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rh-application.h"
+#include "rh-database-check.h"
 #include "rh-deck-store.h"
 #include "rh-preferences-window.h"
 #include "rh-window.h"
@@ -61,6 +62,7 @@ open_database (RhApplication  *self,
 {
   g_autoptr(RhDatabase) database = NULL;
   g_autoptr(GBytes) builtin = NULL;
+  g_autoptr(GError) import_error = NULL;
   g_autofree char *path = NULL;
   RhImportResult result;
 
@@ -69,8 +71,21 @@ open_database (RhApplication  *self,
     return NULL;
 
   builtin = g_resources_lookup_data (BUILTIN_DECK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (builtin == NULL || !rh_deck_store_import_builtin (database, builtin, &result, error))
+  if (builtin == NULL)
     return NULL;
+
+  /* A damaged file still opens, untouched, so that the window can say so
+   * and offer Check Database. */
+  if (!rh_deck_store_import_builtin (database, builtin, &result, &import_error))
+    {
+      if (!rh_database_get_damaged (database))
+        {
+          g_propagate_error (error, g_steal_pointer (&import_error));
+          return NULL;
+        }
+      g_warning ("%s", import_error->message);
+      return g_steal_pointer (&database);
+    }
 
   if (result.added + result.updated > 0)
     g_debug ("Built-in deck: %u added, %u updated, %u unchanged",
@@ -181,6 +196,48 @@ run_export (RhApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* Never creates the database: a missing file is an error that names it. */
+static int
+run_check (RhApplication *self,
+           const char    *repair_to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDatabaseCheck) check = NULL;
+  g_autofree char *path = self->db_path ? g_strdup (self->db_path) : rh_database_dup_default_path ();
+  g_autofree char *report = NULL;
+  RhRepairResult result;
+  gboolean healthy;
+
+  if (!(check = rh_database_check_run (path, NULL, &error)))
+    {
+      g_printerr ("rehearse: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  report = rh_database_check_dup_report (check);
+  healthy = rh_database_check_get_healthy (check);
+  g_print ("%s\n", report);
+
+  if (repair_to != NULL)
+    {
+      g_autofree char *summary = NULL;
+
+      if (!rh_database_check_repair (check, repair_to, NULL, &result, &error))
+        {
+          g_printerr ("rehearse: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      summary = rh_repair_result_format (&result, repair_to);
+      g_print ("%s\n", summary);
+    }
+  else if (!healthy)
+    {
+      g_print ("%s\n", _("Rehearse will not write to this file. Restore it from a backup, or save a repaired copy with --repair-to NEW-FILE."));
+    }
+
+  return healthy ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 static int
 rh_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -190,6 +247,8 @@ rh_application_handle_local_options (GApplication *app,
   const char *export_file = NULL;
   const char *topic = NULL;
   const char *db_path = NULL;
+  const char *repair_to = NULL;
+  gboolean check;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -205,6 +264,23 @@ rh_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "import", "^&ay", &import_file);
   g_variant_dict_lookup (options, "export", "^&ay", &export_file);
   g_variant_dict_lookup (options, "topic", "&s", &topic);
+  g_variant_dict_lookup (options, "repair-to", "^&ay", &repair_to);
+  check = g_variant_dict_contains (options, "check");
+
+  if (check && (import_file || export_file))
+    {
+      g_printerr ("rehearse: %s\n", _("--check cannot be used with --import or --export"));
+      return EXIT_FAILURE;
+    }
+
+  if (repair_to && !check)
+    {
+      g_printerr ("rehearse: %s\n", _("--repair-to only applies to --check"));
+      return EXIT_FAILURE;
+    }
+
+  if (check)
+    return run_check (self, repair_to);
 
   if (import_file && export_file)
     {
@@ -452,6 +528,10 @@ rh_application_init (RhApplication *self)
       N_("Export the deck to a JSON file, then exit"), N_("FILE") },
     { "topic", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --export, export only this topic and its subtopics"), N_("TOPIC") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the database for damage, print what was found, then exit"), NULL },
+    { "repair-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --check, write what can be saved of the database to this new file"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-cards-page.h"
+#include "rh-check-database.h"
 #include "rh-deck-store.h"
 #include "rh-interview-page.h"
 #include "rh-scheduler.h"
@@ -31,6 +32,8 @@ struct _RhWindow
   AdwBin               *cards_bin;
   GtkToggleButton      *search_button;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *damage_revealer;
+  GtkLabel             *damage_label;
 
   /* Borrowed: the pages, owned by their bins */
   RhStudyPage          *study_page;
@@ -304,6 +307,36 @@ json_filter (void)
   return filter;
 }
 
+/* Once damage is found the model refuses every write; say so where the
+ * user works, naming the file and what to do. */
+static void
+damaged_cb (RhWindow   *self,
+            GParamSpec *pspec,
+            RhDatabase *database)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (!rh_database_get_damaged (database))
+    return;
+
+  name = g_path_get_basename (rh_database_get_path (database));
+  text = g_strdup_printf (_("“%s” is damaged, so Rehearse will not save any change to it. Check the database to save a repaired copy."),
+                          name);
+  gtk_label_set_text (self->damage_label, text);
+  gtk_revealer_set_reveal_child (self->damage_revealer, TRUE);
+}
+
+static void
+check_database_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  rh_check_database_run (GTK_WINDOW (self), rh_database_get_path (self->database));
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -477,6 +510,12 @@ rh_window_constructed (GObject *object)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->interview_bin, rh_interview_page_new (self->scheduler));
 
+  /* An in-memory database has no file to check. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-database",
+                                 rh_database_get_path (self->database) != NULL);
+  g_signal_connect_object (self->database, "notify::damaged", G_CALLBACK (damaged_cb), self, G_CONNECT_SWAPPED);
+  damaged_cb (self, NULL, self->database);
+
   /* "All Topics" first, then the top-level topics beside it. */
   self->top_model = rh_topic_model_new (self->database, "");
   g_list_store_append (root, rh_topic_model_get_parent (self->top_model));
@@ -619,9 +658,12 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, cards_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, damage_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, damage_label);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.check-database", NULL, check_database_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.study-card", "x", study_card_action);
