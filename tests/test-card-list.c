@@ -136,6 +136,36 @@ test_card_list_items_changed (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* A list model has an item at every position, even when a card cannot be
+ * read any more (a damaged file, or another process deleted it): one that
+ * says so stands in. */
+static void
+test_card_list_unreadable (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *deck = rh_test_make_deck (30, "Bulk", "bulk");
+  g_autoptr(RhCardList) list = NULL;
+  g_autoptr(RhCard) card = NULL;
+
+  rh_test_import (db, deck, NULL);
+  list = rh_card_list_new (db, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 30);
+
+  /* Behind the list's back, so it still holds the row id. */
+  rh_test_exec (db, "DELETE FROM cards WHERE uid = 'bulk-25';");
+
+  g_test_expect_message ("rh-card-list", G_LOG_LEVEL_WARNING, "Cannot read card *");
+  card = g_list_model_get_item (G_LIST_MODEL (list), 25);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (card);
+  g_assert_true (RH_IS_CARD (card));
+  g_assert_cmpstr (rh_card_get_front (card), ==, "This card cannot be read");
+
+  g_clear_object (&card);
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/card-list/lazy", test_card_list_lazy);
   g_test_add_func ("/card-list/query", test_card_list_query);
   g_test_add_func ("/card-list/items-changed", test_card_list_items_changed);
+  g_test_add_func ("/card-list/unreadable", test_card_list_unreadable);
 
   return g_test_run ();
 }

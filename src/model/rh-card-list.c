@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rh-card-list.h"
 #include "rh-deck-store.h"
 
@@ -88,10 +90,16 @@ rh_card_list_get_item (GListModel *model,
   if (card != NULL)
     return g_object_ref (card);
 
+  /* A list model has an item at every position, so a card that cannot
+   * be read (a damaged file) stands in as one that says so. */
   if (!(card = rh_deck_store_dup_card (self->database, id, &error)))
     {
+      RhCard *unreadable = rh_card_new ("");
+
       g_warning ("Cannot read card %" G_GINT64_FORMAT ": %s", id, error->message);
-      return NULL;
+      rh_card_set_row_id (unreadable, id);
+      rh_card_set_front (unreadable, _("This card cannot be read"));
+      return unreadable;
     }
 
   g_hash_table_insert (self->alive, g_memdup2 (&id, sizeof id), card);

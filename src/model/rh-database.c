@@ -622,8 +622,16 @@ open_database (RhDatabase  *self,
   if (sqlite3_db_readonly (self->db, "main") == 1)
     return rh_database_set_error (self, error, SQLITE_READONLY);
 
+  /* A damaged file of the current schema still opens, to be read and
+   * checked but never written, so the window can say what happened. */
   if (!start_check (self, header.user_version, header.n_objects, error))
-    return FALSE;
+    {
+      if (self->damage == NULL || header.user_version != RH_DATABASE_SCHEMA_VERSION)
+        return FALSE;
+
+      g_clear_error (error);
+      return TRUE;
+    }
 
   if ((rc = exec (self, "PRAGMA foreign_keys = ON;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
