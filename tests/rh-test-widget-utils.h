@@ -13,6 +13,9 @@ GtkWidget *rh_test_find_widget (GtkWidget  *root,
 /* The first mapped button labelled @label, as a user sees it. */
 GtkWidget *rh_test_find_button (GtkWidget  *root,
                                 const char *label);
+/* The first mapped label showing @text, as a user sees it. */
+GtkWidget *rh_test_find_label  (GtkWidget  *root,
+                                const char *text);
 guint      rh_test_count_rows  (GtkListBox *list);
 /* Lets GTK lay out and draw a few frames. */
 void       rh_test_settle      (void);

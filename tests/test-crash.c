@@ -39,26 +39,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->db);
 }
 
-/* Reads one number through a plain connection, as recovery after a crash
- * would see the file. */
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 static void
 assert_intact (const char *path)
 {
@@ -78,7 +58,7 @@ assert_intact (const char *path)
   sqlite3_close (db);
 
   /* Every answer wrote its state and its log row together. */
-  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM review_state s WHERE reps !="
+  g_assert_cmpint (rh_test_query_file_int (path, "SELECT count(*) FROM review_state s WHERE reps !="
                                         " (SELECT count(*) FROM review_log l WHERE l.card_id = s.card_id);"), ==, 0);
 
   /* And Rehearse opens it again. */
@@ -126,9 +106,9 @@ static char *
 card_digest (const char *path)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT " cards, %" G_GINT64_FORMAT " bytes, %" G_GINT64_FORMAT " logs",
-                          raw_query_int (path, "SELECT count(*) FROM cards;"),
-                          raw_query_int (path, "SELECT total (length (front) + length (back)) FROM cards;"),
-                          raw_query_int (path, "SELECT count(*) FROM review_log;"));
+                          rh_test_query_file_int (path, "SELECT count(*) FROM cards;"),
+                          rh_test_query_file_int (path, "SELECT total (length (front) + length (back)) FROM cards;"),
+                          rh_test_query_file_int (path, "SELECT count(*) FROM review_log;"));
 }
 
 static void
@@ -328,7 +308,7 @@ test_kill_study (Fixture       *f,
 
   rh_test_import (database, deck, NULL);
   g_assert_finalize_object (g_steal_pointer (&database));
-  n_logs = raw_query_int (f->db, "SELECT count(*) FROM review_log;");
+  n_logs = rh_test_query_file_int (f->db, "SELECT count(*) FROM review_log;");
 
   for (guint i = 0; i < N_KILLS; i++)
     {
@@ -348,7 +328,7 @@ test_kill_study (Fixture       *f,
       n_printed = *out ? g_strv_length (lines) : 0;
 
       assert_intact (f->db);
-      now = raw_query_int (f->db, "SELECT count(*) FROM review_log;");
+      now = rh_test_query_file_int (f->db, "SELECT count(*) FROM review_log;");
       g_test_message ("kill %u after %u ms: %u answers reported, %" G_GINT64_FORMAT " new log rows",
                       i, delay / 1000, n_printed, now - n_logs);
 

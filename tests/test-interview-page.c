@@ -131,24 +131,6 @@ test_quit_keeps_session (RhTestWidgetFixture *f,
   rh_test_destroy_window (window, page);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A round's name is what its owner typed, so it is never markup. */
 static void
 test_resume_row_plain_text (RhTestWidgetFixture *f,
@@ -174,7 +156,7 @@ test_resume_row_plain_text (RhTestWidgetFixture *f,
   gtk_window_present (window);
   rh_test_settle ();
 
-  g_assert_nonnull (find_label (page, "R&D <b>drill was interrupted"));
+  g_assert_nonnull (rh_test_find_label (page, "R&D <b>drill was interrupted"));
 
   rh_test_destroy_window (window, page);
 }

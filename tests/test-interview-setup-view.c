@@ -131,25 +131,6 @@ test_template_fields (RhTestWidgetFixture *f,
 }
 
 /* The label on screen showing @text below @root, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Every round's name is shown whole, on a phone too. */
 static void
 test_round_names (RhTestWidgetFixture *f,
@@ -175,7 +156,7 @@ test_round_names (RhTestWidgetFixture *f,
       g_assert_true (rh_interview_setup_view_select_template (RH_INTERVIEW_SETUP_VIEW (view), ids[i]));
       rh_test_settle ();
 
-      label = find_label (view, rh_interview_template_get_name (rh_interview_setup_view_get_template (RH_INTERVIEW_SETUP_VIEW (view))));
+      label = rh_test_find_label (view, rh_interview_template_get_name (rh_interview_setup_view_get_template (RH_INTERVIEW_SETUP_VIEW (view))));
       g_assert_nonnull (label);
       g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
