@@ -4,6 +4,10 @@
 # Developer entry point:
 #   build-aux/dev.sh run [ARGS…]   install missing build dependencies, build, start Rehearse
 #   build-aux/dev.sh test [ARGS…]  the same set-up, then every test, headless
+#   build-aux/dev.sh test-sanitize [ARGS…]
+#                                  every test again, built with AddressSanitizer,
+#                                  LeakSanitizer and UBSan, in "$BUILD_DIR-sanitize";
+#                                  any report fails the test it came from
 #   build-aux/dev.sh build         the same set-up and build only
 #
 # BUILD_DIR chooses the build directory (default: _build).
@@ -11,6 +15,8 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD_DIR=${BUILD_DIR:-_build}
+# Options for a new build directory.
+setup_options=(-Dwerror=true)
 
 # Debian 12 / Ubuntu package names, and the pkg-config modules they provide.
 build_packages=(
@@ -60,7 +66,7 @@ setup() {
   fi
 
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    meson setup "$BUILD_DIR" -Dwerror=true
+    meson setup "$BUILD_DIR" "${setup_options[@]}"
   fi
   ninja -C "$BUILD_DIR"
 }
@@ -83,6 +89,22 @@ print(f"tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if sk
 PY
 }
 
+# Builds, then runs every test under Xvfb with a private D-Bus session, which
+# the widget tests need.
+run_tests() {
+  local status=0
+
+  if is_debian_like; then
+    setup "${test_packages[@]}"
+  else
+    setup
+  fi
+  xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
+    meson test -C "$BUILD_DIR" --print-errorlogs "$@" || status=$?
+  summarize
+  return $status
+}
+
 command=${1:-run}
 [ $# -gt 0 ] && shift
 
@@ -100,21 +122,32 @@ case "$command" in
     ;;
 
   test)
-    if is_debian_like; then
-      setup "${test_packages[@]}"
-    else
-      setup
-    fi
-    status=0
-    # Widget tests need a display and a session bus of their own.
-    xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
-      meson test -C "$BUILD_DIR" --print-errorlogs "$@" || status=$?
-    summarize
-    exit $status
+    run_tests "$@"
+    ;;
+
+  test-sanitize)
+    BUILD_DIR=$BUILD_DIR-sanitize
+    # Any UBSan report stops the program, so it fails the test.
+    setup_options+=(-Db_sanitize=address,undefined -Db_lundef=false
+                    "-Dc_args=-fno-sanitize-recover=undefined -fno-omit-frame-pointer")
+    # Set here, so meson test keeps them instead of its own defaults; the
+    # tests pass them on to the rehearse binary that test-cli runs.
+    # GLib and GTK have no frame pointers: only the slow unwinder sees the
+    # library function that made a block, which the suppressions name; ten
+    # frames are enough for that and for our caller, and keep it bearable.
+    export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1:fast_unwind_on_malloc=0:malloc_context_size=10
+    export LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    # Real malloc for every block, so LeakSanitizer sees each one.
+    export G_SLICE=always-malloc
+    # Mesa's software GL compiles every shader with LLVM: a flood of blocks,
+    # each unwound slowly, and none of them ours. The plain pass keeps GL.
+    export GSK_RENDERER=cairo
+    run_tests --timeout-multiplier 10 "$@"
     ;;
 
   *)
-    echo "usage: $0 run|test|build [ARGS…]" >&2
+    echo "usage: $0 run|test|test-sanitize|build [ARGS…]" >&2
     exit 2
     ;;
 esac
