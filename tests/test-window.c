@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
+#include "rh-button-names.h"
 #include "rh-study-page.h"
 #include "rh-test-utils.h"
 #include "rh-test-widget-utils.h"
@@ -506,6 +507,32 @@ test_window_damaged (void)
   rh_test_remove_dir (dir);
 }
 
+/* libadwaita 1.2 gives every response button a mnemonic, which GTK 4.8
+ * reads twice ("Close Close"): after the fix each is a plain label. */
+static void
+test_window_dialog_button_names (void)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, "Heading", "Body");
+  GtkWidget *close = NULL;
+  GtkWidget *literal = NULL;
+
+  g_object_ref_sink (dialog);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", "_Close", "odd", "A__B", NULL);
+  rh_button_names_drop_mnemonics (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rh_test_settle ();
+
+  close = rh_test_find_button (dialog, "Close");
+  literal = rh_test_find_button (dialog, "A_B");
+  g_assert_nonnull (close);
+  g_assert_nonnull (literal);
+  g_assert_false (gtk_button_get_use_underline (GTK_BUTTON (close)));
+  g_assert_false (gtk_button_get_use_underline (GTK_BUTTON (literal)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/undo-answer", test_window_undo_answer);
   g_test_add_func ("/window/toast-file-names", test_window_toast_file_names);
+  g_test_add_func ("/window/dialog-button-names", test_window_dialog_button_names);
   g_test_add_func ("/window/check-database", test_window_check_database);
   g_test_add_func ("/window/damaged", test_window_damaged);
 

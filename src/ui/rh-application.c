@@ -14,6 +14,7 @@
 #include "rh-deck-store.h"
 #include "rh-preferences-window.h"
 #include "rh-window.h"
+#include "rh-button-names.h"
 
 struct _RhApplication
 {
@@ -323,7 +324,8 @@ show_open_error (RhApplication *self,
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Could Not Open Your Deck"), error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "close", _("Close"));
+  rh_button_names_drop_mnemonics (GTK_WIDGET (dialog));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (error_dialog_response_cb), self, 0);
 

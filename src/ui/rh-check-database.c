@@ -8,6 +8,7 @@
 
 #include "rh-check-database.h"
 #include "rh-database-check.h"
+#include "rh-button-names.h"
 
 /* One run of Check Database, from the progress dialog to the last
  * message; freed when it ends. */
@@ -59,7 +60,8 @@ message_new (CheckRun   *run,
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (run->parent, heading, body));
 
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "close", _("Close"));
+  rh_button_names_drop_mnemonics (GTK_WIDGET (dialog));
 
   return dialog;
 }
@@ -186,8 +188,9 @@ check_done_cb (GObject      *object,
                                                _("Rehearse will not write to this file. Save what can be read of it to a new file."));
 
       dialog = message_new (run, _("The Database Is Damaged"), body);
-      adw_message_dialog_add_response (dialog, "repair", _("_Save Repaired Copy…"));
+      adw_message_dialog_add_response (dialog, "repair", _("Save Repaired Copy…"));
       adw_message_dialog_set_response_appearance (dialog, "repair", ADW_RESPONSE_SUGGESTED);
+      rh_button_names_drop_mnemonics (GTK_WIDGET (dialog));
       adw_message_dialog_set_default_response (dialog, "repair");
     }
 
@@ -231,8 +234,9 @@ rh_check_database_run (GtkWindow  *parent,
   spinner = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (spinner));
   adw_message_dialog_set_extra_child (run->progress, spinner);
-  adw_message_dialog_add_response (run->progress, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (run->progress, "cancel", _("Cancel"));
   adw_message_dialog_set_close_response (run->progress, "cancel");
+  rh_button_names_drop_mnemonics (GTK_WIDGET (run->progress));
   g_object_add_weak_pointer (G_OBJECT (run->progress), (gpointer *)&run->progress);
   g_signal_connect (run->progress, "response", G_CALLBACK (progress_response_cb), run);
   gtk_window_present (GTK_WINDOW (run->progress));

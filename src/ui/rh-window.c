@@ -16,6 +16,7 @@
 #include "rh-topic-row.h"
 #include "rh-window.h"
 #include "rh-toasts.h"
+#include "rh-button-names.h"
 
 struct _RhWindow
 {
@@ -235,7 +236,8 @@ show_error (RhWindow   *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  rh_button_names_drop_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

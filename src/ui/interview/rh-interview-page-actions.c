@@ -8,6 +8,7 @@
 
 #include "rh-interview-page-private.h"
 #include "rh-interview-template-store.h"
+#include "rh-button-names.h"
 
 /* The "interview.*" actions: the setup, session and report views trigger
  * them by name, and the page's keys are bound to them. */
@@ -110,10 +111,11 @@ save_template_action (GtkWidget  *widget,
                                    _("Give this round a name to find it again in the list."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
+                                    "cancel", _("Cancel"),
+                                    "save", _("Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  rh_button_names_drop_mnemonics (dialog);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -201,11 +203,12 @@ end_action (GtkWidget  *widget,
                                    _("End the Interview?"),
                                    _("The questions not asked yet are left out of the report."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Going"),
-                                    "end", _("_End Interview"),
+                                    "cancel", _("Keep Going"),
+                                    "end", _("End Interview"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  rh_button_names_drop_mnemonics (dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

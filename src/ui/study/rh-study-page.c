@@ -11,6 +11,7 @@
 #include "rh-study-page.h"
 #include "rh-markdown-view.h"
 #include "rh-toasts.h"
+#include "rh-button-names.h"
 
 /* The study card: the question, the answer on demand, and the four grades,
  * each showing the interval it would give. Everything is an action of the
@@ -524,12 +525,13 @@ cancel_edit_action (GtkWidget  *widget,
                                                        _("Discard Changes?"),
                                                        _("The changes to this card have not been saved.")));
   adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
+                                    "keep", _("Keep Editing"),
+                                    "discard", _("Discard"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
+  rh_button_names_drop_mnemonics (GTK_WIDGET (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

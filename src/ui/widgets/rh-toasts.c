@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rh-button-names.h"
 #include "rh-toasts.h"
 
 /* Inside a toast: the close button is the one with an icon and no label;
@@ -15,14 +16,7 @@ name_toast_buttons (GtkWidget *widget)
   if (GTK_IS_BUTTON (widget))
     {
       if (gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
-        {
-          /* A fresh label, as the old one keeps its mnemonic relation. */
-          g_autofree char *label = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
-
-          gtk_button_set_use_underline (GTK_BUTTON (widget), FALSE);
-          gtk_button_set_child (GTK_BUTTON (widget), NULL);
-          gtk_button_set_label (GTK_BUTTON (widget), label);
-        }
+        rh_button_names_drop_mnemonics (widget);
       else if (gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
