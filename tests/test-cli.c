@@ -324,6 +324,33 @@ test_export_read_only (Fixture       *f,
   g_assert_cmpuint (rh_deck_get_n_cards (parsed), ==, 3);
 }
 
+/* A deck that would be refused never touches the database, not even to
+ * make it and remove it again: where no database could be made at all,
+ * the deck's own problem is what the user hears. */
+static void
+test_import_bad_no_database (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dangling = rh_test_write_file (f->dir, "dangling.json",
+                                                  "{\"rehearse_deck\": 1, \"cards\": [{\"id\": \"a\", \"topic\": \"T\","
+                                                  " \"front\": \"q\", \"back\": \"a\", \"follow_ups\": [\"nowhere\"]}]}");
+  g_autofree char *ro_dir = g_build_filename (f->dir, "ro", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (g_mkdir (ro_dir, 0700), ==, 0);
+
+  if (!run_in_namespace ("mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" || exit 99\n"
+                         "\"$REHEARSE\" --db \"$1/new.db\" --import \"$2\" 2>&1\n"
+                         "echo \"exit $?\"\n"
+                         "ls -A \"$1\"\n",
+                         (const char *[]) { ro_dir, dangling, NULL }, &out))
+    return;
+
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "“follow_ups” names “nowhere”"));
+  g_assert_true (g_str_has_suffix (out, "\nexit 1\n"));
+}
+
 /* Two first starts at once, as two terminals might: both succeed, and
  * the file is made once. */
 static void
@@ -465,6 +492,7 @@ main (int   argc,
   ADD ("/cli/create-disk-full", test_create_disk_full);
   ADD ("/cli/export-read-only", test_export_read_only);
   ADD ("/cli/create-race", test_create_race);
+  ADD ("/cli/import-bad-no-database", test_import_bad_no_database);
 #undef ADD
 
   return g_test_run ();

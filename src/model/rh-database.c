@@ -778,6 +778,10 @@ rh_database_remove_files (const char *path)
     {
       g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
 
+      /* On a read-only file system even a missing file "cannot" go. */
+      if (!g_file_test (name, G_FILE_TEST_EXISTS))
+        continue;
+
       if (g_unlink (name) != 0 && errno != ENOENT)
         g_warning ("Cannot remove %s: %s", name, g_strerror (errno));
     }
