@@ -34,6 +34,11 @@ struct _RhDatabase
 
 G_DEFINE_FINAL_TYPE (RhDatabase, rh_database, G_TYPE_OBJECT)
 
+/* A write waits this long for another process's, then says the file is in
+ * use; opening waits longer. */
+#define BUSY_TIMEOUT_MS 5000
+#define OPEN_BUSY_TIMEOUT_MS 60000
+
 G_DEFINE_QUARK (rh-database-error-quark, rh_database_error)
 
 G_DEFINE_FLAGS_TYPE (RhDatabaseChange, rh_database_change,
@@ -586,8 +591,7 @@ open_database (RhDatabase  *self,
     return rh_database_set_error (self, error, rc);
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  /* Long enough for another process to finish creating the same file. */
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   rc = sqlite3_create_function (self->db, "rh_plain_text", 1,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -636,8 +640,12 @@ open_database (RhDatabase  *self,
   if ((rc = exec (self, "PRAGMA foreign_keys = ON;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 
+  /* Another process making or upgrading the same file, or writing to it
+   * for a while, is waited for: opening has nothing better to do. */
+  sqlite3_busy_timeout (self->db, OPEN_BUSY_TIMEOUT_MS);
   if (header.user_version < RH_DATABASE_SCHEMA_VERSION && !upgrade_schema (self, error))
     return FALSE;
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if ((rc = exec (self, "PRAGMA journal_mode = WAL;")) != SQLITE_OK ||
       (rc = exec (self, "PRAGMA synchronous = NORMAL;")) != SQLITE_OK)
@@ -914,6 +922,22 @@ rh_database_new_read_only (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * rh_database_set_busy_timeout:
+ * @milliseconds: how long a write waits for another process's write
+ *
+ * The window waits a few seconds and then says the file is in use; a
+ * command, which nobody watches frame by frame, can wait longer.
+ */
+void
+rh_database_set_busy_timeout (RhDatabase *self,
+                              guint       milliseconds)
+{
+  g_return_if_fail (RH_IS_DATABASE (self));
+
+  sqlite3_busy_timeout (self->db, (int)MIN (milliseconds, G_MAXINT));
 }
 
 /* The file's path, or %NULL for an in-memory database. */

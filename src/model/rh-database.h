@@ -55,6 +55,8 @@ RhDatabase    *rh_database_new_with_clock    (const char       *path,
 RhDatabase    *rh_database_new_read_only     (const char       *path,
                                               GError          **error);
 void           rh_database_remove_files      (const char       *path);
+void           rh_database_set_busy_timeout  (RhDatabase       *self,
+                                              guint             milliseconds);
 const char    *rh_database_get_path          (RhDatabase       *self);
 RhClock       *rh_database_get_clock         (RhDatabase       *self);
 gboolean       rh_database_get_damaged       (RhDatabase       *self);

@@ -25,6 +25,9 @@ struct _RhApplication
   RhStudySettings *study_settings;
   GSettings      *settings;
   char           *db_path;
+
+  /* How long a command waits for another process's write, or 0 */
+  guint           busy_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (RhApplication, rh_application, ADW_TYPE_APPLICATION)
@@ -70,6 +73,9 @@ open_database (RhApplication  *self,
   if (!(path = dup_db_path (self, error)) ||
       !(database = rh_database_new (path, error)))
     return NULL;
+
+  if (self->busy_timeout_ms > 0)
+    rh_database_set_busy_timeout (database, self->busy_timeout_ms);
 
   builtin = g_resources_lookup_data (BUILTIN_DECK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (builtin == NULL)
@@ -123,6 +129,9 @@ run_import (RhApplication *self,
       g_printerr ("rehearse: %s\n", error->message);
       return EXIT_FAILURE;
     }
+
+  /* Another rehearse may be importing into the same file: wait for it. */
+  self->busy_timeout_ms = 60 * 1000;
 
   /* A new database would start with the built-in deck, so links into it
    * are fine; anything else that would be refused must not make a file. */
