@@ -774,6 +774,15 @@ rh_database_check_repair (RhDatabaseCheck  *self,
   counts.cards_total = MAX (counts.cards_total, counts.cards_recovered);
   counts.reviews_total = MAX (counts.reviews_total, counts.reviews_recovered);
 
+  if (ok)
+    {
+      /* The copied review_state rows replaced those the card triggers
+       * counted. */
+      g_autoptr(RhStatement) recount = rh_database_prepare (copy, RH_DATABASE_RECOUNT_TOPICS, error);
+
+      ok = recount != NULL && rh_database_step_done (copy, recount, error);
+    }
+
   if (!ok || !rh_database_commit (copy, 0, error))
     {
       rh_database_rollback (copy);
