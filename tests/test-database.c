@@ -211,6 +211,7 @@ test_migrate_from_4 (Fixture       *f,
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (rh_test_query_int (db, "SELECT cards FROM topic_counts;"), ==, 5);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state WHERE topic_id IS NULL;"), ==, 0);
 
   topic = rh_deck_store_dup_topic (db, "Redis", &error);
   g_assert_no_error (error);

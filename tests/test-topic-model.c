@@ -157,6 +157,10 @@ assert_counts_match_scan (RhDatabase *db,
     }
   rh_statement_release (stmt);
 
+  /* Picking a topic's next card goes by the topic kept beside its state. */
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state rs JOIN cards c ON c.id = rs.card_id"
+                                          " WHERE rs.topic_id IS NOT c.topic_id;"), ==, 0);
+
   for (guint i = 0; i < paths->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);

@@ -287,7 +287,19 @@ static const char * const migrations[] = {
   "  UPDATE topic_counts SET new = new + (new.state = 0) - (old.state = 0)"
   "    WHERE topic_id = (SELECT topic_id FROM cards WHERE id = new.card_id AND suspended = 0);"
   "END;"
-  RH_DATABASE_RECOUNT_TOPICS,
+  RH_DATABASE_RECOUNT_TOPICS
+  /* Each card's topic beside its state, so that picking the next card of
+   * a topic walks that topic's part of an index, not the whole deck's. */
+  "ALTER TABLE review_state ADD COLUMN topic_id INTEGER;"
+  "UPDATE review_state SET topic_id = (SELECT topic_id FROM cards WHERE id = card_id);"
+  "CREATE INDEX review_state_topic_due ON review_state (topic_id, state, due);"
+  "DROP TRIGGER cards_review_state;"
+  "CREATE TRIGGER cards_review_state AFTER INSERT ON cards BEGIN"
+  "  INSERT INTO review_state (card_id, topic_id) VALUES (new.id, new.topic_id);"
+  "END;"
+  "CREATE TRIGGER review_state_topic AFTER UPDATE OF topic_id ON cards BEGIN"
+  "  UPDATE review_state SET topic_id = new.topic_id WHERE card_id = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RH_DATABASE_SCHEMA_VERSION);
@@ -343,31 +355,6 @@ exec (RhDatabase *self,
       const char *sql)
 {
   return sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-}
-
-/* Runs a pragma that returns one integer. */
-static int
-query_int (RhDatabase *self,
-           const char *sql,
-           gint64     *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-
-  sqlite3_finalize (stmt);
-
-  return rc;
 }
 
 static void
@@ -480,14 +467,27 @@ read_header (RhDatabase *self,
 {
   int rc;
 
+  sqlite3_stmt *stmt = NULL;
+
   *header = (FileHeader) { 0, 0, 0 };
 
-  if ((rc = query_int (self, "PRAGMA application_id;", &header->application_id)) != SQLITE_OK ||
-      (rc = query_int (self, "PRAGMA user_version;", &header->user_version)) != SQLITE_OK ||
-      (rc = query_int (self, "SELECT count(*) FROM sqlite_schema;", &header->n_objects)) != SQLITE_OK)
-    return rc;
+  /* One statement, so one read transaction: a process creating the same
+   * file cannot commit between the three. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           " (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_schema);",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      header->application_id = sqlite3_column_int64 (stmt, 0);
+      header->user_version = sqlite3_column_int64 (stmt, 1);
+      header->n_objects = sqlite3_column_int64 (stmt, 2);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
 
-  return SQLITE_OK;
+  return rc;
 }
 
 static gboolean
