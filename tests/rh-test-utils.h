@@ -10,6 +10,18 @@ G_BEGIN_DECLS
 /* 2026-03-01 12:00:00 UTC, a fixed "now" for fake clocks. */
 #define RH_TEST_NOW_US (G_GINT64_CONSTANT (1772366400) * G_USEC_PER_SEC)
 
+/* SQL that takes what schema version 5 added away again, for tests that
+ * make a file of an older version. */
+#define RH_TEST_DROP_V5_OBJECTS                                                \
+  " DROP TRIGGER topic_counts_topic; DROP TRIGGER topic_counts_card_insert;"   \
+  " DROP TRIGGER topic_counts_card_delete; DROP TRIGGER topic_counts_card_update;" \
+  " DROP TRIGGER topic_counts_state; DROP TABLE topic_counts;"                 \
+  " DROP TRIGGER review_state_topic; DROP INDEX review_state_topic_due;"       \
+  " ALTER TABLE review_state DROP COLUMN topic_id; DROP TRIGGER cards_review_state;" \
+  " CREATE TRIGGER cards_review_state AFTER INSERT ON cards BEGIN"             \
+  "  INSERT INTO review_state (card_id) VALUES (new.id);"                      \
+  " END;"
+
 char       *rh_test_write_file      (const char  *dir,
                                      const char  *name,
                                      const char  *contents);

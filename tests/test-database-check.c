@@ -182,6 +182,12 @@ test_repair (Fixture       *f,
   g_assert_cmpint (rh_test_query_int (db, "SELECT reps FROM review_state WHERE card_id = 3;"), ==, 1);
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts WHERE cards_fts MATCH 'Question 3';"), >=, 1);
   g_assert_false (rh_database_get_damaged (db));
+  /* Counted again after the copy, answered cards not as new. */
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum(cards) FROM topic_counts;"), ==, result.cards_recovered);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum(new) FROM topic_counts;"), ==,
+                   rh_test_query_int (db, "SELECT count(*) FROM review_state WHERE state = 0;"));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state WHERE state = 0;"), ==,
+                   result.cards_recovered - 10);
 
   g_assert_finalize_object (g_steal_pointer (&db));
   g_assert_finalize_object (g_steal_pointer (&verify));

@@ -123,7 +123,7 @@ test_migrate_from_1 (Fixture       *f,
 
   /* What version 1 of the schema left on disk. */
   raw_exec (f->path, "DROP INDEX review_log_time; DROP TABLE interview_answers; DROP TABLE interview_sessions;"
-                     " DROP TABLE interview_templates; PRAGMA user_version = 1;");
+                     " DROP TABLE interview_templates;" RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 1;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -169,6 +169,7 @@ test_migrate_from_3 (Fixture       *f,
             "  INSERT INTO cards_fts (rowid, front, back, tags) VALUES (new.id, new.front, new.back, new.tags);"
             " END;"
             " INSERT INTO cards_fts (cards_fts) VALUES ('rebuild');"
+            RH_TEST_DROP_V5_OBJECTS
             " PRAGMA user_version = 3;");
 
   db = rh_test_open_database (f->path, NULL);
@@ -190,6 +191,32 @@ test_migrate_from_3 (Fixture       *f,
   g_clear_pointer (&ids, g_array_unref);
 
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts WHERE back LIKE '%`%';"), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* Version 5 keeps each topic's counts: a version-4 file gets them counted
+ * once, then kept by every change. */
+static void
+test_migrate_from_4 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = NULL;
+  g_autoptr(RhTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rh_test_make_answered_database (f->path, 5, 2);
+  raw_exec (f->path, RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT cards FROM topic_counts;"), ==, 5);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state WHERE topic_id IS NULL;"), ==, 0);
+
+  topic = rh_deck_store_dup_topic (db, "Redis", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 5);
+  g_assert_cmpuint (rh_topic_get_new_count (topic), ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }
@@ -499,6 +526,7 @@ main (int   argc,
   ADD ("/database/reopen", test_reopen);
   ADD ("/database/migrate/from-1", test_migrate_from_1);
   ADD ("/database/migrate/from-3", test_migrate_from_3);
+  ADD ("/database/migrate/from-4", test_migrate_from_4);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
   ADD ("/database/refuse/foreign-with-our-id", test_refuse_foreign_with_our_id);

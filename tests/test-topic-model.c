@@ -132,6 +132,166 @@ test_topic_items_changed (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Counts every card of each topic's subtree, as the sidebar did before
+ * it kept counters, and checks that the counters say the same. */
+static void
+assert_counts_match_scan (RhDatabase *db,
+                          gint64      now)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  RhStatement *stmt;
+  gint64 root = 0;
+
+  g_ptr_array_add (paths, g_strdup (""));
+  g_array_append_val (ids, root);
+  stmt = rh_database_prepare (db, "SELECT id, path FROM topics ORDER BY id;", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (paths, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  rh_statement_release (stmt);
+
+  /* Picking a topic's next card goes by the topic kept beside its state. */
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state rs JOIN cards c ON c.id = rs.card_id"
+                                          " WHERE rs.topic_id IS NOT c.topic_id;"), ==, 0);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(RhTopic) topic = rh_deck_store_dup_topic (db, g_ptr_array_index (paths, i), &error);
+      g_autofree char *subtree = NULL;
+      g_autofree char *total = NULL;
+      g_autofree char *fresh = NULL;
+      g_autofree char *due = NULL;
+
+      g_assert_no_error (error);
+      subtree = id == 0 ? g_strdup ("1")
+                        : g_strdup_printf ("c.topic_id IN (SELECT descendant_id FROM topic_closure"
+                                           " WHERE ancestor_id = %" G_GINT64_FORMAT ")", id);
+      total = g_strdup_printf ("SELECT count(*) FROM cards c WHERE %s;", subtree);
+      fresh = g_strdup_printf ("SELECT count(*) FROM cards c JOIN review_state rs ON rs.card_id = c.id"
+                               " WHERE %s AND c.suspended = 0 AND rs.state = 0;", subtree);
+      due = g_strdup_printf ("SELECT count(*) FROM cards c JOIN review_state rs ON rs.card_id = c.id"
+                             " WHERE %s AND c.suspended = 0 AND rs.state <> 0 AND rs.due <= %" G_GINT64_FORMAT ";",
+                             subtree, now);
+
+      g_assert_cmpint (rh_topic_get_total_count (topic), ==, rh_test_query_int (db, total));
+      g_assert_cmpint (rh_topic_get_new_count (topic), ==, rh_test_query_int (db, fresh));
+      g_assert_cmpint (rh_topic_get_due_count (topic), ==, rh_test_query_int (db, due));
+    }
+}
+
+static void
+set_due (RhDatabase *db,
+         const char *uid,
+         int         state,
+         gint64      due)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE review_state SET state = %d, due = %" G_GINT64_FORMAT
+                                          " WHERE card_id = (SELECT id FROM cards WHERE uid = '%s');",
+                                          state, due, uid);
+  rh_test_exec (db, sql);
+}
+
+/* The counters move in the transaction of every kind of change, and with
+ * the clock in both directions. */
+static void
+test_topic_counts_follow_changes (void)
+{
+  g_autoptr(RhClock) clock = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", clock);
+  g_autoptr(GError) error = NULL;
+  gint64 now = RH_TEST_NOW_US / G_USEC_PER_SEC;
+  gint64 minute = 60 * G_USEC_PER_SEC;
+
+  rh_test_import (db, counts_deck, NULL);
+  set_due (db, "g1", 2, now - 10);
+  set_due (db, "r2", 1, now + 90);
+  assert_counts_match_scan (db, now);
+
+  /* Answered, forgotten, due later, due earlier. */
+  set_due (db, "g2", 2, now);
+  set_due (db, "g1", 3, now + 600);
+  set_due (db, "g3", 2, now + 30);
+  set_due (db, "g1", 0, 0);
+  assert_counts_match_scan (db, now);
+
+  /* Suspended and back, moved between topics, deleted. */
+  g_assert_true (rh_deck_store_set_card_suspended (db, rh_test_query_int (db, "SELECT id FROM cards WHERE uid = 'g2';"),
+                                                   TRUE, &error));
+  g_assert_no_error (error);
+  assert_counts_match_scan (db, now);
+  rh_test_exec (db, "UPDATE cards SET topic_id = (SELECT id FROM topics WHERE path = 'Redis') WHERE uid = 'g2';");
+  assert_counts_match_scan (db, now);
+  rh_test_exec (db, "UPDATE cards SET suspended = 0 WHERE uid = 'g2';");
+  rh_test_exec (db, "UPDATE cards SET topic_id = (SELECT id FROM topics WHERE path = 'Go::Runtime::GC') WHERE uid = 'r1';");
+  assert_counts_match_scan (db, now);
+  rh_test_exec (db, "DELETE FROM cards WHERE uid IN ('g2', 'r1');");
+  assert_counts_match_scan (db, now);
+
+  /* The clock passes r2 and g3, then is set back before them. */
+  rh_clock_advance (clock, 2 * minute);
+  assert_counts_match_scan (db, now + 120);
+  rh_clock_step_wall (clock, -5 * minute);
+  assert_counts_match_scan (db, now - 180);
+
+  /* A write taken back leaves the counts as they were. */
+  g_assert_true (rh_database_begin (db, &error));
+  g_assert_no_error (error);
+  rh_test_exec (db, "UPDATE review_state SET state = 2, due = 0;");
+  rh_test_exec (db, "UPDATE cards SET suspended = 1 WHERE uid = 'g3';");
+  rh_database_rollback (db);
+  assert_counts_match_scan (db, now - 180);
+
+  /* More cards, into old and new topics. */
+  rh_test_import (db, "{\"rehearse_deck\": 1, \"cards\": ["
+                      " {\"id\": \"n1\", \"topic\": \"Go::Runtime\", \"front\": \"q\", \"back\": \"a\"},"
+                      " {\"id\": \"n2\", \"topic\": \"Kafka::Log\", \"front\": \"q\", \"back\": \"a\"}]}",
+                  NULL);
+  assert_counts_match_scan (db, now - 180);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* The sidebar reads the counters, never the cards: a count written into
+ * them is what it shows. */
+static void
+test_topic_counts_from_counters (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhTopicModel) top = NULL;
+  guint64 queries;
+  RhTopic *go;
+
+  rh_test_import (db, counts_deck, NULL);
+  top = rh_topic_model_new (db, "");
+  go = get_topic (G_LIST_MODEL (top), 0);
+  g_assert_cmpuint (rh_topic_get_total_count (go), ==, 4);
+
+  rh_test_exec (db, "UPDATE topic_counts SET cards = 1000, new = 700"
+                    " WHERE topic_id = (SELECT id FROM topics WHERE path = 'Go::Runtime::GC');");
+  rh_test_exec (db, "INSERT INTO temp.due_counts VALUES ((SELECT id FROM topics WHERE path = 'Go::Syntax'), 30);");
+
+  /* One statement for the parent's counts, one for the children's. */
+  queries = rh_database_get_n_queries (db);
+  rh_topic_model_refresh (top);
+  g_assert_cmpuint (rh_database_get_n_queries (db) - queries, <=, 2);
+
+  g_assert_cmpuint (rh_topic_get_total_count (go), ==, 1003);
+  g_assert_cmpuint (rh_topic_get_new_count (go), ==, 703);
+  g_assert_cmpuint (rh_topic_get_due_count (go), ==, 30);
+  g_assert_cmpuint (rh_topic_get_total_count (rh_topic_model_get_parent (top)), ==, 1005);
+
+  g_assert_finalize_object (g_steal_pointer (&top));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +300,8 @@ main (int   argc,
 
   g_test_add_func ("/topic-model/counts", test_topic_counts);
   g_test_add_func ("/topic-model/items-changed", test_topic_items_changed);
+  g_test_add_func ("/topic-model/counts-follow-changes", test_topic_counts_follow_changes);
+  g_test_add_func ("/topic-model/counts-from-counters", test_topic_counts_from_counters);
 
   return g_test_run ();
 }

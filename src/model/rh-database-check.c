@@ -774,6 +774,20 @@ rh_database_check_repair (RhDatabaseCheck  *self,
   counts.cards_total = MAX (counts.cards_total, counts.cards_recovered);
   counts.reviews_total = MAX (counts.reviews_total, counts.reviews_recovered);
 
+  if (ok)
+    {
+      /* The copied review_state rows replaced those the card triggers
+       * counted, with whatever topic the damaged file said. */
+      g_autoptr(RhStatement) recount = rh_database_prepare (copy, RH_DATABASE_RECOUNT_TOPICS, error);
+      g_autoptr(RhStatement) retopic = NULL;
+
+      ok = recount != NULL && rh_database_step_done (copy, recount, error) &&
+           (retopic = rh_database_prepare (copy, "UPDATE review_state SET topic_id ="
+                                                 " (SELECT topic_id FROM cards WHERE id = card_id);",
+                                           error)) &&
+           rh_database_step_done (copy, retopic, error);
+    }
+
   if (!ok || !rh_database_commit (copy, 0, error))
     {
       rh_database_rollback (copy);

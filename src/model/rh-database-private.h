@@ -58,4 +58,18 @@ gboolean       rh_database_set_meta          (RhDatabase       *self,
                                               const char       *value,
                                               GError          **error);
 
+/* Counts each topic's own cards again, from nothing: after a repair has
+ * copied rows past the triggers that keep topic_counts. One statement. */
+#define RH_DATABASE_RECOUNT_TOPICS                                              \
+  "INSERT OR REPLACE INTO topic_counts (topic_id, cards, active, new)"          \
+  "  SELECT t.id, count(c.id), coalesce(sum(c.suspended = 0), 0),"              \
+  "    coalesce(sum(c.suspended = 0 AND rs.state = 0), 0)"                      \
+  "  FROM topics t LEFT JOIN cards c ON c.topic_id = t.id"                      \
+  "  LEFT JOIN review_state rs ON rs.card_id = c.id GROUP BY t.id;"
+
+gboolean       rh_database_ensure_due_counts (RhDatabase       *self,
+                                              gint64            cutoff,
+                                              GError          **error);
+guint64        rh_database_get_n_queries     (RhDatabase       *self);
+
 G_END_DECLS

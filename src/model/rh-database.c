@@ -28,6 +28,10 @@ struct _RhDatabase
   RhIntegrityCheck *check;  /* until the first write has waited for it */
   char       *damage;       /* why nothing more is written, or NULL */
 
+  guint64     n_queries;    /* statements run, triggers not counted */
+  gint64      due_cutoff;   /* what temp.due_counts counts up to */
+
+  guint       due_ready : 1;
   guint       in_transaction : 1;
   guint       read_only : 1;
 };
@@ -248,6 +252,59 @@ static const char * const migrations[] = {
   "  UPDATE cards_fts SET front = rh_plain_text (new.front), back = rh_plain_text (new.back),"
   "    tags = new.tags WHERE rowid = new.id;"
   "END;",
+
+  /* 4 → 5: topic counts. Each topic's own cards, kept by triggers in the
+   * same transaction as the change, so the sidebar sums a few rows per
+   * topic instead of counting every card. Due counts move with the clock
+   * and are kept per connection (rh_database_ensure_due_counts()). */
+  "CREATE TABLE topic_counts ("
+  "  topic_id INTEGER PRIMARY KEY REFERENCES topics (id) ON DELETE CASCADE,"
+  "  cards    INTEGER NOT NULL DEFAULT 0,"
+  "  active   INTEGER NOT NULL DEFAULT 0," /* not suspended */
+  "  new      INTEGER NOT NULL DEFAULT 0"  /* not suspended, never answered */
+  ");"
+  "CREATE TRIGGER topic_counts_topic AFTER INSERT ON topics BEGIN"
+  "  INSERT INTO topic_counts (topic_id) VALUES (new.id);"
+  "END;"
+  /* A card's review_state row starts new (cards_review_state); a repair,
+   * which replaces those rows, recounts with RH_DATABASE_RECOUNT_TOPICS. */
+  "CREATE TRIGGER topic_counts_card_insert AFTER INSERT ON cards BEGIN"
+  "  UPDATE topic_counts SET cards = cards + 1, active = active + (new.suspended = 0),"
+  "    new = new + (new.suspended = 0) WHERE topic_id = new.topic_id;"
+  "END;"
+  /* Before, while the review_state row is still there. */
+  "CREATE TRIGGER topic_counts_card_delete BEFORE DELETE ON cards BEGIN"
+  "  UPDATE topic_counts SET cards = cards - 1, active = active - (old.suspended = 0),"
+  "    new = new - (old.suspended = 0 AND (SELECT state FROM review_state WHERE card_id = old.id) IS 0)"
+  "    WHERE topic_id = old.topic_id;"
+  "END;"
+  "CREATE TRIGGER topic_counts_card_update AFTER UPDATE OF topic_id, suspended ON cards"
+  "  WHEN old.topic_id <> new.topic_id OR old.suspended <> new.suspended BEGIN"
+  "  UPDATE topic_counts SET cards = cards - 1, active = active - (old.suspended = 0),"
+  "    new = new - (old.suspended = 0 AND (SELECT state FROM review_state WHERE card_id = old.id) IS 0)"
+  "    WHERE topic_id = old.topic_id;"
+  "  UPDATE topic_counts SET cards = cards + 1, active = active + (new.suspended = 0),"
+  "    new = new + (new.suspended = 0 AND (SELECT state FROM review_state WHERE card_id = new.id) IS 0)"
+  "    WHERE topic_id = new.topic_id;"
+  "END;"
+  "CREATE TRIGGER topic_counts_state AFTER UPDATE OF state ON review_state"
+  "  WHEN (old.state = 0) <> (new.state = 0) BEGIN"
+  "  UPDATE topic_counts SET new = new + (new.state = 0) - (old.state = 0)"
+  "    WHERE topic_id = (SELECT topic_id FROM cards WHERE id = new.card_id AND suspended = 0);"
+  "END;"
+  RH_DATABASE_RECOUNT_TOPICS
+  /* Each card's topic beside its state, so that picking the next card of
+   * a topic walks that topic's part of an index, not the whole deck's. */
+  "ALTER TABLE review_state ADD COLUMN topic_id INTEGER;"
+  "UPDATE review_state SET topic_id = (SELECT topic_id FROM cards WHERE id = card_id);"
+  "CREATE INDEX review_state_topic_due ON review_state (topic_id, state, due);"
+  "DROP TRIGGER cards_review_state;"
+  "CREATE TRIGGER cards_review_state AFTER INSERT ON cards BEGIN"
+  "  INSERT INTO review_state (card_id, topic_id) VALUES (new.id, new.topic_id);"
+  "END;"
+  "CREATE TRIGGER review_state_topic AFTER UPDATE OF topic_id ON cards BEGIN"
+  "  UPDATE review_state SET topic_id = new.topic_id WHERE card_id = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RH_DATABASE_SCHEMA_VERSION);
@@ -303,31 +360,6 @@ exec (RhDatabase *self,
       const char *sql)
 {
   return sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-}
-
-/* Runs a pragma that returns one integer. */
-static int
-query_int (RhDatabase *self,
-           const char *sql,
-           gint64     *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-
-  sqlite3_finalize (stmt);
-
-  return rc;
 }
 
 static void
@@ -438,16 +470,28 @@ static int
 read_header (RhDatabase *self,
              FileHeader *header)
 {
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
   *header = (FileHeader) { 0, 0, 0 };
 
-  if ((rc = query_int (self, "PRAGMA application_id;", &header->application_id)) != SQLITE_OK ||
-      (rc = query_int (self, "PRAGMA user_version;", &header->user_version)) != SQLITE_OK ||
-      (rc = query_int (self, "SELECT count(*) FROM sqlite_schema;", &header->n_objects)) != SQLITE_OK)
-    return rc;
+  /* One statement, so one read transaction: a process creating the same
+   * file cannot commit between the three. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           " (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_schema);",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      header->application_id = sqlite3_column_int64 (stmt, 0);
+      header->user_version = sqlite3_column_int64 (stmt, 1);
+      header->n_objects = sqlite3_column_int64 (stmt, 2);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
 
-  return SQLITE_OK;
+  return rc;
 }
 
 static gboolean
@@ -577,6 +621,76 @@ start_check (RhDatabase  *self,
 
 /* Everything here reads before it writes: a foreign, damaged or newer file
  * is refused before the first byte of it could change. */
+/* Counts the statements run, for tests that check how many a refresh
+ * takes; a trigger's statements come with "--" and are left out. */
+static int
+trace_cb (unsigned int  type,
+          void         *data,
+          void         *stmt,
+          void         *sql)
+{
+  RhDatabase *self = data;
+
+  if (type == SQLITE_TRACE_STMT && !g_str_has_prefix (sql, "--"))
+    self->n_queries++;
+
+  return 0;
+}
+
+/* A rollback may take the temp due counts back with it: they are made
+ * again when next asked. */
+static void
+rollback_cb (void *data)
+{
+  RhDatabase *self = data;
+
+  self->due_ready = FALSE;
+}
+
+/* Due counts per topic's own cards (not suspended, answered, due by
+ * due_cutoff), in the connection's temp schema: temp triggers keep them
+ * in the transaction of each change, and moving the cutoff only counts
+ * the cards whose due time it passes. */
+static const char due_counts_sql[] =
+  "DROP TABLE IF EXISTS temp.due_counts;"
+  "DROP TABLE IF EXISTS temp.due_cutoff;"
+  "DROP TRIGGER IF EXISTS temp.due_counts_state;"
+  "DROP TRIGGER IF EXISTS temp.due_counts_card_update;"
+  "DROP TRIGGER IF EXISTS temp.due_counts_card_delete;"
+  "CREATE TEMP TABLE due_counts (topic_id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+  "CREATE TEMP TABLE due_cutoff (value INTEGER NOT NULL);"
+  "INSERT INTO temp.due_cutoff VALUES (-9223372036854775808);"
+  "CREATE TEMP TRIGGER due_counts_state AFTER UPDATE OF state, due ON main.review_state BEGIN"
+  "  INSERT INTO due_counts (topic_id, n)"
+  "    SELECT c.topic_id, (new.state <> 0 AND new.due <= k.value) - (old.state <> 0 AND old.due <= k.value)"
+  "    FROM main.cards c, temp.due_cutoff k WHERE c.id = new.card_id AND c.suspended = 0"
+  "    ON CONFLICT (topic_id) DO UPDATE SET n = n + excluded.n;"
+  "END;"
+  "CREATE TEMP TRIGGER due_counts_card_update AFTER UPDATE OF topic_id, suspended ON main.cards BEGIN"
+  "  INSERT INTO due_counts (topic_id, n)"
+  "    SELECT old.topic_id, -1 FROM main.review_state rs, temp.due_cutoff k"
+  "    WHERE rs.card_id = old.id AND old.suspended = 0 AND rs.state <> 0 AND rs.due <= k.value"
+  "    ON CONFLICT (topic_id) DO UPDATE SET n = n + excluded.n;"
+  "  INSERT INTO due_counts (topic_id, n)"
+  "    SELECT new.topic_id, 1 FROM main.review_state rs, temp.due_cutoff k"
+  "    WHERE rs.card_id = new.id AND new.suspended = 0 AND rs.state <> 0 AND rs.due <= k.value"
+  "    ON CONFLICT (topic_id) DO UPDATE SET n = n + excluded.n;"
+  "END;"
+  "CREATE TEMP TRIGGER due_counts_card_delete BEFORE DELETE ON main.cards BEGIN"
+  "  UPDATE due_counts SET n = n - 1 WHERE topic_id = old.topic_id AND EXISTS ("
+  "    SELECT 1 FROM main.review_state rs, temp.due_cutoff k"
+  "    WHERE rs.card_id = old.id AND old.suspended = 0 AND rs.state <> 0 AND rs.due <= k.value);"
+  "END;";
+
+/* Cards whose due time lies between the old cutoff and the new one, in
+ * either direction (the wall clock can be set back). */
+static const char due_move_sql[] =
+  "INSERT INTO temp.due_counts (topic_id, n)"
+  "  SELECT c.topic_id, ?3 * count(*) FROM main.review_state rs JOIN main.cards c ON c.id = rs.card_id"
+  "  WHERE rs.state IN (1, 2, 3) AND rs.due > ?1 AND rs.due <= ?2 AND c.suspended = 0"
+  "  GROUP BY c.topic_id"
+  "  ON CONFLICT (topic_id) DO UPDATE SET n = n + excluded.n;";
+
 static gboolean
 open_database (RhDatabase  *self,
                const char  *uri,
@@ -591,6 +705,8 @@ open_database (RhDatabase  *self,
     return rh_database_set_error (self, error, rc);
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, trace_cb, self);
+  sqlite3_rollback_hook (self->db, rollback_cb, self);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   rc = sqlite3_create_function (self->db, "rh_plain_text", 1,
@@ -1256,4 +1372,76 @@ rh_database_set_meta (RhDatabase  *self,
     return rh_database_set_error (self, error, rc);
 
   return TRUE;
+}
+
+/**
+ * rh_database_ensure_due_counts:
+ * @cutoff: Unix seconds
+ *
+ * Brings temp.due_counts (topic_id, n) to the cards due by @cutoff: the
+ * first time by counting every due card, then only the cards whose due
+ * time lies between the last cutoff and @cutoff.
+ *
+ * Returns: %TRUE if temp.due_counts can be read
+ */
+gboolean
+rh_database_ensure_due_counts (RhDatabase  *self,
+                               gint64       cutoff,
+                               GError     **error)
+{
+  g_autoptr(RhStatement) move = NULL;
+  g_autoptr(RhStatement) set = NULL;
+  gint64 from;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+
+  if (!self->due_ready)
+    {
+      if ((rc = exec (self, due_counts_sql)) != SQLITE_OK)
+        return rh_database_set_error (self, error, rc);
+      self->due_ready = TRUE;
+      self->due_cutoff = G_MININT64;
+    }
+
+  if (cutoff == self->due_cutoff)
+    return TRUE;
+
+  from = self->due_cutoff;
+  if (!(move = rh_database_prepare (self, due_move_sql, error)) ||
+      !(set = rh_database_prepare (self, "UPDATE temp.due_cutoff SET value = ?1;", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (move, 1, MIN (from, cutoff));
+  sqlite3_bind_int64 (move, 2, MAX (from, cutoff));
+  sqlite3_bind_int (move, 3, cutoff > from ? 1 : -1);
+  sqlite3_bind_int64 (set, 1, cutoff);
+
+  if ((rc = exec (self, "SAVEPOINT due_counts;")) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
+  if (!rh_database_step_done (self, move, error) || !rh_database_step_done (self, set, error))
+    {
+      /* One of the two without the other would count wrong from now on. */
+      exec (self, "ROLLBACK TO due_counts; RELEASE due_counts;");
+      self->due_ready = FALSE;
+      return FALSE;
+    }
+  if ((rc = exec (self, "RELEASE due_counts;")) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
+
+  self->due_cutoff = cutoff;
+
+  return TRUE;
+}
+
+/**
+ * rh_database_get_n_queries:
+ *
+ * Returns: how many statements this connection has run, for tests
+ */
+guint64
+rh_database_get_n_queries (RhDatabase *self)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (self), 0);
+  return self->n_queries;
 }

@@ -124,32 +124,34 @@ rh_deck_store_ensure_topic (RhDatabase  *database,
   return parent_id;
 }
 
-/* Subtree counts; new and due leave suspended cards out. ?1 is the due
- * cutoff. */
+/* Subtree counts, summed from each topic's own counters (topic_counts,
+ * temp.due_counts): a few rows per topic, however many cards. New and due
+ * leave suspended cards out. */
 #define TOPIC_COUNTS_SQL(where)                                                         \
   "SELECT t.id, t.path,"                                                                \
   "  EXISTS (SELECT 1 FROM topics k WHERE k.parent_id = t.id),"                         \
-  "  count(c.id),"                                                                      \
-  "  coalesce(sum(c.suspended = 0 AND rs.state = 0), 0),"                               \
-  "  coalesce(sum(c.suspended = 0 AND rs.state <> 0 AND rs.due <= ?1), 0)"              \
+  "  sum(n.cards), sum(n.new), coalesce(sum(d.n), 0)"                                   \
   " FROM topics t"                                                                      \
   " JOIN topic_closure tc ON tc.ancestor_id = t.id"                                     \
-  " LEFT JOIN cards c ON c.topic_id = tc.descendant_id"                                 \
-  " LEFT JOIN review_state rs ON rs.card_id = c.id"                                     \
+  " JOIN topic_counts n ON n.topic_id = tc.descendant_id"                               \
+  " LEFT JOIN temp.due_counts d ON d.topic_id = tc.descendant_id"                       \
   " WHERE " where                                                                       \
   " GROUP BY t.id ORDER BY t.id;"
 
 static const char root_counts_sql[] =
-  "SELECT count(c.id),"
-  "  coalesce(sum(c.suspended = 0 AND rs.state = 0), 0),"
-  "  coalesce(sum(c.suspended = 0 AND rs.state <> 0 AND rs.due <= ?1), 0),"
+  "SELECT coalesce(sum(cards), 0), coalesce(sum(new), 0),"
+  "  (SELECT coalesce(sum(n), 0) FROM temp.due_counts),"
   "  EXISTS (SELECT 1 FROM topics)"
-  " FROM cards c JOIN review_state rs ON rs.card_id = c.id;";
+  " FROM topic_counts;";
 
-static gint64
-due_cutoff (RhDatabase *database)
+/* Due means due now. */
+static gboolean
+ensure_due_counts (RhDatabase  *database,
+                   GError     **error)
 {
-  return rh_clock_get_now_seconds (rh_database_get_clock (database));
+  RhClock *clock = rh_database_get_clock (database);
+
+  return rh_database_ensure_due_counts (database, rh_clock_get_now_seconds (clock), error);
 }
 
 static RhTopic *
@@ -175,10 +177,10 @@ refresh_root (RhDatabase  *database,
   g_autoptr(RhStatement) stmt = NULL;
   int rc;
 
-  if (!(stmt = rh_database_prepare (database, root_counts_sql, error)))
+  if (!ensure_due_counts (database, error) ||
+      !(stmt = rh_database_prepare (database, root_counts_sql, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, due_cutoff (database));
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     return rh_database_set_error (database, error, rc);
 
@@ -217,11 +219,11 @@ rh_deck_store_dup_topic (RhDatabase  *database,
       return g_steal_pointer (&root);
     }
 
-  if (!(stmt = rh_database_prepare (database, TOPIC_COUNTS_SQL ("t.path = ?2"), error)))
+  if (!ensure_due_counts (database, error) ||
+      !(stmt = rh_database_prepare (database, TOPIC_COUNTS_SQL ("t.path = ?1"), error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, due_cutoff (database));
-  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return topic_from_row (stmt);
@@ -289,12 +291,12 @@ rh_deck_store_list_topics (RhDatabase  *database,
         return g_steal_pointer (&topics);
     }
 
-  if (!(stmt = rh_database_prepare (database, TOPIC_COUNTS_SQL ("t.parent_id IS ?2"), error)))
+  if (!ensure_due_counts (database, error) ||
+      !(stmt = rh_database_prepare (database, TOPIC_COUNTS_SQL ("t.parent_id IS ?1"), error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, due_cutoff (database));
   if (parent_id > 0)
-    sqlite3_bind_int64 (stmt, 2, parent_id);
+    sqlite3_bind_int64 (stmt, 1, parent_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (topics, topic_from_row (stmt));

@@ -12,7 +12,8 @@
 
 /* Picks the next card of a study session from the database each time
  * something changes, so it never holds a stale list: each pick is one
- * indexed query on review_state (state, due), LIMIT 1. */
+ * indexed query on review_state (state, due), or (topic_id, state, due)
+ * in a topic, LIMIT 1. */
 struct _RhStudyQueue
 {
   GObject          parent_instance;
@@ -84,23 +85,47 @@ undo_entry_clear (gpointer data)
  * shown rather than making the user wait. */
 #define LEARN_AHEAD_SECONDS (20 * 60)
 
-/* ?9 is the subtree's topic id; the root needs no join at all. */
-#define SUBTREE_JOIN \
-  " JOIN topic_closure tc ON tc.descendant_id = c.topic_id AND tc.ancestor_id = ?9"
-
-#define PICK_SQL(join)                                                        \
+/* ?9 is a subtree's topic id; the root needs no topic at all. */
+#define PICK_SQL                                                              \
   "SELECT rs.card_id FROM review_state rs"                                    \
-  " JOIN cards c ON c.id = rs.card_id" join                                   \
+  " JOIN cards c ON c.id = rs.card_id"                                        \
   " WHERE rs.state = ?1 AND rs.due <= ?2 AND c.suspended = 0"                 \
   " ORDER BY rs.due, rs.card_id LIMIT 1;"
 
-#define COUNTS_SQL(join)                                                      \
-  "SELECT coalesce(sum(rs.state IN (1, 3) AND rs.due < ?1), 0),"              \
-  "  coalesce(sum(rs.state = 2 AND rs.due < ?2), 0),"                         \
-  "  coalesce(sum(rs.state = 0), 0),"                                         \
-  "  count(*)"                                                                \
-  " FROM review_state rs JOIN cards c ON c.id = rs.card_id" join              \
-  " WHERE c.suspended = 0;"
+/* In a subtree, the first card of each of its topics, each found on the
+ * (topic_id, state, due) index, then the first of those: the deck's other
+ * topics are never walked. */
+#define PICK_SUBTREE_SQL                                                      \
+  "SELECT rs.card_id FROM review_state rs WHERE rs.card_id IN ("              \
+  "  SELECT (SELECT r.card_id FROM review_state r JOIN cards c ON c.id = r.card_id" \
+  "          WHERE r.topic_id = tc.descendant_id AND r.state = ?1 AND r.due <= ?2" \
+  "            AND c.suspended = 0 ORDER BY r.due, r.card_id LIMIT 1)"        \
+  "  FROM topic_closure tc WHERE tc.ancestor_id = ?9)"                        \
+  " ORDER BY rs.due, rs.card_id LIMIT 1;"
+
+/* Active (not suspended) and new cards: summed from each topic's own
+ * counters, however many cards the subtree holds. */
+#define ACTIVE_ROOT_SQL                                                       \
+  "SELECT coalesce(sum(active), 0), coalesce(sum(new), 0) FROM topic_counts;"
+#define ACTIVE_SUBTREE_SQL                                                    \
+  "SELECT coalesce(sum(n.active), 0), coalesce(sum(n.new), 0)"                \
+  " FROM topic_closure tc JOIN topic_counts n ON n.topic_id = tc.descendant_id" \
+  " WHERE tc.ancestor_id = ?9;"
+
+/* Learning cards are the few answered lately; reviews are counted only up
+ * to what the day's limit still lets through (?3), so neither walks more
+ * of the (state, due) index than the queue could show today. */
+#define DUE_COUNTS_SQL(from)                                                  \
+  "SELECT (SELECT count(*) FROM " from                                        \
+  "        WHERE rs.state IN (1, 3) AND rs.due < ?1 AND c.suspended = 0),"    \
+  "  (SELECT count(*) FROM (SELECT 1 FROM " from                              \
+  "        WHERE rs.state = 2 AND rs.due < ?2 AND c.suspended = 0 LIMIT ?3));"
+#define DUE_FROM_ROOT                                                         \
+  "review_state rs JOIN cards c ON c.id = rs.card_id"
+/* Topic by topic on the (topic_id, state, due) index. */
+#define DUE_FROM_SUBTREE                                                      \
+  "topic_closure tc CROSS JOIN review_state rs ON rs.topic_id = tc.descendant_id" \
+  " JOIN cards c ON c.id = rs.card_id AND tc.ancestor_id = ?9"
 
 /* The daily limits count answers in every topic and from interviews too:
  * they are about the user's day, not one topic's. */
@@ -151,7 +176,7 @@ pick (RhStudyQueue  *self,
   *card_id = 0;
 
   stmt = rh_database_prepare (self->database,
-                              topic_id > 0 ? PICK_SQL (SUBTREE_JOIN) : PICK_SQL (""),
+                              topic_id > 0 ? PICK_SUBTREE_SQL : PICK_SQL,
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -262,26 +287,6 @@ read_snapshot (RhStudyQueue  *self,
   if (topic_id < 0)
     return TRUE;
 
-  if (!(counts = rh_database_prepare (self->database,
-                                      topic_id > 0 ? COUNTS_SQL (SUBTREE_JOIN) : COUNTS_SQL (""),
-                                      error)))
-    return FALSE;
-
-  /* Learning cards left today: due before the day ends, or soon enough to
-   * be learnt ahead, which is what the queue will show. */
-  sqlite3_bind_int64 (counts, 1, MAX (day_end, now + LEARN_AHEAD_SECONDS + 1));
-  sqlite3_bind_int64 (counts, 2, day_end);
-  if (topic_id > 0)
-    sqlite3_bind_int64 (counts, 9, topic_id);
-  if ((rc = sqlite3_step (counts)) != SQLITE_ROW)
-    return rh_database_set_error (self->database, error, rc);
-
-  snap->n_learning = sqlite3_column_int (counts, 0);
-  reviews_due = sqlite3_column_int64 (counts, 1);
-  new_available = sqlite3_column_int64 (counts, 2);
-  snap->n_cards = sqlite3_column_int (counts, 3);
-  rh_statement_release (g_steal_pointer (&counts));
-
   if (!(done = rh_database_prepare (self->database, done_today_sql, error)))
     return FALSE;
 
@@ -292,6 +297,39 @@ read_snapshot (RhStudyQueue  *self,
   new_done = sqlite3_column_int64 (done, 0);
   reviews_done = sqlite3_column_int64 (done, 1);
   rh_statement_release (g_steal_pointer (&done));
+
+  if (!(counts = rh_database_prepare (self->database,
+                                      topic_id > 0 ? ACTIVE_SUBTREE_SQL : ACTIVE_ROOT_SQL,
+                                      error)))
+    return FALSE;
+
+  if (topic_id > 0)
+    sqlite3_bind_int64 (counts, 9, topic_id);
+  if ((rc = sqlite3_step (counts)) != SQLITE_ROW)
+    return rh_database_set_error (self->database, error, rc);
+
+  snap->n_cards = sqlite3_column_int (counts, 0);
+  new_available = sqlite3_column_int64 (counts, 1);
+  rh_statement_release (g_steal_pointer (&counts));
+
+  if (!(counts = rh_database_prepare (self->database,
+                                      topic_id > 0 ? DUE_COUNTS_SQL (DUE_FROM_SUBTREE) : DUE_COUNTS_SQL (DUE_FROM_ROOT),
+                                      error)))
+    return FALSE;
+
+  /* Learning cards left today: due before the day ends, or soon enough to
+   * be learnt ahead, which is what the queue will show. */
+  sqlite3_bind_int64 (counts, 1, MAX (day_end, now + LEARN_AHEAD_SECONDS + 1));
+  sqlite3_bind_int64 (counts, 2, day_end);
+  sqlite3_bind_int64 (counts, 3, MAX ((gint64)reviews_per_day - reviews_done, 0));
+  if (topic_id > 0)
+    sqlite3_bind_int64 (counts, 9, topic_id);
+  if ((rc = sqlite3_step (counts)) != SQLITE_ROW)
+    return rh_database_set_error (self->database, error, rc);
+
+  snap->n_learning = sqlite3_column_int (counts, 0);
+  reviews_due = sqlite3_column_int64 (counts, 1);
+  rh_statement_release (g_steal_pointer (&counts));
 
   snap->n_review = (guint)MIN (reviews_due, MAX ((gint64)reviews_per_day - reviews_done, 0));
   snap->n_new = (guint)MIN (new_available, MAX ((gint64)new_per_day - new_done, 0));
