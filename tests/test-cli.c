@@ -351,6 +351,33 @@ test_import_bad_no_database (Fixture       *f,
   g_assert_true (g_str_has_suffix (out, "\nexit 1\n"));
 }
 
+/* A file of the previous Rehearse exports too: it is upgraded first, as
+ * opening the window would. */
+static void
+test_export_older (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *deck = rh_test_make_deck (3, "Test::Old", "old");
+  g_autofree char *deck_path = rh_test_write_file (f->dir, "deck.json", deck);
+  g_autofree char *export_path = g_build_filename (f->dir, "out.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--import", deck_path, NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--export", export_path, "--topic", "Test", NULL },
+                        &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Exported 3 cards"));
+  g_assert_cmpint (rh_test_query_file_int (f->db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+}
+
 /* Two first starts at once, as two terminals might: both succeed, and
  * the file is made once. */
 static void
@@ -491,6 +518,7 @@ main (int   argc,
   ADD ("/cli/export-disk-full", test_export_disk_full);
   ADD ("/cli/create-disk-full", test_create_disk_full);
   ADD ("/cli/export-read-only", test_export_read_only);
+  ADD ("/cli/export-older", test_export_older);
   ADD ("/cli/create-race", test_create_race);
   ADD ("/cli/import-bad-no-database", test_import_bad_no_database);
 #undef ADD

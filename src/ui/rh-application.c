@@ -189,9 +189,18 @@ run_export (RhApplication *self,
       return EXIT_FAILURE;
     }
 
-  /* Reading needs no write access, and exports what the file holds. */
-  if (!(path = dup_db_path (self, &error)) ||
-      !(self->database = rh_database_new_read_only (path, &error)) ||
+  /* Reading needs no write access, and exports what the file holds. A
+   * file of an older Rehearse is upgraded first, as the window would. */
+  if ((path = dup_db_path (self, &error)) &&
+      !(self->database = rh_database_new_read_only (path, &error)) &&
+      g_error_matches (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_READ_ONLY) &&
+      g_access (path, W_OK) == 0)
+    {
+      g_clear_error (&error);
+      self->database = rh_database_new (path, &error);
+    }
+
+  if (self->database == NULL ||
       !(deck = rh_deck_store_export_deck (self->database, normalized, &error)) ||
       !rh_deck_save_to_file (deck, file, &error))
     {
