@@ -10,11 +10,12 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rh-application.h"
+#include "rh-button-names.h"
+#include "rh-check-database.h"
 #include "rh-database-check.h"
 #include "rh-deck-store.h"
 #include "rh-preferences-window.h"
 #include "rh-window.h"
-#include "rh-button-names.h"
 
 struct _RhApplication
 {
@@ -332,6 +333,16 @@ error_dialog_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           RhApplication    *self)
 {
+  /* A damaged file that could not even open can still be checked and
+   * copied out; the check's dialogs hold the application meanwhile. */
+  if (g_strcmp0 (response, "check") == 0)
+    {
+      g_autofree char *path = dup_db_path (self, NULL);
+
+      if (path != NULL)
+        rh_check_database_run (NULL, path);
+    }
+
   g_application_release (G_APPLICATION (self));
 }
 
@@ -343,6 +354,12 @@ show_open_error (RhApplication *self,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Could Not Open Your Deck"), error->message));
   adw_message_dialog_add_response (dialog, "close", _("Close"));
+  if (g_error_matches (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT))
+    {
+      adw_message_dialog_add_response (dialog, "check", _("Check Database…"));
+      adw_message_dialog_set_response_appearance (dialog, "check", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "check");
+    }
   rh_button_names_drop_mnemonics (GTK_WIDGET (dialog));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (error_dialog_response_cb), self, 0);

@@ -23,7 +23,17 @@ typedef struct
   RhDatabaseCheck      *check;
   GtkFileChooserNative *chooser;
   char                 *path;
+
+  /* Run with no window (the file would not open): holds the application */
+  gboolean              standalone;
 } CheckRun;
+
+/* The window it was started from went away: nothing more to show. */
+static gboolean
+run_abandoned (CheckRun *run)
+{
+  return !run->standalone && run->parent == NULL;
+}
 
 static void
 close_progress (CheckRun *run)
@@ -50,6 +60,8 @@ check_run_free (CheckRun *run)
   g_clear_object (&run->cancellable);
   g_clear_object (&run->check);
   g_free (run->path);
+  if (run->standalone)
+    g_application_release (g_application_get_default ());
   g_free (run);
 }
 
@@ -60,6 +72,8 @@ message_new (CheckRun   *run,
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (run->parent, heading, body));
 
+  if (run->standalone)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (g_application_get_default ()));
   adw_message_dialog_add_response (dialog, "close", _("Close"));
   rh_button_names_drop_mnemonics (GTK_WIDGET (dialog));
 
@@ -76,7 +90,7 @@ repair_done_cb (GObject      *object,
   AdwMessageDialog *dialog;
   RhRepairResult repair;
 
-  if (run->parent == NULL)
+  if (run_abandoned (run))
     {
       check_run_free (run);
       return;
@@ -126,7 +140,7 @@ report_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) parent_folder = NULL;
 
-  if (g_strcmp0 (response, "repair") != 0 || run->parent == NULL)
+  if (g_strcmp0 (response, "repair") != 0 || run_abandoned (run))
     {
       check_run_free (run);
       return;
@@ -165,7 +179,7 @@ check_done_cb (GObject      *object,
 
   close_progress (run);
 
-  if (run->parent == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (run_abandoned (run) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       check_run_free (run);
       return;
@@ -217,17 +231,25 @@ rh_check_database_run (GtkWindow  *parent,
   CheckRun *run;
   GtkWidget *spinner;
 
-  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (path != NULL);
 
   run = g_new0 (CheckRun, 1);
   run->parent = parent;
-  g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *)&run->parent);
+  if (parent != NULL)
+    g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *)&run->parent);
+  else
+    {
+      run->standalone = TRUE;
+      g_application_hold (g_application_get_default ());
+    }
   run->cancellable = g_cancellable_new ();
   run->path = g_strdup (path);
 
   name = g_path_get_basename (path);
   run->progress = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Checking the Database…"), NULL));
+  if (run->standalone)
+    gtk_window_set_application (GTK_WINDOW (run->progress), GTK_APPLICATION (g_application_get_default ()));
   adw_message_dialog_format_body (run->progress,
                                   _("Reading every page of “%s”. This can take a minute for a large deck."),
                                   name);
