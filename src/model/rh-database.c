@@ -48,6 +48,24 @@ static GParamSpec *properties[N_PROPS];
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* The per-row triggers that a bulk write turns off (see
+ * rh_database_suspend_card_triggers()), spelled once for the migrations
+ * that made them and for putting them back. */
+#define CARDS_REVIEW_STATE_TRIGGER                                                      \
+  "CREATE TRIGGER cards_review_state AFTER INSERT ON cards BEGIN"                       \
+  "  INSERT INTO review_state (card_id) VALUES (new.id);"                               \
+  "END;"
+#define CARDS_FTS_INSERT_TRIGGER                                                        \
+  "CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN"                         \
+  "  INSERT INTO cards_fts (rowid, front, back, tags)"                                  \
+  "    VALUES (new.id, rh_plain_text (new.front), rh_plain_text (new.back), new.tags);" \
+  "END;"
+#define CARDS_FTS_UPDATE_TRIGGER                                                        \
+  "CREATE TRIGGER cards_fts_update AFTER UPDATE OF front, back, tags ON cards BEGIN"    \
+  "  UPDATE cards_fts SET front = rh_plain_text (new.front), back = rh_plain_text (new.back),"  \
+  "    tags = new.tags WHERE rowid = new.id;"                                           \
+  "END;"
+
 /* Each entry moves the schema from version i to i + 1 and runs in one
  * transaction together with the user_version bump. */
 static const char * const migrations[] = {
@@ -130,9 +148,7 @@ static const char * const migrations[] = {
   "  due_after          INTEGER NOT NULL"
   ");"
   "CREATE INDEX review_log_card ON review_log (card_id, reviewed_at);"
-  "CREATE TRIGGER cards_review_state AFTER INSERT ON cards BEGIN"
-  "  INSERT INTO review_state (card_id) VALUES (new.id);"
-  "END;"
+  CARDS_REVIEW_STATE_TRIGGER
   /* Trigram tokens make substring search work for Chinese, which has no
    * spaces between words. */
   "CREATE VIRTUAL TABLE cards_fts USING fts5 ("
@@ -232,17 +248,11 @@ static const char * const migrations[] = {
   "CREATE VIRTUAL TABLE cards_fts USING fts5 (front, back, tags, tokenize = 'trigram');"
   "INSERT INTO cards_fts (rowid, front, back, tags)"
   "  SELECT id, rh_plain_text (front), rh_plain_text (back), tags FROM cards;"
-  "CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN"
-  "  INSERT INTO cards_fts (rowid, front, back, tags)"
-  "    VALUES (new.id, rh_plain_text (new.front), rh_plain_text (new.back), new.tags);"
-  "END;"
+  CARDS_FTS_INSERT_TRIGGER
   "CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN"
   "  DELETE FROM cards_fts WHERE rowid = old.id;"
   "END;"
-  "CREATE TRIGGER cards_fts_update AFTER UPDATE OF front, back, tags ON cards BEGIN"
-  "  UPDATE cards_fts SET front = rh_plain_text (new.front), back = rh_plain_text (new.back),"
-  "    tags = new.tags WHERE rowid = new.id;"
-  "END;",
+  CARDS_FTS_UPDATE_TRIGGER,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RH_DATABASE_SCHEMA_VERSION);
@@ -1182,6 +1192,52 @@ rh_database_emit_changed (RhDatabase       *self,
   g_return_if_fail (RH_IS_DATABASE (self));
 
   g_signal_emit (self, signals[CHANGED], 0, changes);
+}
+
+/**
+ * rh_database_suspend_card_triggers:
+ *
+ * Drops the per-row triggers that fill review_state and the search index
+ * on inserts and updates of cards, inside the caller's transaction: FTS5
+ * flushes its pending data at the end of every statement, so a bulk write
+ * fills both in one statement each instead, then calls
+ * rh_database_resume_card_triggers() before committing. A rollback, or a
+ * crash, brings the triggers back with everything else.
+ */
+gboolean
+rh_database_suspend_card_triggers (RhDatabase  *self,
+                                   GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if ((rc = exec (self,
+                  "DROP TRIGGER cards_review_state;"
+                  "DROP TRIGGER cards_fts_insert;"
+                  "DROP TRIGGER cards_fts_update;")) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+gboolean
+rh_database_resume_card_triggers (RhDatabase  *self,
+                                  GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if ((rc = exec (self,
+                  CARDS_REVIEW_STATE_TRIGGER
+                  CARDS_FTS_INSERT_TRIGGER
+                  CARDS_FTS_UPDATE_TRIGGER)) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
+
+  return TRUE;
 }
 
 /**
