@@ -30,6 +30,7 @@ struct _RhDatabase
 
   guint       in_transaction : 1;
   guint       read_only : 1;
+  guint       sibling : 1;      /* trusts the check of the connection it came from */
 };
 
 G_DEFINE_FINAL_TYPE (RhDatabase, rh_database, G_TYPE_OBJECT)
@@ -564,7 +565,7 @@ start_check (RhDatabase  *self,
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
 
-  if (self->path == NULL || n_objects == 0)
+  if (self->path == NULL || n_objects == 0 || self->sibling)
     return TRUE;
 
   self->check = rh_integrity_check_start (self->path, check_done_cb, self);
@@ -873,6 +874,48 @@ rh_database_new_with_clock (const char  *path,
   g_propagate_error (error, g_steal_pointer (&local_error));
 
   return NULL;
+}
+
+/**
+ * rh_database_new_sibling:
+ * @other: an open database on a file
+ *
+ * Another connection to @other's file with @other's clock, for a worker
+ * thread. It waits for @other's integrity check, if one is running, and is
+ * refused when @other is damaged, instead of checking the file again; call
+ * it where @other lives, then use the result in one thread only.
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+RhDatabase *
+rh_database_new_sibling (RhDatabase  *other,
+                         GError     **error)
+{
+  g_autoptr(RhDatabase) self = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (RH_IS_DATABASE (other), NULL);
+  g_return_val_if_fail (other->path != NULL, NULL);
+
+  if (other->read_only)
+    {
+      rh_database_set_error (other, error, SQLITE_READONLY);
+      return NULL;
+    }
+
+  if (!rh_database_ensure_writable (other, error))
+    return NULL;
+
+  self = g_object_new (RH_TYPE_DATABASE, NULL);
+  self->path = g_strdup (other->path);
+  self->clock = g_object_ref (other->clock);
+  self->sibling = TRUE;
+
+  if (!(uri = dup_uri (self, NULL, error)) ||
+      !open_database (self, uri, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 /**

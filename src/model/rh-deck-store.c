@@ -1190,6 +1190,192 @@ rh_deck_store_import_deck_full (RhDatabase            *database,
   return import_deck (database, deck, NULL, cancellable, progress, user_data, result, error);
 }
 
+/* One import from a file on a worker thread. */
+typedef struct
+{
+  GFile                *file;
+  RhDatabase           *worker;     /* a sibling of the task's database */
+  RhImportProgressFunc  progress;
+  gpointer              progress_data;
+  GMainContext         *context;    /* where progress is reported */
+  RhImportResult        result;
+} ImportTask;
+
+static void
+import_task_free (gpointer data)
+{
+  ImportTask *import = data;
+
+  g_clear_object (&import->file);
+  g_clear_object (&import->worker);
+  g_clear_pointer (&import->context, g_main_context_unref);
+  g_free (import);
+}
+
+typedef struct
+{
+  GTask *task;
+  guint  done;
+  guint  total;
+} ImportProgress;
+
+static void
+import_progress_free (gpointer data)
+{
+  ImportProgress *report = data;
+
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  ImportProgress *report = data;
+  ImportTask *import = g_task_get_task_data (report->task);
+
+  if (!g_task_get_completed (report->task))
+    import->progress (report->done, report->total, import->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker: hands the numbers to the caller's thread. */
+static void
+worker_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportTask *import = g_task_get_task_data (task);
+  ImportProgress *report;
+
+  if (import->progress == NULL)
+    return;
+
+  report = g_new0 (ImportProgress, 1);
+  report->task = g_object_ref (task);
+  report->done = done;
+  report->total = total;
+  g_main_context_invoke_full (import->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
+                              import_progress_free);
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportTask *import = task_data;
+  g_autoptr(RhDeck) deck = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!(deck = rh_deck_new_from_file (import->file, &error)) ||
+      !rh_deck_store_import_deck_full (import->worker, deck, cancellable, worker_progress_cb, task,
+                                       &import->result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rh_deck_store_import_file_async:
+ * @file: a deck file
+ * @cancellable: (nullable): cancels the import; nothing of it is kept
+ * @progress: (nullable): called with the cards done of the total, in the
+ *   thread-default main context of this call
+ *
+ * Reads and imports @file on a worker thread with a connection of its own
+ * to @database's file, so that the caller's thread keeps reading
+ * @database meanwhile; @database emits ::changed when the import is in.
+ * A database in memory has no file to share, so it imports in this thread
+ * (still reporting progress and finishing through @callback).
+ */
+void
+rh_deck_store_import_file_async (RhDatabase           *database,
+                                 GFile                *file,
+                                 GCancellable         *cancellable,
+                                 RhImportProgressFunc  progress,
+                                 gpointer              progress_data,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportTask *import;
+
+  g_return_if_fail (RH_IS_DATABASE (database));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (database, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rh_deck_store_import_file_async);
+  import = g_new0 (ImportTask, 1);
+  import->file = g_object_ref (file);
+  import->progress = progress;
+  import->progress_data = progress_data;
+  import->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, import, import_task_free);
+
+  if (rh_database_get_path (database) == NULL)
+    {
+      import->worker = g_object_ref (database);
+      import_file_thread (task, database, import, cancellable);
+      return;
+    }
+
+  if (!(import->worker = rh_database_new_sibling (database, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+/**
+ * rh_deck_store_import_file_finish:
+ * @result: (out) (optional): how many cards were added, updated, unchanged
+ *
+ * Returns: whether the deck was imported
+ */
+gboolean
+rh_deck_store_import_file_finish (RhDatabase      *database,
+                                  GAsyncResult    *res,
+                                  RhImportResult  *result,
+                                  GError         **error)
+{
+  ImportTask *import;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (g_task_is_valid (res, database), FALSE);
+
+  import = g_task_get_task_data (G_TASK (res));
+
+  /* Damage the worker ran into is the file's: this connection stops too. */
+  if (import->worker != NULL && import->worker != database && rh_database_get_damaged (import->worker))
+    rh_database_mark_damaged (database, rh_database_get_damage (import->worker));
+
+  if (!g_task_propagate_boolean (G_TASK (res), error))
+    return FALSE;
+
+  /* The worker's connection announced it to nobody. */
+  if (import->worker != database && import->result.added + import->result.updated > 0)
+    rh_database_emit_changed (database, RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS);
+
+  if (result)
+    *result = import->result;
+
+  return TRUE;
+}
+
 /**
  * rh_deck_store_import_builtin:
  * @deck_json: the built-in deck shipped with the app

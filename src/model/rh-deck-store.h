@@ -81,6 +81,17 @@ gboolean   rh_deck_store_import_deck_full   (RhDatabase            *database,
                                              gpointer               user_data,
                                              RhImportResult        *result,
                                              GError               **error);
+void       rh_deck_store_import_file_async  (RhDatabase            *database,
+                                             GFile                 *file,
+                                             GCancellable          *cancellable,
+                                             RhImportProgressFunc   progress,
+                                             gpointer               progress_data,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data);
+gboolean   rh_deck_store_import_file_finish (RhDatabase            *database,
+                                             GAsyncResult          *res,
+                                             RhImportResult        *result,
+                                             GError               **error);
 gboolean   rh_deck_store_import_builtin     (RhDatabase      *database,
                                              GBytes          *deck_json,
                                              RhImportResult  *result,
