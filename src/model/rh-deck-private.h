@@ -24,13 +24,15 @@ typedef struct
   char       *owned_topic;
 } RhDeckCardFields;
 
-void     rh_deck_card_fields_clear (RhDeckCardFields *fields);
+void     rh_deck_card_fields_clear   (RhDeckCardFields *fields);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RhDeckCardFields, rh_deck_card_fields_clear)
 
-void     rh_deck_read_card_fields  (RhDeck           *self,
-                                    guint             position,
-                                    RhDeckCardFields *fields);
-gboolean rh_deck_contains_card     (RhDeck           *self,
-                                    const char       *uid);
+void     rh_deck_read_card_fields    (RhDeck           *self,
+                                      guint             position,
+                                      RhDeckCardFields *fields);
+GStrv    rh_deck_dup_card_follow_ups (RhDeck           *self,
+                                      guint             position);
+gboolean rh_deck_contains_card       (RhDeck           *self,
+                                      const char       *uid);
 
 G_END_DECLS

@@ -714,15 +714,13 @@ check_follow_ups (RhDatabase  *database,
                   RhDeck      *also,
                   GError     **error)
 {
-  g_auto(RhDeckCardFields) card = { 0 };
-
   for (guint i = 0; i < rh_deck_get_n_cards (deck); i++)
     {
-      rh_deck_read_card_fields (deck, i, &card);
+      g_auto(GStrv) follow_ups = rh_deck_dup_card_follow_ups (deck, i);
 
-      for (guint j = 0; card.follow_ups && card.follow_ups[j]; j++)
+      for (guint j = 0; follow_ups && follow_ups[j]; j++)
         {
-          const char *follow_up = card.follow_ups[j];
+          const char *follow_up = follow_ups[j];
           gint64 id = 0;
 
           if (rh_deck_contains_card (deck, follow_up) ||

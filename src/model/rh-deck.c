@@ -943,6 +943,27 @@ rh_deck_card_fields_clear (RhDeckCardFields *fields)
   g_clear_pointer (&fields->follow_ups, g_strfreev);
 }
 
+/* Only the follow-ups of cards[@position], as rh_deck_read_card_fields()
+ * would read them, for checks that need nothing else. */
+GStrv
+rh_deck_dup_card_follow_ups (RhDeck *self,
+                             guint   position)
+{
+  RhCard *card;
+  GStrv follow_ups = NULL;
+
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  g_return_val_if_fail (position < self->cards->len, NULL);
+
+  if ((card = g_ptr_array_index (self->cards, position)) != NULL)
+    return g_strdupv ((char **)rh_card_get_follow_ups (card));
+
+  read_string_list (self, g_array_index (self->entries, DeckEntry, position).object, position,
+                    "follow_ups", TRUE, FALSE, &follow_ups, NULL);
+
+  return follow_ups;
+}
+
 /* Fills @fields from the tree without making an RhCard, or from the card
  * when there is one. The strings are the deck's, valid while it lives. */
 void
