@@ -307,6 +307,76 @@ test_search_markup (void)
     }
 }
 
+/* The index rows the import writes in bulk agree with the cards, and the
+ * per-row triggers are back afterwards for edits. */
+static void
+assert_index_sound (RhDatabase *db)
+{
+  rh_test_exec (db, "INSERT INTO cards_fts (cards_fts, rank) VALUES ('integrity-check', 0);");
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts;"), ==,
+                   rh_test_query_int (db, "SELECT count(*) FROM cards;"));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards c JOIN cards_fts f ON f.rowid = c.id"
+                                          " WHERE f.front IS NOT rh_plain_text (c.front)"
+                                          "  OR f.back IS NOT rh_plain_text (c.back) OR f.tags IS NOT c.tags;"),
+                   ==, 0);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state;"), ==,
+                   rh_test_query_int (db, "SELECT count(*) FROM cards;"));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN"
+                                       " ('cards_review_state', 'cards_fts_insert', 'cards_fts_update', 'cards_fts_delete');"), ==, 4);
+}
+
+static void
+test_search_after_import (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = g_string_new (search_deck);
+  RhImportResult result;
+
+  rh_test_import (db, search_deck, NULL);
+  assert_index_sound (db);
+  assert_search (db, "TIME_WAIT", "tcp");
+  assert_search (db, "索引", "index");
+  assert_search (db, "联合索引", "index");
+  assert_search (db, "handshake", "tcp");
+  assert_search (db, "quorum", "quorum");
+
+  /* An edit goes through the triggers again. */
+  card = rh_deck_store_dup_card_by_uid (db, "quorum", &error);
+  g_assert_no_error (error);
+  rh_card_set_back (card, "Overlap with the last write, or a TIME_WAIT.");
+  g_assert_true (rh_deck_store_update_card (db, card, &error));
+  g_assert_no_error (error);
+  assert_index_sound (db);
+  assert_search (db, "TIME_WAIT", "quorum tcp");
+  assert_search (db, "W + R > N", "");
+
+  /* Re-importing puts the text back, changes one card, and adds one. */
+  g_string_replace (edited, "多列上的一个 B+ 树。", "多列上的一个 B+ 树，最左前缀。", 1);
+  g_string_truncate (edited, edited->len - 2);
+  g_string_append (edited, ", {\"id\": \"close-wait\", \"topic\": \"Net\", \"front\": \"CLOSE_WAIT 堆积\","
+                           " \"back\": \"Not TIME_WAIT: the app never calls **close**.\"}]}");
+  rh_test_import (db, edited->str, &result);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 2);
+  assert_index_sound (db);
+  assert_search (db, "TIME_WAIT", "tcp close-wait");
+  assert_search (db, "W + R > N", "quorum");
+  assert_search (db, "最左前缀", "index");
+  assert_search (db, "堆积", "close-wait");
+  assert_search (db, "close", "tcp close-wait");
+
+  /* Unchanged, nothing is written again. */
+  rh_test_import (db, edited->str, &result);
+  g_assert_cmpuint (result.unchanged, ==, 7);
+  assert_index_sound (db);
+  assert_search (db, "联合索引", "index");
+
+  g_clear_object (&card);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/deck-store/search/unicode", test_search_unicode);
   g_test_add_func ("/deck-store/search/phrases", test_search_phrases);
   g_test_add_func ("/deck-store/search/markup", test_search_markup);
+  g_test_add_func ("/deck-store/search/after-import", test_search_after_import);
 
   return g_test_run ();
 }

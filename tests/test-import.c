@@ -335,6 +335,84 @@ test_builtin (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+typedef struct
+{
+  GArray       *done;
+  guint         total;
+  guint         cancel_at;
+  GCancellable *cancellable;
+} Progress;
+
+static void
+record_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->done, done);
+  progress->total = total;
+  if (progress->cancel_at > 0 && done >= progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* Cancelled halfway, an import leaves the file byte for byte as it was;
+ * not cancelled, it reports cards done in order, ending at the total. */
+static void
+test_cancel_and_progress (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rehearse-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cancel.db", NULL);
+  g_autofree char *big = rh_test_make_deck (3000, "Bulk::Part", "bulk");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = rh_test_parse_deck (big);
+  Progress progress = { done, 0, 1500, cancellable };
+  RhDatabase *db;
+  RhImportResult result;
+
+  db = rh_test_open_database (path, NULL);
+  rh_test_import (db, deck_v1, NULL);
+  g_assert_finalize_object (db);
+  before = rh_test_checksum_file (path);
+
+  db = rh_test_open_database (path, NULL);
+  g_assert_false (rh_deck_store_import_deck_full (db, deck, cancellable, record_progress_cb, &progress,
+                                                  &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_array_index (done, guint, done->len - 1), <, 3000);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards;"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN"
+                                       " ('cards_review_state', 'cards_fts_insert', 'cards_fts_update', 'cards_fts_delete');"), ==, 4);
+  g_assert_finalize_object (db);
+  after = rh_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* And the same connection can import after a Cancel. */
+  db = rh_test_open_database (path, NULL);
+  g_array_set_size (done, 0);
+  progress.cancel_at = 0;
+  g_cancellable_reset (cancellable);
+  g_assert_true (rh_deck_store_import_deck_full (db, deck, cancellable, record_progress_cb, &progress,
+                                                 &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 3000);
+  g_assert_cmpuint (progress.total, ==, 3000);
+  g_assert_cmpuint (done->len, >=, 3);
+  g_assert_cmpuint (g_array_index (done, guint, 0), ==, 0);
+  for (guint i = 1; i < done->len; i++)
+    g_assert_cmpuint (g_array_index (done, guint, i - 1), <=, g_array_index (done, guint, i));
+  g_assert_cmpuint (g_array_index (done, guint, done->len - 1), ==, 3000);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts;"), ==, 3003);
+  g_assert_finalize_object (db);
+
+  rh_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/import/merge-keeps-reviews", test_merge_keeps_reviews);
   g_test_add_func ("/import/follow-up-into-database", test_follow_up_into_database);
   g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/import/cancel-and-progress", test_cancel_and_progress);
   g_test_add_func ("/import/builtin", test_builtin);
   g_test_add_func ("/export/round-trip", test_export_round_trip);
   g_test_add_func ("/export/escapes", test_export_escapes);

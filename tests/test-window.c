@@ -32,6 +32,12 @@ wait_until (gboolean (*done) (gpointer),
     }
 }
 
+static gboolean
+import_done (gpointer data)
+{
+  return !rh_window_get_importing (data);
+}
+
 /* The card list is the list view whose items are cards. */
 static GtkWidget *
 find_card_list (GtkWidget *widget)
@@ -194,6 +200,7 @@ test_window_topics (void)
   /* Importing updates the sidebar and the counts live; its toast shows in
    * the Study page's own overlay, above the answer buttons. */
   g_assert_true (rh_window_import_file (window, more_file));
+  wait_until (import_done, window);
   g_assert_nonnull (find_css_name (rh_window_get_study_page (window), "toast"));
   g_assert_true (rh_window_select_topic (window, ""));
   g_assert_cmpuint (rh_topic_get_total_count (rh_window_get_selected_topic (window)), ==, 8);
@@ -207,7 +214,8 @@ test_window_topics (void)
   g_assert_cmpuint (rh_deck_get_n_cards (exported), ==, 5);
 
   /* A bad file explains itself in a dialog and changes nothing. */
-  g_assert_false (rh_window_import_file (window, bad_file));
+  g_assert_true (rh_window_import_file (window, bad_file));
+  wait_until (import_done, window);
   dialog = GTK_WINDOW (find_message (NULL));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "bad.json: line 1, column 2"));
@@ -379,6 +387,7 @@ test_window_toast_file_names (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_until (window_drawn, window);
   g_assert_true (rh_window_import_file (window, file));
+  wait_until (import_done, window);
   g_assert_cmpstr (shown_toast_title (window), ==, "Imported “R&D.json”: 3 added, 0 updated, 0 unchanged");
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -463,6 +472,85 @@ test_window_check_database (void)
   rh_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  RhWindow *window;
+  GArray   *fractions;
+} ImportWatch;
+
+static void
+progress_changed_cb (GtkProgressBar *bar,
+                     GParamSpec     *pspec,
+                     ImportWatch    *watch)
+{
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  g_array_append_val (watch->fractions, fraction);
+}
+
+/* An import on a file runs on a worker: a bar above the pages shows the
+ * cards done of the total, the window keeps answering, and the sidebar
+ * has the new cards when it is in. */
+static void
+test_window_import_worker (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rehearse-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rehearse.db", NULL);
+  g_autofree char *big = rh_test_make_deck (5000, "Bulk", "bulk");
+  g_autofree char *big_path = rh_test_write_file (dir, "big.json", big);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big_path);
+  g_autoptr(RhDatabase) db = rh_test_open_database (path, NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  ImportWatch watch = { NULL, fractions };
+  GtkWidget *button, *revealer, *bar;
+  RhWindow *window;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  watch.window = window;
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  button = rh_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "win.cancel-import");
+  g_assert_nonnull (button);
+  revealer = gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
+  bar = rh_test_find_widget (revealer, GTK_TYPE_PROGRESS_BAR, NULL);
+  g_assert_nonnull (bar);
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (progress_changed_cb), &watch);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* Cancel: the bar goes, nothing changed, and a toast says so. */
+  g_assert_true (rh_window_import_file (window, big_file));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  wait_until (import_done, window);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (shown_toast_title (window), ==, "Import of “big.json” cancelled, nothing changed");
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
+
+  /* Meanwhile the main thread reads, and a second import waits its turn. */
+  g_assert_true (rh_window_import_file (window, big_file));
+  g_assert_false (rh_window_import_file (window, big_file));
+  g_assert_true (rh_window_select_topic (window, "Go"));
+  wait_until (import_done, window);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 5003);
+  g_assert_true (rh_window_select_topic (window, ""));
+  g_assert_cmpuint (rh_topic_get_total_count (rh_window_get_selected_topic (window)), ==, 5003);
+
+  /* The bar moved forward, from nothing to every card. */
+  g_assert_cmpuint (fractions->len, >=, 3);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i - 1), <=, g_array_index (fractions, double, i));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  g_signal_handlers_disconnect_by_data (bar, &watch);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  rh_test_remove_dir (dir);
+}
+
 /* Damage found mid-session shows above the pages, and a change the user
  * then tries fails with the message that says why. */
 static void
@@ -494,7 +582,8 @@ test_window_damaged (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (button))),
                             "“rehearse.db” is damaged"));
 
-  g_assert_false (rh_window_import_file (window, more_file));
+  g_assert_true (rh_window_import_file (window, more_file));
+  wait_until (import_done, window);
   dialog = find_message (NULL);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "will not write to it"));
@@ -550,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/window/dialog-button-names", test_window_dialog_button_names);
   g_test_add_func ("/window/check-database", test_window_check_database);
   g_test_add_func ("/window/damaged", test_window_damaged);
+  g_test_add_func ("/window/import-worker", test_window_import_worker);
 
   return g_test_run ();
 }

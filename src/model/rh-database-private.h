@@ -50,6 +50,15 @@ void           rh_database_rollback          (RhDatabase       *self);
 void           rh_database_emit_changed      (RhDatabase       *self,
                                               RhDatabaseChange  changes);
 
+RhDatabase    *rh_database_new_sibling       (RhDatabase       *other,
+                                              GError          **error);
+
+/* For bulk writes: the caller fills review_state and cards_fts itself. */
+gboolean       rh_database_suspend_card_triggers (RhDatabase   *self,
+                                                  GError      **error);
+gboolean       rh_database_resume_card_triggers  (RhDatabase   *self,
+                                                  GError      **error);
+
 /* Small settings kept in the file; set inside a transaction. */
 char          *rh_database_dup_meta          (RhDatabase       *self,
                                               const char       *key);

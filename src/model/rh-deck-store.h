@@ -30,6 +30,11 @@ typedef struct
   guint unchanged;
 } RhImportResult;
 
+/* Called with the cards done so far of @total. */
+typedef void (*RhImportProgressFunc) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
 gint64     rh_deck_store_ensure_topic       (RhDatabase      *database,
                                              const char      *path,
                                              GError         **error);
@@ -69,6 +74,24 @@ gboolean   rh_deck_store_import_deck        (RhDatabase      *database,
                                              RhDeck          *deck,
                                              RhImportResult  *result,
                                              GError         **error);
+gboolean   rh_deck_store_import_deck_full   (RhDatabase            *database,
+                                             RhDeck                *deck,
+                                             GCancellable          *cancellable,
+                                             RhImportProgressFunc   progress,
+                                             gpointer               user_data,
+                                             RhImportResult        *result,
+                                             GError               **error);
+void       rh_deck_store_import_file_async  (RhDatabase            *database,
+                                             GFile                 *file,
+                                             GCancellable          *cancellable,
+                                             RhImportProgressFunc   progress,
+                                             gpointer               progress_data,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data);
+gboolean   rh_deck_store_import_file_finish (RhDatabase            *database,
+                                             GAsyncResult          *res,
+                                             RhImportResult        *result,
+                                             GError               **error);
 gboolean   rh_deck_store_import_builtin     (RhDatabase      *database,
                                              GBytes          *deck_json,
                                              RhImportResult  *result,

@@ -7,13 +7,17 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "rh-deck.h"
+#include "rh-deck-private.h"
 #include "rh-json-check.h"
 #include "rh-topic.h"
 
 /* A deck file in memory: parsed and fully validated, or built for export.
  * Validation never touches a database; the importer only adds the check
- * that follow-ups outside the file exist in the database. */
+ * that follow-ups outside the file exist in the database.
+ *
+ * A parsed deck keeps json-glib's tree and reads its cards from it: an
+ * RhCard is only made when asked for, so an import of a large file does not
+ * hold a second copy of every card's text. */
 struct _RhDeck
 {
   GObject     parent_instance;
@@ -23,15 +27,30 @@ struct _RhDeck
   char       *name;
   char       *language;
   char       *description;
-  GPtrArray  *cards;
+  GPtrArray  *cards;    /* RhCard, or NULL until asked for when parsed */
   GHashTable *by_uid;   /* uid → position + 1 */
+  JsonParser *parser;   /* the tree of a parsed deck */
+  GArray     *entries;  /* DeckEntry, one per card of a parsed deck */
 };
+
+/* Where a parsed card is in the tree; the strings are the tree's. */
+typedef struct
+{
+  JsonObject *object;
+  const char *uid;
+} DeckEntry;
 
 G_DEFINE_FINAL_TYPE (RhDeck, rh_deck, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (rh-deck-error-quark, rh_deck_error)
 
 #define MAX_SECONDS (24 * 60 * 60)
+
+static void
+clear_card (gpointer card)
+{
+  g_clear_object (&card);
+}
 
 static void
 rh_deck_finalize (GObject *object)
@@ -44,6 +63,8 @@ rh_deck_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->by_uid, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_object (&self->parser);
 
   G_OBJECT_CLASS (rh_deck_parent_class)->finalize (object);
 }
@@ -59,7 +80,7 @@ rh_deck_class_init (RhDeckClass *klass)
 static void
 rh_deck_init (RhDeck *self)
 {
-  self->cards = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cards = g_ptr_array_new_with_free_func (clear_card);
   self->by_uid = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -233,16 +254,37 @@ read_string_list (RhDeck      *self,
                   guint        position,
                   const char  *member,
                   gboolean     ids,
+                  gboolean     check,
                   GStrv       *out,
                   GError     **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   JsonNode *node = json_object_get_member (object, member);
   JsonArray *array;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
+
+  builder = g_strv_builder_new ();
+
+  /* Read again after the deck was checked, only the trimming is left. */
+  if (!check)
+    {
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *value = json_array_get_string_element (array, i);
+
+          g_autofree char *trimmed = ids ? NULL : g_strstrip (g_strdup (value));
+
+          g_strv_builder_add (builder, ids ? value : trimmed);
+        }
+      *out = g_strv_builder_end (builder);
+      return TRUE;
+    }
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -317,10 +359,17 @@ read_card_string (RhDeck      *self,
                   JsonObject  *object,
                   guint        position,
                   const char  *member,
+                  gboolean     check,
                   const char **out,
                   GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
+
+  if (!check)
+    {
+      *out = json_node_get_string (node);
+      return TRUE;
+    }
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -356,102 +405,85 @@ read_card_string (RhDeck      *self,
   return TRUE;
 }
 
-static RhCard *
-read_card (RhDeck      *self,
-           JsonNode    *node,
-           guint        position,
-           GError     **error)
+/* Reads and checks cards[@position] from the tree into @fields. */
+static gboolean
+read_card_fields (RhDeck            *self,
+                  JsonObject        *object,
+                  guint              position,
+                  gboolean           check,
+                  RhDeckCardFields  *fields,
+                  GError           **error)
 {
-  g_autoptr(RhCard) card = NULL;
-  g_autofree char *topic = NULL;
-  g_auto(GStrv) tags = NULL;
-  g_auto(GStrv) follow_ups = NULL;
-  JsonObject *object;
   JsonNode *member;
-  const char *uid, *topic_text, *front, *back;
+  const char *topic_text;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *problem =
-        g_strdup_printf (_("must be an object, not %s"), json_type_name (node));
-      rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, NULL, problem);
-      return NULL;
-    }
+  if (!read_card_string (self, object, position, "id", check, &fields->uid, error))
+    return FALSE;
 
-  object = json_node_get_object (node);
-
-  if (!read_card_string (self, object, position, "id", &uid, error))
-    return NULL;
-
-  if (id_problem (uid) != NULL)
+  if (check && id_problem (fields->uid) != NULL)
     {
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "id",
-                              id_problem (uid));
-      return NULL;
+                              id_problem (fields->uid));
+      return FALSE;
     }
 
   /* From here on, errors can name the card by its id. */
-  card = rh_card_new (uid);
-  g_ptr_array_add (self->cards, g_object_ref (card));
+  if (position == self->entries->len)
+    g_array_append_val (self->entries, ((DeckEntry) { object, fields->uid }));
 
-  if (g_hash_table_contains (self->by_uid, uid))
+  if (check && g_hash_table_contains (self->by_uid, fields->uid))
     {
-      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uid, uid)) - 1;
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uid, fields->uid)) - 1;
       g_autofree char *problem =
         g_strdup_printf (_("is the same as the id of cards[%u]; ids must be unique"), first);
+
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_DUPLICATE_ID, position, "id", problem);
-      return NULL;
+      return FALSE;
     }
 
-  if (!read_card_string (self, object, position, "topic", &topic_text, error) ||
-      !read_card_string (self, object, position, "front", &front, error) ||
-      !read_card_string (self, object, position, "back", &back, error))
-    return NULL;
+  if (!read_card_string (self, object, position, "topic", check, &topic_text, error) ||
+      !read_card_string (self, object, position, "front", check, &fields->front, error) ||
+      !read_card_string (self, object, position, "back", check, &fields->back, error))
+    return FALSE;
 
-  if (!(topic = rh_topic_path_normalize (topic_text, NULL)))
+  if (!(fields->owned_topic = rh_topic_path_normalize (topic_text, NULL)))
     {
       g_autofree char *problem =
         g_strdup_printf (_("“%s” is not a valid topic path: use names separated by “::”, like “Redis::Persistence”"),
                          topic_text);
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "topic", problem);
-      return NULL;
+      return FALSE;
     }
+  fields->topic = fields->owned_topic;
 
-  rh_card_set_topic (card, topic);
-  rh_card_set_front (card, front);
-  rh_card_set_back (card, back);
+  if (!read_string_list (self, object, position, "tags", FALSE, check, &fields->tags, error))
+    return FALSE;
 
-  if (!read_string_list (self, object, position, "tags", FALSE, &tags, error))
-    return NULL;
-  rh_card_set_tags (card, (const char * const *)tags);
-
+  fields->kind = RH_CARD_KIND_CONCEPT;
   member = json_object_get_member (object, "kind");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
-      RhCardKind kind;
-
       if (!node_is_string (member))
         {
           g_autofree char *problem =
             g_strdup_printf (_("must be a string, not %s"), json_type_name (member));
           rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, "kind", problem);
-          return NULL;
+          return FALSE;
         }
 
       if (!is_text (json_node_get_string (member)) ||
-          !rh_card_kind_from_string (json_node_get_string (member), &kind))
+          !rh_card_kind_from_string (json_node_get_string (member), &fields->kind))
         {
           g_autofree char *shown = g_utf8_make_valid (json_node_get_string (member), -1);
           g_autofree char *problem =
             g_strdup_printf (_("“%s” is not one of concept, coding, design, behavioral, troubleshooting"),
                              shown);
           rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "kind", problem);
-          return NULL;
+          return FALSE;
         }
-
-      rh_card_set_kind (card, kind);
     }
 
+  fields->seconds = 0;
   member = json_object_get_member (object, "seconds");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
@@ -462,7 +494,7 @@ read_card (RhDeck      *self,
           g_autofree char *problem =
             g_strdup_printf (_("must be a whole number, not %s"), json_type_name (member));
           rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, "seconds", problem);
-          return NULL;
+          return FALSE;
         }
 
       seconds = json_node_get_int (member);
@@ -472,27 +504,49 @@ read_card (RhDeck      *self,
           g_autofree char *problem =
             g_strdup_printf (_("must be between 1 and %d, not %s"), MAX_SECONDS, number);
           rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "seconds", problem);
-          return NULL;
+          return FALSE;
         }
 
-      rh_card_set_seconds (card, (guint)seconds);
+      fields->seconds = (guint)seconds;
     }
 
-  if (!read_string_list (self, object, position, "follow_ups", TRUE, &follow_ups, error))
-    return NULL;
+  if (!read_string_list (self, object, position, "follow_ups", TRUE, check, &fields->follow_ups, error))
+    return FALSE;
 
-  if (follow_ups != NULL && g_strv_contains ((const char * const *)follow_ups, uid))
+  if (check && fields->follow_ups != NULL &&
+      g_strv_contains ((const char * const *)fields->follow_ups, fields->uid))
     {
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "follow_ups",
                               _("must not name the card itself"));
-      return NULL;
+      return FALSE;
     }
-  rh_card_set_follow_ups (card, (const char * const *)follow_ups);
 
-  g_hash_table_insert (self->by_uid, (gpointer)rh_card_get_uid (card),
-                       GUINT_TO_POINTER (position + 1));
+  return TRUE;
+}
 
-  return g_steal_pointer (&card);
+static gboolean
+read_card (RhDeck     *self,
+           JsonNode   *node,
+           guint       position,
+           GError    **error)
+{
+  g_auto(RhDeckCardFields) fields = { 0 };
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("must be an object, not %s"), json_type_name (node));
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_WRONG_TYPE, position, NULL, problem);
+      return FALSE;
+    }
+
+  if (!read_card_fields (self, json_node_get_object (node), position, TRUE, &fields, error))
+    return FALSE;
+
+  g_ptr_array_add (self->cards, NULL);
+  g_hash_table_insert (self->by_uid, (gpointer)fields.uid, GUINT_TO_POINTER (position + 1));
+
+  return TRUE;
 }
 
 static gboolean
@@ -547,13 +601,10 @@ read_deck (RhDeck     *self,
                            _("“cards” must be an array, not %s"), json_type_name (node));
 
   cards = json_node_get_array (node);
+  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (DeckEntry), json_array_get_length (cards));
   for (guint i = 0; i < json_array_get_length (cards); i++)
-    {
-      g_autoptr(RhCard) card = read_card (self, json_array_get_element (cards, i), i, error);
-
-      if (card == NULL)
-        return FALSE;
-    }
+    if (!read_card (self, json_array_get_element (cards, i), i, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -717,6 +768,8 @@ rh_deck_new_from_data (const char  *data,
   if (!read_deck (self, json_parser_get_root (parser), error))
     return NULL;
 
+  self->parser = g_steal_pointer (&parser);
+
   return g_steal_pointer (&self);
 }
 
@@ -730,6 +783,7 @@ rh_deck_new_from_file (GFile   *file,
                        GError **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   gsize length = 0;
@@ -737,6 +791,13 @@ rh_deck_new_from_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
+
+  /* A local file is mapped rather than copied into a growing buffer: the
+   * tree json-glib builds holds its own copy of every string anyway. */
+  if (g_file_peek_path (file) != NULL &&
+      (mapped = g_mapped_file_new (g_file_peek_path (file), FALSE, NULL)) != NULL)
+    return rh_deck_new_from_data (g_mapped_file_get_length (mapped) > 0 ? g_mapped_file_get_contents (mapped) : "",
+                                  g_mapped_file_get_length (mapped), name, error);
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
@@ -819,6 +880,23 @@ rh_deck_get_card (RhDeck *self,
   g_return_val_if_fail (RH_IS_DECK (self), NULL);
   g_return_val_if_fail (position < self->cards->len, NULL);
 
+  if (g_ptr_array_index (self->cards, position) == NULL)
+    {
+      g_auto(RhDeckCardFields) fields = { 0 };
+      RhCard *card;
+
+      rh_deck_read_card_fields (self, position, &fields);
+      card = rh_card_new (fields.uid);
+      rh_card_set_topic (card, fields.topic);
+      rh_card_set_front (card, fields.front);
+      rh_card_set_back (card, fields.back);
+      rh_card_set_tags (card, (const char * const *)fields.tags);
+      rh_card_set_kind (card, fields.kind);
+      rh_card_set_seconds (card, fields.seconds);
+      rh_card_set_follow_ups (card, (const char * const *)fields.follow_ups);
+      g_ptr_array_index (self->cards, position) = card;
+    }
+
   return g_ptr_array_index (self->cards, position);
 }
 
@@ -845,7 +923,80 @@ rh_deck_lookup_card (RhDeck     *self,
   if (position)
     *position = found - 1;
 
-  return g_ptr_array_index (self->cards, found - 1);
+  return rh_deck_get_card (self, found - 1);
+}
+
+gboolean
+rh_deck_contains_card (RhDeck     *self,
+                       const char *uid)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), FALSE);
+
+  return g_hash_table_contains (self->by_uid, uid);
+}
+
+void
+rh_deck_card_fields_clear (RhDeckCardFields *fields)
+{
+  g_clear_pointer (&fields->owned_topic, g_free);
+  g_clear_pointer (&fields->tags, g_strfreev);
+  g_clear_pointer (&fields->follow_ups, g_strfreev);
+}
+
+/* Only the follow-ups of cards[@position], as rh_deck_read_card_fields()
+ * would read them, for checks that need nothing else. */
+GStrv
+rh_deck_dup_card_follow_ups (RhDeck *self,
+                             guint   position)
+{
+  RhCard *card;
+  GStrv follow_ups = NULL;
+
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  g_return_val_if_fail (position < self->cards->len, NULL);
+
+  if ((card = g_ptr_array_index (self->cards, position)) != NULL)
+    return g_strdupv ((char **)rh_card_get_follow_ups (card));
+
+  read_string_list (self, g_array_index (self->entries, DeckEntry, position).object, position,
+                    "follow_ups", TRUE, FALSE, &follow_ups, NULL);
+
+  return follow_ups;
+}
+
+/* Fills @fields from the tree without making an RhCard, or from the card
+ * when there is one. The strings are the deck's, valid while it lives. */
+void
+rh_deck_read_card_fields (RhDeck           *self,
+                          guint             position,
+                          RhDeckCardFields *fields)
+{
+  RhCard *card;
+
+  g_return_if_fail (RH_IS_DECK (self));
+  g_return_if_fail (position < self->cards->len);
+
+  rh_deck_card_fields_clear (fields);
+
+  if ((card = g_ptr_array_index (self->cards, position)) != NULL)
+    {
+      *fields = (RhDeckCardFields) {
+        .uid = rh_card_get_uid (card),
+        .topic = rh_card_get_topic (card),
+        .front = rh_card_get_front (card),
+        .back = rh_card_get_back (card),
+        .tags = g_strdupv ((char **)rh_card_get_tags (card)),
+        .kind = rh_card_get_kind (card),
+        .seconds = rh_card_get_seconds (card),
+        .follow_ups = g_strdupv ((char **)rh_card_get_follow_ups (card)),
+      };
+      return;
+    }
+
+  /* Checked when parsed, so this cannot fail now. */
+  if (!read_card_fields (self, g_array_index (self->entries, DeckEntry, position).object,
+                         position, FALSE, fields, NULL))
+    g_assert_not_reached ();
 }
 
 void
@@ -878,14 +1029,16 @@ rh_deck_set_card_error (RhDeck      *self,
                         const char  *problem)
 {
   g_autoptr(GString) where = g_string_new (NULL);
-  RhCard *card = NULL;
+  const char *uid = NULL;
 
   g_return_if_fail (RH_IS_DECK (self));
 
-  if (position < self->cards->len)
-    card = g_ptr_array_index (self->cards, position);
+  if (position < self->cards->len && g_ptr_array_index (self->cards, position) != NULL)
+    uid = rh_card_get_uid (g_ptr_array_index (self->cards, position));
+  else if (self->entries != NULL && position < self->entries->len)
+    uid = g_array_index (self->entries, DeckEntry, position).uid;
 
-  append_card_name (where, position, card ? rh_card_get_uid (card) : NULL);
+  append_card_name (where, position, uid);
 
   if (field != NULL)
     /* Translators: where in the deck, the field name, then what is wrong with it */
@@ -938,7 +1091,7 @@ rh_deck_to_json (RhDeck *self)
 
   for (guint i = 0; i < self->cards->len; i++)
     {
-      RhCard *card = g_ptr_array_index (self->cards, i);
+      RhCard *card = rh_deck_get_card (self, i);
       const char * const *tags = rh_card_get_tags (card);
       const char * const *follow_ups = rh_card_get_follow_ups (card);
 

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include <gtksourceview/gtksource.h>
 
@@ -111,6 +112,23 @@ format_result (const char           *file_name,
                           file_name, result->added, result->updated, result->unchanged);
 }
 
+/* On a terminal only: a script reading stderr gets errors and nothing else. */
+static void
+print_import_progress_cb (guint    done,
+                          guint    total,
+                          gpointer user_data)
+{
+  if (done < total)
+    {
+      /* Translators: shown on a terminal while a deck imports */
+      g_autofree char *line = g_strdup_printf (_("Importing… %u of %u cards"), done, total);
+
+      g_printerr ("\r%s", line);
+    }
+  else
+    g_printerr ("\r\033[K");
+}
+
 static int
 run_import (RhApplication *self,
             const char    *file_name)
@@ -155,7 +173,9 @@ run_import (RhApplication *self,
     }
 
   if (!(self->database = open_database (self, &error)) ||
-      !rh_deck_store_import_deck (self->database, deck, &result, &error))
+      !rh_deck_store_import_deck_full (self->database, deck, NULL,
+                                       isatty (STDERR_FILENO) ? print_import_progress_cb : NULL, NULL,
+                                       &result, &error))
     {
       g_printerr ("rehearse: %s\n", error->message);
       /* Such as a disk that filled up: a database made for this goes again. */

@@ -35,6 +35,9 @@ struct _RhWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *damage_revealer;
   GtkLabel             *damage_label;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
 
   /* Borrowed: the pages, owned by their bins */
   RhStudyPage          *study_page;
@@ -52,11 +55,13 @@ struct _RhWindow
   GSignalGroup         *topic_signals;
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  GCancellable         *import_cancellable;   /* while an import runs */
+  char                 *import_name;
 };
 
 G_DEFINE_FINAL_TYPE (RhWindow, rh_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_DATABASE, PROP_STUDY_SETTINGS, PROP_SELECTED_TOPIC, N_PROPS };
+enum { PROP_0, PROP_DATABASE, PROP_STUDY_SETTINGS, PROP_SELECTED_TOPIC, PROP_IMPORTING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* The header says what the selected topic holds. */
@@ -270,6 +275,72 @@ dup_display_name (GFile *file)
 }
 
 static void
+set_import_progress (RhWindow *self,
+                     guint     done,
+                     guint     total)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: in the bar shown while a deck imports; %s is a file name */
+  text = g_strdup_printf (_("Importing “%s”: %u of %u cards"), self->import_name, done, total);
+  gtk_label_set_text (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double)done / total : 0.0);
+}
+
+static void
+import_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  RhWindow *self = user_data;
+
+  if (self->import_cancellable != NULL)
+    set_import_progress (self, done, total);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(RhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *name = g_steal_pointer (&self->import_name);
+  RhImportResult result;
+  gboolean imported;
+
+  imported = rh_deck_store_import_file_finish (RH_DATABASE (object), res, &result, &error);
+
+  g_clear_object (&self->import_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+
+  /* Closed meanwhile: nobody to tell. */
+  if (self->database == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+
+  if (!imported)
+    {
+      /* Translators: shown when Cancel stopped an import; %s is a file name */
+      g_autofree char *cancelled = g_strdup_printf (_("Import of “%s” cancelled, nothing changed"), name);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, cancelled);
+      else
+        show_error (self, _("Could Not Import Deck"), error->message);
+      return;
+    }
+
+  /* Translators: shown after importing; %s is a file name */
+  summary = g_strdup_printf (_("Imported “%s”: %u added, %u updated, %u unchanged"),
+                             name, result.added, result.updated, result.unchanged);
+  show_toast (self, summary);
+}
+
+static void
 import_response_cb (RhWindow             *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
@@ -337,6 +408,17 @@ check_database_action (GtkWidget  *widget,
   RhWindow *self = RH_WINDOW (widget);
 
   rh_check_database_run (GTK_WINDOW (self), rh_database_get_path (self->database));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
 }
 
 static void
@@ -555,6 +637,10 @@ rh_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
+  /* An import that was running is rolled back; it still finishes. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
   /* Borrowed from their bins, which went with the template. */
   self->study_page = NULL;
@@ -594,6 +680,10 @@ rh_window_get_property (GObject    *object,
 
     case PROP_SELECTED_TOPIC:
       g_value_set_object (value, self->selected_topic);
+      break;
+
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, rh_window_get_importing (self));
       break;
 
     default:
@@ -647,6 +737,9 @@ rh_window_class_init (RhWindowClass *klass)
   properties[PROP_SELECTED_TOPIC] =
     g_param_spec_object ("selected-topic", NULL, NULL, RH_TYPE_TOPIC,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rh-window.ui");
@@ -662,8 +755,12 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, damage_revealer);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, damage_label);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, import_progress);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.check-database", NULL, check_database_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -686,6 +783,7 @@ rh_window_init (RhWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -829,38 +927,50 @@ rh_window_select_topic (RhWindow   *self,
 /**
  * rh_window_import_file:
  *
- * Imports a deck, then says what happened in a toast, or why nothing
- * happened in a dialog.
+ * Starts importing a deck on a worker thread, with a bar that shows the
+ * cards done and can cancel; then says what happened in a toast, or why
+ * nothing happened in a dialog. The window stays usable meanwhile.
  *
- * Returns: whether the deck was imported
+ * Returns: whether the import started; %FALSE when one is already running
  */
 gboolean
 rh_window_import_file (RhWindow *self,
                        GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RhDeck) deck = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
-  RhImportResult result;
-
   g_return_val_if_fail (RH_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(deck = rh_deck_new_from_file (file, &error)) ||
-      !rh_deck_store_import_deck (self->database, deck, &result, &error))
+  if (self->import_cancellable != NULL)
     {
-      show_error (self, _("Could Not Import Deck"), error->message);
+      show_toast (self, _("Another deck is being imported; try again when it is done"));
       return FALSE;
     }
 
-  name = dup_display_name (file);
-  /* Translators: shown after importing; %s is a file name */
-  summary = g_strdup_printf (_("Imported “%s”: %u added, %u updated, %u unchanged"),
-                             name, result.added, result.updated, result.unchanged);
-  show_toast (self, summary);
+  self->import_cancellable = g_cancellable_new ();
+  self->import_name = dup_display_name (file);
+  set_import_progress (self, 0, 0);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+
+  rh_deck_store_import_file_async (self->database, file, self->import_cancellable,
+                                   import_progress_cb, self, import_done_cb, g_object_ref (self));
 
   return TRUE;
+}
+
+/**
+ * rh_window_get_importing:
+ *
+ * Returns: whether an import started by rh_window_import_file() runs
+ */
+gboolean
+rh_window_get_importing (RhWindow *self)
+{
+  g_return_val_if_fail (RH_IS_WINDOW (self), FALSE);
+
+  return self->import_cancellable != NULL;
 }
 
 /**

@@ -21,6 +21,7 @@ gboolean    rh_window_select_topic      (RhWindow      *self,
                                          const char    *path);
 gboolean    rh_window_import_file       (RhWindow      *self,
                                          GFile         *file);
+gboolean    rh_window_get_importing     (RhWindow      *self);
 gboolean    rh_window_export_file       (RhWindow      *self,
                                          GFile         *file);
 GtkWidget  *rh_window_get_study_page    (RhWindow      *self);

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Measures Rehearse against least-work baselines run side by side in the
+# same run, and prints one table row per measure:
+#   build-aux/bench.sh              every row, decks of 10k and 100k cards
+#   SIZES="10000" build-aux/bench.sh   only the 10k deck
+#   RUNS=5 build-aux/bench.sh       medians of 5 instead of 3
+#
+# Builds a release build of its own in _build-bench (BENCH_BUILD_DIR), with
+# -Dbench=true for the baseline programs in tests/bench/, and keeps the
+# generated decks in _build-bench/decks. Never run by meson test.
+#
+# A new measure is a function row_NAME SIZE that calls report (below), and
+# one more word in ROWS. TOPICS=0 leaves out bench-topics' rows.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+BUILD=${BENCH_BUILD_DIR:-_build-bench}
+SIZES=${SIZES:-"10000 100000"}
+RUNS=${RUNS:-3}
+ROWS=${ROWS:-"import import_memory reimport"}
+DECKS=$BUILD/decks
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$PWD/$BUILD/data
+
+build() {
+  if [ ! -f "$BUILD/build.ninja" ]; then
+    meson setup "$BUILD" -Dbuildtype=release -Dbench=true -Dtests=false >/dev/null
+  fi
+  ninja -C "$BUILD" -j2 >/dev/null
+}
+
+deck() {
+  local size=$1 file=$DECKS/deck-$1.json
+  if [ ! -f "$file" ]; then
+    mkdir -p "$DECKS"
+    python3 tests/bench/gen-deck.py "$size" "$file.tmp" && mv "$file.tmp" "$file"
+  fi
+  echo "$file"
+}
+
+# run OUT CMD…: runs CMD, appends "SECONDS PEAK_RSS_KB" to OUT.
+run() {
+  local out=$1 start end; shift
+  start=$(date +%s%N)
+  /usr/bin/time -f %M -o "$WORK/rss" "$@" >/dev/null 2>"$WORK/stderr" ||
+    { cat "$WORK/stderr" >&2; echo "bench.sh: failed: $*" >&2; exit 1; }
+  end=$(date +%s%N)
+  echo "$(( (end - start) / 1000000 )) $(tail -n 1 "$WORK/rss")" >>"$out"
+}
+
+# median FILE COLUMN: the median of a column of numbers.
+median() {
+  cut -d ' ' -f "$2" "$1" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# report MEASURE OURS BASELINE UNIT GOAL: one row; BASELINE "-" for an
+# absolute goal. GOAL is "≤ 1.1×" for a ratio or "≤ 1600" in UNIT.
+report() {
+  local ratio=-
+  if [ "$3" != - ]; then
+    ratio=$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f×", a / b }')
+  fi
+  printf '%-34s %10s %10s %8s   %s\n' "$1" "$2 $4" "$3${3:+ }$([ "$3" = - ] || echo "$4")" "$ratio" "$5"
+}
+
+# Imports of a new database, ours and the baseline taking turns.
+measure_import() {
+  local size=$1 file
+  file=$(deck "$size")
+  if [ ! -f "$WORK/import-$size-ours" ]; then
+    for _ in $(seq "$RUNS"); do
+      rm -f "$WORK"/ours.db* "$WORK"/least.db*
+      run "$WORK/import-$size-ours" "$BUILD/src/rehearse" --db "$WORK/ours.db" --import "$file"
+      run "$WORK/import-$size-least" "$BUILD/tests/bench/bench-least-import" "$WORK/least.db" "$file"
+    done
+    cp "$WORK/ours.db" "$WORK/reimport-$size.db"
+  fi
+}
+
+row_import() {
+  measure_import "$1"
+  report "import $1 cards, time" "$(median "$WORK/import-$1-ours" 1)" \
+    "$(median "$WORK/import-$1-least" 1)" ms "≤ 1.1×"
+}
+
+row_import_memory() {
+  measure_import "$1"
+  report "import $1 cards, peak memory" "$(( $(median "$WORK/import-$1-ours" 2) / 1024 ))" \
+    "$(( $(median "$WORK/import-$1-least" 2) / 1024 ))" MB "≤ 1.0×"
+}
+
+row_reimport() {
+  local file
+  measure_import "$1"
+  file=$(deck "$1")
+  for _ in $(seq "$RUNS"); do
+    run "$WORK/reimport-$1" "$BUILD/src/rehearse" --db "$WORK/reimport-$1.db" --import "$file"
+  done
+  report "re-import $1 unchanged cards" "$(median "$WORK/reimport-$1" 1)" - ms "≤ 1600 ms"
+}
+
+build
+printf '%-34s %10s %10s %8s   %s\n' measure ours baseline ratio goal
+for size in $SIZES; do
+  for row in $ROWS; do
+    "row_$row" "$size"
+  done
+done
+
+# The sidebar, answer, clock tick and next-card rows compare a 100k deck
+# with a built-in-size one themselves, in one run of bench-topics.
+if [ "${TOPICS:-1}" != 0 ]; then
+  mkdir -p "$DECKS/topics"
+  "$BUILD/tests/bench/bench-topics" "$DECKS/topics"
+fi
