@@ -15,9 +15,15 @@ FUZZ_BUILD_DIR=${FUZZ_BUILD_DIR:-_build-fuzz}
 
 . build-aux/install-missing.sh
 
+# Links a probe into a scratch folder: never "-o /dev/null", which a
+# linker running as root replaces with a regular file.
 has_libfuzzer() {
+  local probe status=0
+  probe=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-fuzz-probe.XXXXXX")
   echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
-    clang -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null
+    clang -x c -fsanitize=fuzzer -o "$probe/probe" - 2>/dev/null || status=1
+  rm -rf "$probe"
+  return $status
 }
 
 if ! command -v clang >/dev/null || ! has_libfuzzer; then
