@@ -1093,7 +1093,8 @@ import_deck (RhDatabase            *database,
         goto failed;
     }
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  /* All cards are written: what is left is the search index. */
+  if (!report_progress (n_cards, n_cards, cancellable, progress, user_data, error))
     goto failed;
 
   /* What the suspended triggers would have done, in one statement each. */
