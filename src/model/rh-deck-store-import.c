@@ -1,0 +1,735 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-deck-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rh-database-private.h"
+#include "rh-deck-private.h"
+#include "rh-deck-store-private.h"
+#include "rh-deck-store.h"
+
+/* Importing decks into the database: checked first, then written in one
+ * transaction (all or nothing), on the caller's thread or a worker's.
+ * Reading and editing single cards and topics is in rh-deck-store.c. */
+
+/* Set to the built-in deck's checksum once it is imported, so that an
+ * unchanged deck is not merged again at every start. */
+#define BUILTIN_CHECKSUM_KEY "builtin_deck_sha256"
+
+static gint64
+lookup_card_id (RhDatabase  *database,
+                const char  *uid,
+                GError     **error)
+{
+  return rh_deck_store_lookup_id (database, "SELECT id FROM cards WHERE uid = ?;", uid, error);
+}
+
+/* Follow-ups may point into the deck itself, at cards already stored in
+ * @database, or at cards of @also. */
+static gboolean
+check_follow_ups (RhDatabase  *database,
+                  RhDeck      *deck,
+                  RhDeck      *also,
+                  GError     **error)
+{
+  for (guint i = 0; i < rh_deck_get_n_cards (deck); i++)
+    {
+      g_auto(GStrv) follow_ups = rh_deck_dup_card_follow_ups (deck, i);
+
+      for (guint j = 0; follow_ups && follow_ups[j]; j++)
+        {
+          const char *follow_up = follow_ups[j];
+          gint64 id = 0;
+
+          if (rh_deck_contains_card (deck, follow_up) ||
+              (also != NULL && rh_deck_contains_card (also, follow_up)))
+            continue;
+
+          if (database != NULL && (id = lookup_card_id (database, follow_up, error)) < 0)
+            return FALSE;
+
+          if (id == 0)
+            {
+              g_autofree char *problem =
+                g_strdup_printf (_("names “%s”, which is neither in this deck nor in the database"),
+                                 follow_up);
+              rh_deck_set_card_error (deck, error, RH_DECK_ERROR_UNKNOWN_FOLLOW_UP, i, "follow_ups", problem);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * rh_deck_store_check_new_deck:
+ * @builtin: (nullable): the deck a new database starts with
+ *
+ * Checks what rh_deck_store_import_deck() would check, for a database that
+ * does not exist yet and would start with @builtin, so that a deck that
+ * would be refused never makes one.
+ */
+gboolean
+rh_deck_store_check_new_deck (RhDeck  *deck,
+                              RhDeck  *builtin,
+                              GError **error)
+{
+  g_return_val_if_fail (RH_IS_DECK (deck), FALSE);
+  g_return_val_if_fail (builtin == NULL || RH_IS_DECK (builtin), FALSE);
+
+  return check_follow_ups (NULL, deck, builtin, error);
+}
+
+typedef enum { CARD_ADDED, CARD_UPDATED, CARD_UNCHANGED } CardOutcome;
+
+/* What one import keeps between cards. */
+typedef struct
+{
+  RhDatabase *database;
+  gint64      now;
+  GHashTable *topic_ids;   /* normalized path → row id */
+  GHashTable *card_ids;    /* uid → row id of the cards stored before */
+  GString    *links;
+} ImportRun;
+
+static gint64
+import_topic_id (ImportRun   *run,
+                 const char  *path,
+                 GError     **error)
+{
+  gpointer found;
+  gint64 id;
+
+  if (g_hash_table_lookup_extended (run->topic_ids, path, NULL, &found))
+    return *(gint64 *)found;
+
+  if ((id = rh_deck_store_ensure_topic (run->database, path, error)) < 0)
+    return -1;
+
+  g_hash_table_insert (run->topic_ids, g_strdup (path), g_memdup2 (&id, sizeof id));
+
+  return id;
+}
+
+/* Every card already stored, in one query, so that a card new to the
+ * database costs one statement. */
+static gboolean
+read_card_ids (ImportRun  *run,
+               GError    **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (run->database, "SELECT uid, id FROM cards;", error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (run->card_ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                           g_memdup2 (&id, sizeof id));
+    }
+
+  return rc == SQLITE_DONE || rh_database_set_error (run->database, error, rc);
+}
+
+static gboolean
+run_sql (RhDatabase  *database,
+         const char  *sql,
+         gint64       arg,
+         GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+
+  if (!(stmt = rh_database_prepare (database, sql, error)))
+    return FALSE;
+
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, arg);
+
+  return rh_database_step_done (database, stmt, error);
+}
+
+/* A card's links as "0 uid\n1 uid", the form the find query below
+ * compares them in. */
+static void
+format_links (GString            *links,
+              const char * const *follow_ups)
+{
+  g_string_truncate (links, 0);
+  for (guint i = 0; follow_ups && follow_ups[i]; i++)
+    g_string_append_printf (links, "%s%u %s", i > 0 ? "\n" : "", i, follow_ups[i]);
+}
+
+/* Writes the card's content, and says whether its follow-up links must be
+ * written too (@links_changed) once every card is in. The search index is
+ * left to the caller (the triggers are suspended), which fills it for every
+ * id above the old maximum and for those in temp.import_changed. */
+static gboolean
+write_card (ImportRun               *run,
+            const RhDeckCardFields  *card,
+            gint64                  *card_id,
+            CardOutcome             *outcome,
+            gboolean                *links_changed,
+            GError                 **error)
+{
+  RhDatabase *database = run->database;
+  g_autoptr(RhStatement) write = NULL;
+  g_autofree char *tags = rh_deck_store_join_tags ((const char * const *)card->tags);
+  gint64 *stored = g_hash_table_lookup (run->card_ids, card->uid);
+  gint64 topic_id;
+  int rc;
+
+  if ((topic_id = import_topic_id (run, card->topic, error)) < 0)
+    return FALSE;
+
+  *card_id = stored ? *stored : 0;
+  *links_changed = FALSE;
+
+  if (stored != NULL)
+    {
+      g_autoptr(RhStatement) find = NULL;
+
+      /* Positions are in the text so that links compare equal only in
+       * their order, however group_concat() walks them. */
+      if (!(find = rh_database_prepare (database,
+                                        "SELECT topic_id = ?2 AND front = ?3 AND back = ?4 AND tags = ?5"
+                                        "  AND kind = ?6 AND seconds IS ?7,"
+                                        "  front = ?3 AND back = ?4 AND tags = ?5,"
+                                        "  coalesce ((SELECT group_concat (fu.position || ' ' || f.uid, char (10))"
+                                        "             FROM follow_ups fu JOIN cards f ON f.id = fu.follow_up_id"
+                                        "             WHERE fu.card_id = c.id), '') = ?8"
+                                        " FROM cards c WHERE id = ?1;",
+                                        error)))
+        return FALSE;
+
+      format_links (run->links, (const char * const *)card->follow_ups);
+      sqlite3_bind_int64 (find, 1, *card_id);
+      rh_deck_store_bind_card_content (find, topic_id, card->front, card->back, tags, card->kind, card->seconds);
+      sqlite3_bind_text (find, 8, run->links->str, -1, SQLITE_STATIC);
+
+      if ((rc = sqlite3_step (find)) != SQLITE_ROW)
+        return rh_database_set_error (database, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+
+      *links_changed = !sqlite3_column_int (find, 2);
+      if (sqlite3_column_int (find, 0))
+        {
+          *outcome = *links_changed ? CARD_UPDATED : CARD_UNCHANGED;
+          return TRUE;
+        }
+
+      /* Its index rows are rewritten after the loop. */
+      if (!sqlite3_column_int (find, 1) &&
+          !run_sql (database, "INSERT INTO temp.import_changed (id) VALUES (?);", *card_id, error))
+        return FALSE;
+
+      /* Only the content: review state lives in other tables and is kept. */
+      write = rh_database_prepare (database,
+                                   "UPDATE cards SET topic_id = ?2, front = ?3, back = ?4, tags = ?5, kind = ?6,"
+                                   " seconds = ?7, modified = ?8 WHERE uid = ?1;",
+                                   error);
+    }
+  else
+    {
+      *links_changed = card->follow_ups != NULL && card->follow_ups[0] != NULL;
+      write = rh_database_prepare (database,
+                                   "INSERT INTO cards (uid, topic_id, front, back, tags, kind, seconds, created, modified)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8);",
+                                   error);
+    }
+
+  if (write == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (write, 1, card->uid, -1, SQLITE_STATIC);
+  rh_deck_store_bind_card_content (write, topic_id, card->front, card->back, tags, card->kind, card->seconds);
+  sqlite3_bind_int64 (write, 8, run->now);
+
+  if ((rc = sqlite3_step (write)) != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+
+  *outcome = stored != NULL ? CARD_UPDATED : CARD_ADDED;
+  if (stored == NULL)
+    *card_id = rh_database_last_insert_id (database);
+
+  return TRUE;
+}
+
+/* Replaces the links of a card that write_card() found changed. */
+static gboolean
+write_follow_ups (ImportRun               *run,
+                  const RhDeckCardFields  *card,
+                  gint64                   card_id,
+                  CardOutcome              outcome,
+                  GError                 **error)
+{
+  RhDatabase *database = run->database;
+  int rc;
+
+  if (outcome != CARD_ADDED)
+    {
+      g_autoptr(RhStatement) touch = NULL;
+
+      if (!run_sql (database, "DELETE FROM follow_ups WHERE card_id = ?;", card_id, error))
+        return FALSE;
+
+      if (!(touch = rh_database_prepare (database, "UPDATE cards SET modified = ? WHERE id = ?;", error)))
+        return FALSE;
+      sqlite3_bind_int64 (touch, 1, run->now);
+      sqlite3_bind_int64 (touch, 2, card_id);
+      if ((rc = sqlite3_step (touch)) != SQLITE_DONE)
+        return rh_database_set_error (database, error, rc);
+    }
+
+  for (guint i = 0; card->follow_ups && card->follow_ups[i]; i++)
+    {
+      g_autoptr(RhStatement) insert = NULL;
+
+      if (!(insert = rh_database_prepare (database,
+                                          "INSERT INTO follow_ups (card_id, position, follow_up_id)"
+                                          " SELECT ?1, ?2, id FROM cards WHERE uid = ?3;",
+                                          error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (insert, 1, card_id);
+      sqlite3_bind_int (insert, 2, i);
+      sqlite3_bind_text (insert, 3, card->follow_ups[i], -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
+        return rh_database_set_error (database, error, rc);
+    }
+
+  return TRUE;
+}
+
+/* Cards added from here on have greater ids: rows get max(id) + 1. */
+static gint64
+query_max_card_id (RhDatabase  *database,
+                   GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database, "SELECT coalesce(max(id), 0) FROM cards;", error)))
+    return -1;
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      rh_database_set_error (database, error, rc);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Cancelling is checked, and progress reported, this often. */
+#define PROGRESS_EVERY 1000
+
+static gboolean
+report_progress (guint                 done,
+                 guint                 total,
+                 GCancellable         *cancellable,
+                 RhImportProgressFunc  progress,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (done, total, user_data);
+
+  return TRUE;
+}
+
+static gboolean
+import_deck (RhDatabase            *database,
+             RhDeck                *deck,
+             const char            *checksum,
+             GCancellable          *cancellable,
+             RhImportProgressFunc   progress,
+             gpointer               user_data,
+             RhImportResult        *result,
+             GError               **error)
+{
+  g_auto(RhDeckCardFields) card = { 0 };
+  g_autofree CardOutcome *outcomes = NULL;
+  g_autofree gint64 *card_ids = NULL;
+  g_autofree gboolean *links_changed = NULL;
+  g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) stored_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) links = g_string_new (NULL);
+  RhImportResult counts = { 0, 0, 0 };
+  ImportRun run = {
+    database, rh_clock_get_now_seconds (rh_database_get_clock (database)), topic_ids, stored_ids, links,
+  };
+  guint n_cards = rh_deck_get_n_cards (deck);
+  gint64 max_id_before = 0;
+
+  if (!check_follow_ups (database, deck, NULL, error))
+    return FALSE;
+
+  if (!report_progress (0, n_cards, cancellable, progress, user_data, error))
+    return FALSE;
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+
+  outcomes = g_new0 (CardOutcome, MAX (n_cards, 1));
+  card_ids = g_new0 (gint64, MAX (n_cards, 1));
+  links_changed = g_new0 (gboolean, MAX (n_cards, 1));
+
+  if (!rh_database_suspend_card_triggers (database, error) ||
+      !run_sql (database, "CREATE TEMP TABLE IF NOT EXISTS import_changed (id INTEGER PRIMARY KEY);", 0, error) ||
+      !run_sql (database, "DELETE FROM temp.import_changed;", 0, error) ||
+      (max_id_before = query_max_card_id (database, error)) < 0 ||
+      !read_card_ids (&run, error))
+    goto failed;
+
+  /* Cards first, so that links can point at cards later in the file. */
+  for (guint i = 0; i < n_cards; i++)
+    {
+      if (i % PROGRESS_EVERY == 0 && i > 0 &&
+          !report_progress (i, n_cards, cancellable, progress, user_data, error))
+        goto failed;
+
+      rh_deck_read_card_fields (deck, i, &card);
+      if (!write_card (&run, &card, &card_ids[i], &outcomes[i], &links_changed[i], error))
+        goto failed;
+    }
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      if (!links_changed[i])
+        continue;
+
+      rh_deck_read_card_fields (deck, i, &card);
+      if (!write_follow_ups (&run, &card, card_ids[i], outcomes[i], error))
+        goto failed;
+    }
+
+  /* All cards are written: what is left is the search index. */
+  if (!report_progress (n_cards, n_cards, cancellable, progress, user_data, error))
+    goto failed;
+
+  /* What the suspended triggers would have done, in one statement each. */
+  if (!run_sql (database, "INSERT INTO review_state (card_id, topic_id) SELECT id, topic_id FROM cards WHERE id > ?;",
+                max_id_before, error) ||
+      !run_sql (database, "DELETE FROM cards_fts WHERE rowid IN (SELECT id FROM temp.import_changed);",
+                0, error) ||
+      !run_sql (database,
+                "INSERT INTO cards_fts (rowid, front, back, tags)"
+                " SELECT id, rh_plain_text (front), rh_plain_text (back), tags FROM cards"
+                " WHERE id > ?1 OR id IN (SELECT id FROM temp.import_changed);",
+                max_id_before, error) ||
+      !run_sql (database, "DELETE FROM temp.import_changed;", 0, error) ||
+      !rh_database_resume_card_triggers (database, error))
+    goto failed;
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      if (outcomes[i] == CARD_ADDED)
+        counts.added++;
+      else if (outcomes[i] == CARD_UPDATED)
+        counts.updated++;
+      else
+        counts.unchanged++;
+    }
+
+  if (checksum != NULL && !rh_database_set_meta (database, BUILTIN_CHECKSUM_KEY, checksum, error))
+    goto failed;
+
+  /* The last moment a Cancel can still leave the database unchanged. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+
+  if (!rh_database_commit (database,
+                           counts.added + counts.updated > 0
+                             ? RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS
+                             : 0,
+                           error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (n_cards, n_cards, user_data);
+
+  if (result)
+    *result = counts;
+
+  return TRUE;
+
+failed:
+  rh_database_rollback (database);
+  return FALSE;
+}
+
+/**
+ * rh_deck_store_import_deck:
+ * @result: (out) (optional): how many cards were added, updated, unchanged
+ *
+ * Merges @deck by card id, in one transaction: the deck is imported
+ * completely or not at all. Changed text is updated; review state and
+ * history are never touched, and cards missing from the deck are kept.
+ */
+gboolean
+rh_deck_store_import_deck (RhDatabase      *database,
+                           RhDeck          *deck,
+                           RhImportResult  *result,
+                           GError         **error)
+{
+  return rh_deck_store_import_deck_full (database, deck, NULL, NULL, NULL, result, error);
+}
+
+/**
+ * rh_deck_store_import_deck_full:
+ * @cancellable: (nullable): cancels the import; nothing of it is kept
+ * @progress: (nullable) (scope call): called with the cards done of the
+ *   total, in the calling thread, every few hundred cards and at the end
+ * @result: (out) (optional): how many cards were added, updated, unchanged
+ *
+ * rh_deck_store_import_deck() that can be cancelled and reports progress,
+ * for running on a worker thread with a connection of its own.
+ */
+gboolean
+rh_deck_store_import_deck_full (RhDatabase            *database,
+                                RhDeck                *deck,
+                                GCancellable          *cancellable,
+                                RhImportProgressFunc   progress,
+                                gpointer               user_data,
+                                RhImportResult        *result,
+                                GError               **error)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (RH_IS_DECK (deck), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return import_deck (database, deck, NULL, cancellable, progress, user_data, result, error);
+}
+
+/* One import from a file on a worker thread. */
+typedef struct
+{
+  GFile                *file;
+  RhDatabase           *worker;     /* a sibling of the task's database */
+  RhImportProgressFunc  progress;
+  gpointer              progress_data;
+  GMainContext         *context;    /* where progress is reported */
+  RhImportResult        result;
+} ImportTask;
+
+static void
+import_task_free (gpointer data)
+{
+  ImportTask *import = data;
+
+  g_clear_object (&import->file);
+  g_clear_object (&import->worker);
+  g_clear_pointer (&import->context, g_main_context_unref);
+  g_free (import);
+}
+
+typedef struct
+{
+  GTask *task;
+  guint  done;
+  guint  total;
+} ImportProgress;
+
+static void
+import_progress_free (gpointer data)
+{
+  ImportProgress *report = data;
+
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  ImportProgress *report = data;
+  ImportTask *import = g_task_get_task_data (report->task);
+
+  if (!g_task_get_completed (report->task))
+    import->progress (report->done, report->total, import->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker: hands the numbers to the caller's thread. */
+static void
+worker_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportTask *import = g_task_get_task_data (task);
+  ImportProgress *report;
+
+  if (import->progress == NULL)
+    return;
+
+  report = g_new0 (ImportProgress, 1);
+  report->task = g_object_ref (task);
+  report->done = done;
+  report->total = total;
+  g_main_context_invoke_full (import->context, G_PRIORITY_DEFAULT, report_progress_cb, report,
+                              import_progress_free);
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportTask *import = task_data;
+  g_autoptr(RhDeck) deck = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!(deck = rh_deck_new_from_file (import->file, &error)) ||
+      !rh_deck_store_import_deck_full (import->worker, deck, cancellable, worker_progress_cb, task,
+                                       &import->result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rh_deck_store_import_file_async:
+ * @file: a deck file
+ * @cancellable: (nullable): cancels the import; nothing of it is kept
+ * @progress: (nullable): called with the cards done of the total, in the
+ *   thread-default main context of this call
+ *
+ * Reads and imports @file on a worker thread with a connection of its own
+ * to @database's file, so that the caller's thread keeps reading
+ * @database meanwhile; @database emits ::changed when the import is in.
+ * A database in memory has no file to share, so it imports in this thread
+ * (still reporting progress and finishing through @callback).
+ */
+void
+rh_deck_store_import_file_async (RhDatabase           *database,
+                                 GFile                *file,
+                                 GCancellable         *cancellable,
+                                 RhImportProgressFunc  progress,
+                                 gpointer              progress_data,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportTask *import;
+
+  g_return_if_fail (RH_IS_DATABASE (database));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (database, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rh_deck_store_import_file_async);
+  import = g_new0 (ImportTask, 1);
+  import->file = g_object_ref (file);
+  import->progress = progress;
+  import->progress_data = progress_data;
+  import->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, import, import_task_free);
+
+  if (rh_database_get_path (database) == NULL)
+    {
+      import->worker = g_object_ref (database);
+      import_file_thread (task, database, import, cancellable);
+      return;
+    }
+
+  if (!(import->worker = rh_database_new_sibling (database, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+/**
+ * rh_deck_store_import_file_finish:
+ * @result: (out) (optional): how many cards were added, updated, unchanged
+ *
+ * Returns: whether the deck was imported
+ */
+gboolean
+rh_deck_store_import_file_finish (RhDatabase      *database,
+                                  GAsyncResult    *res,
+                                  RhImportResult  *result,
+                                  GError         **error)
+{
+  ImportTask *import;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (g_task_is_valid (res, database), FALSE);
+
+  import = g_task_get_task_data (G_TASK (res));
+
+  /* Damage the worker ran into is the file's: this connection stops too. */
+  if (import->worker != NULL && import->worker != database && rh_database_get_damaged (import->worker))
+    rh_database_mark_damaged (database, rh_database_get_damage (import->worker));
+
+  if (!g_task_propagate_boolean (G_TASK (res), error))
+    return FALSE;
+
+  /* The worker's connection announced it to nobody. */
+  if (import->worker != database && import->result.added + import->result.updated > 0)
+    rh_database_emit_changed (database, RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS);
+
+  if (result)
+    *result = import->result;
+
+  return TRUE;
+}
+
+/**
+ * rh_deck_store_import_builtin:
+ * @deck_json: the built-in deck shipped with the app
+ *
+ * Imports the built-in deck on first run, and merges it again only when an
+ * update ships a different one, so that the work is not repeated at every
+ * start.
+ */
+gboolean
+rh_deck_store_import_builtin (RhDatabase      *database,
+                              GBytes          *deck_json,
+                              RhImportResult  *result,
+                              GError         **error)
+{
+  g_autofree char *checksum = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (deck_json != NULL, FALSE);
+
+  if (result)
+    *result = (RhImportResult) { 0, 0, 0 };
+
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, deck_json);
+  stored = rh_database_dup_meta (database, BUILTIN_CHECKSUM_KEY);
+  if (g_strcmp0 (checksum, stored) == 0)
+    return TRUE;
+
+  data = g_bytes_get_data (deck_json, &length);
+  if (!(deck = rh_deck_new_from_data (data, length, _("built-in deck"), error)))
+    return FALSE;
+
+  return import_deck (database, deck, checksum, NULL, NULL, NULL, result, error);
+}
+
