@@ -640,6 +640,10 @@ test_always_valid (void)
     "# *see [docs](https://e.com/a*b)*",
     "> *see [docs](https://e.com/a*b)*",
     "- *see [docs](https://e.com/a*b)*\n- _[x](http://a_b)_",
+    /* Emphasis left open in a tight list item, then a heading inside it
+     * (found by fuzz-markdown) */
+    "*\t*[](*)\n\t#",
+    "- *open\n  # heading*",
     "| a |\n|---|\n| [x](https://e.com/a |\n",
     "| a | b |\n|---|---|\n| *[x](https://e.com/a*b) | [y](<https://c.d |\n",
   };

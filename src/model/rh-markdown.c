@@ -381,6 +381,11 @@ enter_heading (Renderer          *r,
       flush_text (r);
       r->heading_level = detail->level;
     }
+  else if (r->markup != NULL)
+    /* Inside a list item, text before the heading may have left spans
+     * open (md4c sends no paragraph in a tight item): none crosses into
+     * the heading's own tag. */
+    close_spans (r, r->markup);
 
   begin_line (r, NULL);
   g_string_append (r->markup, openers[MIN (detail->level, G_N_ELEMENTS (openers)) - 1]);
