@@ -27,6 +27,8 @@ trap 'rm -rf "$WORK"' EXIT
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$PWD/$BUILD/data
 
 build() {
+  # What the build needs, and GNU time for peak memory.
+  build-aux/dev.sh deps time python3 >/dev/null
   if [ ! -f "$BUILD/build.ninja" ]; then
     meson setup "$BUILD" -Dbuildtype=release -Dbench=true -Dtests=false >/dev/null
   fi

@@ -9,6 +9,7 @@
 #                                  LeakSanitizer and UBSan, in "$BUILD_DIR-sanitize";
 #                                  any report fails the test it came from
 #   build-aux/dev.sh build         the same set-up and build only
+#   build-aux/dev.sh deps [PKG…]   only install what is missing (and PKG…)
 #
 # BUILD_DIR chooses the build directory (default: _build).
 set -euo pipefail
@@ -113,6 +114,14 @@ case "$command" in
     setup
     ;;
 
+  deps)
+    if is_debian_like; then
+      install_missing "${build_packages[@]}" "$@"
+    else
+      check_other_system
+    fi
+    ;;
+
   run)
     setup
     # Run from the build tree: the schema and icons are not installed.
@@ -147,7 +156,7 @@ case "$command" in
     ;;
 
   *)
-    echo "usage: $0 run|test|test-sanitize|build [ARGS…]" >&2
+    echo "usage: $0 run|test|test-sanitize|build|deps [ARGS…]" >&2
     exit 2
     ;;
 esac
