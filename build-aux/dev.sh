@@ -23,13 +23,13 @@ setup_options=(-Dwerror=true)
 build_packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev libgtksourceview-5-dev libmd4c-dev
+  libsqlite3-dev libjson-glib-dev libgtksourceview-5-dev libmd4c-dev libyajl-dev
   desktop-file-utils appstream
 )
 test_packages=(xvfb xauth dbus-daemon)
 modules=(
   "glib-2.0 >= 2.74" "gtk4 >= 4.8" "libadwaita-1 >= 1.2" "sqlite3 >= 3.40"
-  "json-glib-1.0 >= 1.6" "gtksourceview-5 >= 5.6" "md4c >= 0.4.8"
+  "json-glib-1.0 >= 1.6" "gtksourceview-5 >= 5.6" "md4c >= 0.4.8" "yajl >= 2.1"
 )
 
 is_debian_like() {

@@ -9,15 +9,17 @@
 
 #include "rh-deck-private.h"
 #include "rh-json-check.h"
+#include "rh-json-stream.h"
 #include "rh-topic.h"
 
 /* A deck file in memory: parsed and fully validated, or built for export.
  * Validation never touches a database; the importer only adds the check
  * that follow-ups outside the file exist in the database.
  *
- * A parsed deck keeps json-glib's tree and reads its cards from it: an
- * RhCard is only made when asked for, so an import of a large file does not
- * hold a second copy of every card's text. */
+ * A file is read as a stream (rh-json-stream.c): each card is checked as
+ * it is read, then kept as one packed block of its strings, and an RhCard
+ * is only made when asked for. An import of a large file never holds the
+ * whole JSON tree, nor an object per card. */
 struct _RhDeck
 {
   GObject     parent_instance;
@@ -29,15 +31,19 @@ struct _RhDeck
   char       *description;
   GPtrArray  *cards;    /* RhCard, or NULL until asked for when parsed */
   GHashTable *by_uid;   /* uid → position + 1 */
-  JsonParser *parser;   /* the tree of a parsed deck */
   GArray     *entries;  /* DeckEntry, one per card of a parsed deck */
 };
 
-/* Where a parsed card is in the tree; the strings are the tree's. */
+/* A parsed card, checked, packed into one block of strings: uid, topic,
+ * front and back, then the tags and the follow-ups, each list ended by an
+ * empty string. Until the card is checked, @uid is borrowed from the
+ * card's JSON so that errors can name it. */
 typedef struct
 {
-  JsonObject *object;
+  char       *block;
   const char *uid;
+  RhCardKind  kind;
+  guint       seconds;
 } DeckEntry;
 
 G_DEFINE_FINAL_TYPE (RhDeck, rh_deck, G_TYPE_OBJECT)
@@ -64,7 +70,6 @@ rh_deck_finalize (GObject *object)
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->by_uid, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_array_unref);
-  g_clear_object (&self->parser);
 
   G_OBJECT_CLASS (rh_deck_parent_class)->finalize (object);
 }
@@ -254,7 +259,6 @@ read_string_list (RhDeck      *self,
                   guint        position,
                   const char  *member,
                   gboolean     ids,
-                  gboolean     check,
                   GStrv       *out,
                   GError     **error)
 {
@@ -267,22 +271,6 @@ read_string_list (RhDeck      *self,
     return TRUE;
 
   builder = g_strv_builder_new ();
-
-  /* Read again after the deck was checked, only the trimming is left. */
-  if (!check)
-    {
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          const char *value = json_array_get_string_element (array, i);
-
-          g_autofree char *trimmed = ids ? NULL : g_strstrip (g_strdup (value));
-
-          g_strv_builder_add (builder, ids ? value : trimmed);
-        }
-      *out = g_strv_builder_end (builder);
-      return TRUE;
-    }
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -359,17 +347,10 @@ read_card_string (RhDeck      *self,
                   JsonObject  *object,
                   guint        position,
                   const char  *member,
-                  gboolean     check,
                   const char **out,
                   GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-
-  if (!check)
-    {
-      *out = json_node_get_string (node);
-      return TRUE;
-    }
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -405,22 +386,21 @@ read_card_string (RhDeck      *self,
   return TRUE;
 }
 
-/* Reads and checks cards[@position] from the tree into @fields. */
+/* Reads and checks cards[@position] from its JSON into @fields. */
 static gboolean
 read_card_fields (RhDeck            *self,
                   JsonObject        *object,
                   guint              position,
-                  gboolean           check,
                   RhDeckCardFields  *fields,
                   GError           **error)
 {
   JsonNode *member;
   const char *topic_text;
 
-  if (!read_card_string (self, object, position, "id", check, &fields->uid, error))
+  if (!read_card_string (self, object, position, "id", &fields->uid, error))
     return FALSE;
 
-  if (check && id_problem (fields->uid) != NULL)
+  if (id_problem (fields->uid) != NULL)
     {
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "id",
                               id_problem (fields->uid));
@@ -428,10 +408,9 @@ read_card_fields (RhDeck            *self,
     }
 
   /* From here on, errors can name the card by its id. */
-  if (position == self->entries->len)
-    g_array_append_val (self->entries, ((DeckEntry) { object, fields->uid }));
+  g_array_append_val (self->entries, ((DeckEntry) { .uid = fields->uid }));
 
-  if (check && g_hash_table_contains (self->by_uid, fields->uid))
+  if (g_hash_table_contains (self->by_uid, fields->uid))
     {
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uid, fields->uid)) - 1;
       g_autofree char *problem =
@@ -441,9 +420,9 @@ read_card_fields (RhDeck            *self,
       return FALSE;
     }
 
-  if (!read_card_string (self, object, position, "topic", check, &topic_text, error) ||
-      !read_card_string (self, object, position, "front", check, &fields->front, error) ||
-      !read_card_string (self, object, position, "back", check, &fields->back, error))
+  if (!read_card_string (self, object, position, "topic", &topic_text, error) ||
+      !read_card_string (self, object, position, "front", &fields->front, error) ||
+      !read_card_string (self, object, position, "back", &fields->back, error))
     return FALSE;
 
   if (!(fields->owned_topic = rh_topic_path_normalize (topic_text, NULL)))
@@ -456,7 +435,7 @@ read_card_fields (RhDeck            *self,
     }
   fields->topic = fields->owned_topic;
 
-  if (!read_string_list (self, object, position, "tags", FALSE, check, &fields->tags, error))
+  if (!read_string_list (self, object, position, "tags", FALSE, &fields->tags, error))
     return FALSE;
 
   fields->kind = RH_CARD_KIND_CONCEPT;
@@ -510,10 +489,10 @@ read_card_fields (RhDeck            *self,
       fields->seconds = (guint)seconds;
     }
 
-  if (!read_string_list (self, object, position, "follow_ups", TRUE, check, &fields->follow_ups, error))
+  if (!read_string_list (self, object, position, "follow_ups", TRUE, &fields->follow_ups, error))
     return FALSE;
 
-  if (check && fields->follow_ups != NULL &&
+  if (fields->follow_ups != NULL &&
       g_strv_contains ((const char * const *)fields->follow_ups, fields->uid))
     {
       rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "follow_ups",
@@ -524,6 +503,114 @@ read_card_fields (RhDeck            *self,
   return TRUE;
 }
 
+static gsize
+strv_block_length (const char * const *strv)
+{
+  gsize length = 1;
+
+  for (guint i = 0; strv && strv[i]; i++)
+    length += strlen (strv[i]) + 1;
+
+  return length;
+}
+
+static char *
+append_block_string (char       *to,
+                     const char *str)
+{
+  gsize length = strlen (str) + 1;
+
+  memcpy (to, str, length);
+
+  return to + length;
+}
+
+static char *
+append_block_strv (char               *to,
+                   const char * const *strv)
+{
+  for (guint i = 0; strv && strv[i]; i++)
+    to = append_block_string (to, strv[i]);
+  *to = '\0';
+
+  return to + 1;
+}
+
+/* Packs a checked card's strings into @entry's block. */
+static void
+pack_entry (DeckEntry              *entry,
+            const RhDeckCardFields *fields)
+{
+  const char *strings[] = { fields->uid, fields->topic, fields->front, fields->back };
+  gsize length = strv_block_length ((const char * const *)fields->tags) +
+                 strv_block_length ((const char * const *)fields->follow_ups);
+  char *at;
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    length += strlen (strings[i]) + 1;
+
+  at = entry->block = g_malloc (length);
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    at = append_block_string (at, strings[i]);
+  at = append_block_strv (at, (const char * const *)fields->tags);
+  append_block_strv (at, (const char * const *)fields->follow_ups);
+
+  entry->uid = entry->block;
+  entry->kind = fields->kind;
+  entry->seconds = fields->seconds;
+}
+
+static const char *
+next_block_string (const char *at)
+{
+  return at + strlen (at) + 1;
+}
+
+/* A list written by append_block_strv(), as a new GStrv (NULL when empty),
+ * and where the block goes on after it. */
+static GStrv
+read_block_strv (const char  *at,
+                 const char **end)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (*at == '\0')
+    {
+      *end = at + 1;
+      return NULL;
+    }
+
+  builder = g_strv_builder_new ();
+  for (; *at != '\0'; at = next_block_string (at))
+    g_strv_builder_add (builder, at);
+  *end = at + 1;
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+unpack_entry (const DeckEntry  *entry,
+              RhDeckCardFields *fields)
+{
+  const char *at = entry->block;
+
+  fields->uid = at;
+  fields->topic = at = next_block_string (at);
+  fields->front = at = next_block_string (at);
+  fields->back = at = next_block_string (at);
+  at = next_block_string (at);
+  fields->tags = read_block_strv (at, &at);
+  fields->follow_ups = read_block_strv (at, &at);
+  fields->kind = entry->kind;
+  fields->seconds = entry->seconds;
+}
+
+static void
+clear_entry (gpointer data)
+{
+  g_clear_pointer (&((DeckEntry *)data)->block, g_free);
+}
+
 static gboolean
 read_card (RhDeck     *self,
            JsonNode   *node,
@@ -531,6 +618,7 @@ read_card (RhDeck     *self,
            GError    **error)
 {
   g_auto(RhDeckCardFields) fields = { 0 };
+  DeckEntry *entry;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -540,15 +628,18 @@ read_card (RhDeck     *self,
       return FALSE;
     }
 
-  if (!read_card_fields (self, json_node_get_object (node), position, TRUE, &fields, error))
+  if (!read_card_fields (self, json_node_get_object (node), position, &fields, error))
     return FALSE;
 
+  entry = &g_array_index (self->entries, DeckEntry, position);
+  pack_entry (entry, &fields);
   g_ptr_array_add (self->cards, NULL);
-  g_hash_table_insert (self->by_uid, (gpointer)fields.uid, GUINT_TO_POINTER (position + 1));
+  g_hash_table_insert (self->by_uid, (gpointer)entry->uid, GUINT_TO_POINTER (position + 1));
 
   return TRUE;
 }
 
+/* Everything but the cards, which were read as they streamed by. */
 static gboolean
 read_deck (RhDeck     *self,
            JsonNode   *root_node,
@@ -557,7 +648,6 @@ read_deck (RhDeck     *self,
   g_autofree char *version = NULL;
   JsonObject *root;
   JsonNode *node;
-  JsonArray *cards;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     return set_deck_error (self, error, RH_DECK_ERROR_NOT_A_DECK,
@@ -599,12 +689,6 @@ read_deck (RhDeck     *self,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return set_deck_error (self, error, RH_DECK_ERROR_WRONG_TYPE,
                            _("“cards” must be an array, not %s"), json_type_name (node));
-
-  cards = json_node_get_array (node);
-  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (DeckEntry), json_array_get_length (cards));
-  for (guint i = 0; i < json_array_get_length (cards); i++)
-    if (!read_card (self, json_array_get_element (cards, i), i, error))
-      return FALSE;
 
   return TRUE;
 }
@@ -703,6 +787,47 @@ rh_deck_new (void)
  *
  * Returns: (transfer full) (nullable): the deck
  */
+/* What reading the cards as they stream by keeps: the first problem. */
+typedef struct
+{
+  RhDeck *deck;
+  GError *error;
+} CardStream;
+
+static void
+stream_card_cb (JsonNode *element,
+                guint     position,
+                gpointer  user_data)
+{
+  CardStream *stream = user_data;
+
+  if (stream->error == NULL)
+    read_card (stream->deck, element, position, &stream->error);
+}
+
+/* The strict syntax check, which a large file runs on a second thread
+ * while the stream is read: the stream's result only counts if it passes. */
+typedef struct
+{
+  const char    *data;
+  gsize          length;
+  RhJsonProblem  problem;
+  gboolean       ok;
+} SyntaxCheck;
+
+static gpointer
+check_syntax_thread (gpointer data)
+{
+  SyntaxCheck *check = data;
+
+  check->ok = rh_json_check (check->data, check->length, "id", &check->problem);
+
+  return NULL;
+}
+
+/* Below this a second thread costs more than it saves. */
+#define THREADED_CHECK_BYTES (1024 * 1024)
+
 RhDeck *
 rh_deck_new_from_data (const char  *data,
                        gsize        length,
@@ -710,9 +835,12 @@ rh_deck_new_from_data (const char  *data,
                        GError     **error)
 {
   g_autoptr(RhDeck) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GThread) thread = NULL;
   g_auto(RhJsonProblem) problem = { 0 };
+  SyntaxCheck check = { data, length, { 0 }, FALSE };
+  CardStream stream = { NULL, NULL };
   const char *invalid_at = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -735,10 +863,25 @@ rh_deck_new_from_data (const char  *data,
       return NULL;
     }
 
-  if (!rh_json_check (data, length, "id", &problem))
+  if (length >= THREADED_CHECK_BYTES)
+    thread = g_thread_try_new ("rh-deck-check", check_syntax_thread, &check, NULL);
+  if (thread == NULL)
+    check_syntax_thread (&check);
+
+  self->entries = g_array_new (FALSE, FALSE, sizeof (DeckEntry));
+  g_array_set_clear_func (self->entries, clear_entry);
+  stream.deck = self;
+  root = rh_json_stream_parse (data, length, "cards", stream_card_cb, &stream, &local_error);
+
+  if (thread != NULL)
+    g_thread_join (g_steal_pointer (&thread));
+  problem = check.problem;
+
+  if (!check.ok)
     {
       g_autofree char *where = describe_path (data, length, &problem);
 
+      g_clear_error (&stream.error);
       if (where != NULL)
         set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, _("line %u, column %u: %s: %s"),
                         problem.line, problem.column, where, problem.message);
@@ -748,27 +891,27 @@ rh_deck_new_from_data (const char  *data,
       return NULL;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (root == NULL)
     {
-      /* json-glib quotes the input it stumbled on, bytes and all. */
-      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
-
-      set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, "%s", valid);
+      /* Not reached for a document the checker accepted. */
+      g_clear_error (&stream.error);
+      set_deck_error (self, error, RH_DECK_ERROR_SYNTAX, "%s",
+                      local_error ? local_error->message : _("the file is empty"));
       return NULL;
     }
 
-  /* json-glib 1.6 returns success and no root for blank input. */
-  if (json_parser_get_root (parser) == NULL)
+  /* The deck's own fields come first, then the first card's problem. */
+  if (!read_deck (self, root, error))
     {
-      set_deck_error (self, error, RH_DECK_ERROR_EMPTY, _("the file is empty"));
+      g_clear_error (&stream.error);
       return NULL;
     }
 
-  if (!read_deck (self, json_parser_get_root (parser), error))
-    return NULL;
-
-  self->parser = g_steal_pointer (&parser);
+  if (stream.error != NULL)
+    {
+      g_propagate_error (error, stream.error);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -949,8 +1092,8 @@ GStrv
 rh_deck_dup_card_follow_ups (RhDeck *self,
                              guint   position)
 {
+  g_auto(RhDeckCardFields) fields = { 0 };
   RhCard *card;
-  GStrv follow_ups = NULL;
 
   g_return_val_if_fail (RH_IS_DECK (self), NULL);
   g_return_val_if_fail (position < self->cards->len, NULL);
@@ -958,14 +1101,13 @@ rh_deck_dup_card_follow_ups (RhDeck *self,
   if ((card = g_ptr_array_index (self->cards, position)) != NULL)
     return g_strdupv ((char **)rh_card_get_follow_ups (card));
 
-  read_string_list (self, g_array_index (self->entries, DeckEntry, position).object, position,
-                    "follow_ups", TRUE, FALSE, &follow_ups, NULL);
+  unpack_entry (&g_array_index (self->entries, DeckEntry, position), &fields);
 
-  return follow_ups;
+  return g_steal_pointer (&fields.follow_ups);
 }
 
-/* Fills @fields from the tree without making an RhCard, or from the card
- * when there is one. The strings are the deck's, valid while it lives. */
+/* Fills @fields from the packed card without making an RhCard, or from
+ * the card when there is one. The strings are the deck's, valid while it lives. */
 void
 rh_deck_read_card_fields (RhDeck           *self,
                           guint             position,
@@ -993,10 +1135,7 @@ rh_deck_read_card_fields (RhDeck           *self,
       return;
     }
 
-  /* Checked when parsed, so this cannot fail now. */
-  if (!read_card_fields (self, g_array_index (self->entries, DeckEntry, position).object,
-                         position, FALSE, fields, NULL))
-    g_assert_not_reached ();
+  unpack_entry (&g_array_index (self->entries, DeckEntry, position), fields);
 }
 
 void
