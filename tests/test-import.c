@@ -130,6 +130,60 @@ test_follow_up_into_database (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* Re-importing compares every stored card in one pass: a change to any
+ * one field, or to the order of its links, is an update; the rest are
+ * unchanged and not written at all. The topic counters kept during the
+ * bulk write equal a full recount. */
+static void
+test_reimport_sees_each_change (void)
+{
+  static const char * const fields[] = {
+    "\"topic\": \"T\"", "\"front\": \"F\"", "\"back\": \"B\"", "\"tags\": [\"x\", \"y\"]",
+    "\"kind\": \"concept\"", "\"seconds\": 60", "\"follow_ups\": [\"a\", \"b\"]",
+  };
+  static const char * const changed[] = {
+    "\"topic\": \"T::U\"", "\"front\": \"F!\"", "\"back\": \"B!\"", "\"tags\": [\"y\", \"x\"]",
+    "\"kind\": \"design\"", "\"seconds\": 61", "\"follow_ups\": [\"b\", \"a\"]",
+  };
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  RhImportResult result;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(GString) before = g_string_new ("{\"rehearse_deck\": 1, \"cards\": ["
+                                                "{\"id\": \"a\", \"topic\": \"T\", \"front\": \"a\", \"back\": \"a\"},"
+                                                "{\"id\": \"b\", \"topic\": \"T\", \"front\": \"b\", \"back\": \"b\"},"
+                                                "{\"id\": \"c\"");
+      g_autoptr(GString) after = NULL;
+
+      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
+        g_string_append_printf (before, ", %s", fields[j]);
+      g_string_append (before, "}]}");
+
+      after = g_string_new (before->str);
+      g_string_replace (after, fields[i], changed[i], 1);
+
+      rh_test_import (db, before->str, NULL);
+      rh_test_import (db, after->str, &result);
+      g_assert_cmpuint (result.added, ==, 0);
+      g_assert_cmpuint (result.updated, ==, 1);
+      g_assert_cmpuint (result.unchanged, ==, 2);
+
+      rh_test_import (db, after->str, &result);
+      g_assert_cmpuint (result.updated, ==, 0);
+      g_assert_cmpuint (result.unchanged, ==, 3);
+    }
+
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topic_counts tc WHERE cards <>"
+                                          " (SELECT count(*) FROM cards WHERE topic_id = tc.topic_id) OR new <>"
+                                          " (SELECT count(*) FROM cards c JOIN review_state rs ON rs.card_id = c.id"
+                                          "  WHERE c.topic_id = tc.topic_id AND rs.state = 0 AND c.suspended = 0);"),
+                   ==, 0);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum(cards) FROM topic_counts;"), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 static void
 test_all_or_nothing (void)
 {
@@ -422,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/import/new", test_import_new);
   g_test_add_func ("/import/merge-keeps-reviews", test_merge_keeps_reviews);
   g_test_add_func ("/import/follow-up-into-database", test_follow_up_into_database);
+  g_test_add_func ("/import/reimport-sees-each-change", test_reimport_sees_each_change);
   g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/import/cancel-and-progress", test_cancel_and_progress);
   g_test_add_func ("/import/builtin", test_builtin);

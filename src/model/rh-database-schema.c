@@ -20,6 +20,12 @@
   "  INSERT INTO cards_fts (rowid, front, back, tags)"                                  \
   "    VALUES (new.id, rh_plain_text (new.front), rh_plain_text (new.back), new.tags);" \
   "END;"
+/* As made by 4 → 5. */
+#define TOPIC_COUNTS_CARD_INSERT_TRIGGER                                                \
+  "CREATE TRIGGER topic_counts_card_insert AFTER INSERT ON cards BEGIN"                 \
+  "  UPDATE topic_counts SET cards = cards + 1, active = active + (new.suspended = 0),"  \
+  "    new = new + (new.suspended = 0) WHERE topic_id = new.topic_id;"                  \
+  "END;"
 #define CARDS_FTS_UPDATE_TRIGGER                                                        \
   "CREATE TRIGGER cards_fts_update AFTER UPDATE OF front, back, tags ON cards BEGIN"    \
   "  UPDATE cards_fts SET front = rh_plain_text (new.front), back = rh_plain_text (new.back),"  \
@@ -231,10 +237,7 @@ const char * const rh_database_migrations[RH_DATABASE_SCHEMA_VERSION] = {
   "END;"
   /* A card's review_state row starts new (cards_review_state); a repair,
    * which replaces those rows, recounts with RH_DATABASE_RECOUNT_TOPICS. */
-  "CREATE TRIGGER topic_counts_card_insert AFTER INSERT ON cards BEGIN"
-  "  UPDATE topic_counts SET cards = cards + 1, active = active + (new.suspended = 0),"
-  "    new = new + (new.suspended = 0) WHERE topic_id = new.topic_id;"
-  "END;"
+  TOPIC_COUNTS_CARD_INSERT_TRIGGER
   /* Before, while the review_state row is still there. */
   "CREATE TRIGGER topic_counts_card_delete BEFORE DELETE ON cards BEGIN"
   "  UPDATE topic_counts SET cards = cards - 1, active = active - (old.suspended = 0),"
@@ -273,10 +276,12 @@ G_STATIC_ASSERT (RH_DATABASE_APPLICATION_ID == 1382576755);
 
 const char rh_database_card_triggers_drop[] =
   "DROP TRIGGER cards_review_state;"
+  "DROP TRIGGER topic_counts_card_insert;"
   "DROP TRIGGER cards_fts_insert;"
   "DROP TRIGGER cards_fts_update;";
 
 const char rh_database_card_triggers_create[] =
   CARDS_REVIEW_STATE_TRIGGER
+  TOPIC_COUNTS_CARD_INSERT_TRIGGER
   CARDS_FTS_INSERT_TRIGGER
   CARDS_FTS_UPDATE_TRIGGER;

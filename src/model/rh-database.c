@@ -1122,8 +1122,9 @@ rh_database_emit_changed (RhDatabase       *self,
 /**
  * rh_database_suspend_card_triggers:
  *
- * Drops the per-row triggers that fill review_state and the search index
- * on inserts and updates of cards, inside the caller's transaction: FTS5
+ * Drops the per-row triggers that fill review_state, the topic counts and
+ * the search index on inserts and updates of cards, inside the caller's
+ * transaction: FTS5
  * flushes its pending data at the end of every statement, so a bulk write
  * fills both in one statement each instead, then calls
  * rh_database_resume_card_triggers() before committing. A rollback, or a

@@ -34,5 +34,8 @@ GStrv    rh_deck_dup_card_follow_ups (RhDeck           *self,
                                       guint             position);
 gboolean rh_deck_contains_card       (RhDeck           *self,
                                       const char       *uid);
+gboolean rh_deck_find_card           (RhDeck           *self,
+                                      const char       *uid,
+                                      guint            *position);
 
 G_END_DECLS

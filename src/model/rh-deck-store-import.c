@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rh-database-private.h"
 #include "rh-deck-private.h"
@@ -91,7 +92,6 @@ typedef struct
   RhDatabase *database;
   gint64      now;
   GHashTable *topic_ids;   /* normalized path → row id */
-  GHashTable *card_ids;    /* uid → row id of the cards stored before */
   GString    *links;
 } ImportRun;
 
@@ -114,29 +114,6 @@ import_topic_id (ImportRun   *run,
   return id;
 }
 
-/* Every card already stored, in one query, so that a card new to the
- * database costs one statement. */
-static gboolean
-read_card_ids (ImportRun  *run,
-               GError    **error)
-{
-  g_autoptr(RhStatement) stmt = NULL;
-  int rc;
-
-  if (!(stmt = rh_database_prepare (run->database, "SELECT uid, id FROM cards;", error)))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-
-      g_hash_table_insert (run->card_ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
-                           g_memdup2 (&id, sizeof id));
-    }
-
-  return rc == SQLITE_DONE || rh_database_set_error (run->database, error, rc);
-}
-
 static gboolean
 run_sql (RhDatabase  *database,
          const char  *sql,
@@ -154,6 +131,7 @@ run_sql (RhDatabase  *database,
   return rh_database_step_done (database, stmt, error);
 }
 
+
 /* A card's links as "0 uid\n1 uid", the form the find query below
  * compares them in. */
 static void
@@ -165,7 +143,74 @@ format_links (GString            *links,
     g_string_append_printf (links, "%s%u %s", i > 0 ? "\n" : "", i, follow_ups[i]);
 }
 
-/* Writes the card's content, and says whether its follow-up links must be
+static gboolean
+strings_equal (sqlite3_stmt *stmt,
+               int           column,
+               const char   *text)
+{
+  const char *stored = (const char *)sqlite3_column_text (stmt, column);
+
+  return stored != NULL && strcmp (stored, text) == 0;
+}
+
+/* Every card already stored, in one pass: which of the deck's cards are
+ * stored (@card_ids) and which of those are unchanged, content and links,
+ * so that re-importing an unchanged deck writes nothing and asks nothing
+ * per card. The rest are left @decided FALSE for write_card(). */
+static gboolean
+compare_stored_cards (ImportRun    *run,
+                      RhDeck       *deck,
+                      gint64       *card_ids,
+                      CardOutcome  *outcomes,
+                      gboolean     *decided,
+                      GError      **error)
+{
+  g_auto(RhDeckCardFields) card = { 0 };
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  /* Positions are in the text so that links compare equal only in their
+   * order, however group_concat() walks them. */
+  if (!(stmt = rh_database_prepare (run->database,
+                                    "SELECT c.uid, c.id, t.path, c.front, c.back, c.tags, c.kind, c.seconds,"
+                                    "  coalesce ((SELECT group_concat (fu.position || ' ' || f.uid, char (10))"
+                                    "             FROM follow_ups fu JOIN cards f ON f.id = fu.follow_up_id"
+                                    "             WHERE fu.card_id = c.id), '')"
+                                    " FROM cards c JOIN topics t ON t.id = c.topic_id;",
+                                    error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *tags = NULL;
+      guint position;
+
+      if (!rh_deck_find_card (deck, (const char *)sqlite3_column_text (stmt, 0), &position))
+        continue;
+
+      card_ids[position] = sqlite3_column_int64 (stmt, 1);
+      rh_deck_read_card_fields (deck, position, &card);
+      tags = rh_deck_store_join_tags ((const char * const *)card.tags);
+      format_links (run->links, (const char * const *)card.follow_ups);
+
+      if (strings_equal (stmt, 2, card.topic) && strings_equal (stmt, 3, card.front) &&
+          strings_equal (stmt, 4, card.back) && strings_equal (stmt, 5, tags) &&
+          strings_equal (stmt, 6, rh_card_kind_to_string (card.kind)) &&
+          (card.seconds > 0 ? sqlite3_column_type (stmt, 7) == SQLITE_INTEGER &&
+                                sqlite3_column_int64 (stmt, 7) == card.seconds
+                            : sqlite3_column_type (stmt, 7) == SQLITE_NULL) &&
+          strings_equal (stmt, 8, run->links->str))
+        {
+          outcomes[position] = CARD_UNCHANGED;
+          decided[position] = TRUE;
+        }
+    }
+
+  return rc == SQLITE_DONE || rh_database_set_error (run->database, error, rc);
+}
+
+/* Writes the content of a card new to the database (*@card_id 0) or
+ * stored as *@card_id, and says whether its follow-up links must be
  * written too (@links_changed) once every card is in. The search index is
  * left to the caller (the triggers are suspended), which fills it for every
  * id above the old maximum and for those in temp.import_changed. */
@@ -180,17 +225,16 @@ write_card (ImportRun               *run,
   RhDatabase *database = run->database;
   g_autoptr(RhStatement) write = NULL;
   g_autofree char *tags = rh_deck_store_join_tags ((const char * const *)card->tags);
-  gint64 *stored = g_hash_table_lookup (run->card_ids, card->uid);
+  gboolean stored = *card_id != 0;
   gint64 topic_id;
   int rc;
 
   if ((topic_id = import_topic_id (run, card->topic, error)) < 0)
     return FALSE;
 
-  *card_id = stored ? *stored : 0;
   *links_changed = FALSE;
 
-  if (stored != NULL)
+  if (stored)
     {
       g_autoptr(RhStatement) find = NULL;
 
@@ -252,8 +296,8 @@ write_card (ImportRun               *run,
   if ((rc = sqlite3_step (write)) != SQLITE_DONE)
     return rh_database_set_error (database, error, rc);
 
-  *outcome = stored != NULL ? CARD_UPDATED : CARD_ADDED;
-  if (stored == NULL)
+  *outcome = stored ? CARD_UPDATED : CARD_ADDED;
+  if (!stored)
     *card_id = rh_database_last_insert_id (database);
 
   return TRUE;
@@ -359,12 +403,12 @@ import_deck (RhDatabase            *database,
   g_autofree CardOutcome *outcomes = NULL;
   g_autofree gint64 *card_ids = NULL;
   g_autofree gboolean *links_changed = NULL;
+  g_autofree gboolean *decided = NULL;
   g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) stored_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GString) links = g_string_new (NULL);
   RhImportResult counts = { 0, 0, 0 };
   ImportRun run = {
-    database, rh_clock_get_now_seconds (rh_database_get_clock (database)), topic_ids, stored_ids, links,
+    database, rh_clock_get_now_seconds (rh_database_get_clock (database)), topic_ids, links,
   };
   guint n_cards = rh_deck_get_n_cards (deck);
   gint64 max_id_before = 0;
@@ -381,12 +425,13 @@ import_deck (RhDatabase            *database,
   outcomes = g_new0 (CardOutcome, MAX (n_cards, 1));
   card_ids = g_new0 (gint64, MAX (n_cards, 1));
   links_changed = g_new0 (gboolean, MAX (n_cards, 1));
+  decided = g_new0 (gboolean, MAX (n_cards, 1));
 
   if (!rh_database_suspend_card_triggers (database, error) ||
       !run_sql (database, "CREATE TEMP TABLE IF NOT EXISTS import_changed (id INTEGER PRIMARY KEY);", 0, error) ||
       !run_sql (database, "DELETE FROM temp.import_changed;", 0, error) ||
       (max_id_before = query_max_card_id (database, error)) < 0 ||
-      !read_card_ids (&run, error))
+      !compare_stored_cards (&run, deck, card_ids, outcomes, decided, error))
     goto failed;
 
   /* Cards first, so that links can point at cards later in the file. */
@@ -395,6 +440,9 @@ import_deck (RhDatabase            *database,
       if (i % PROGRESS_EVERY == 0 && i > 0 &&
           !report_progress (i, n_cards, cancellable, progress, user_data, error))
         goto failed;
+
+      if (decided[i])
+        continue;
 
       rh_deck_read_card_fields (deck, i, &card);
       if (!write_card (&run, &card, &card_ids[i], &outcomes[i], &links_changed[i], error))
@@ -415,8 +463,14 @@ import_deck (RhDatabase            *database,
   if (!report_progress (n_cards, n_cards, cancellable, progress, user_data, error))
     goto failed;
 
-  /* What the suspended triggers would have done, in one statement each. */
+  /* What the suspended triggers would have done, in one statement each.
+   * Added cards are new and not suspended. */
   if (!run_sql (database, "INSERT INTO review_state (card_id, topic_id) SELECT id, topic_id FROM cards WHERE id > ?;",
+                max_id_before, error) ||
+      !run_sql (database,
+                "UPDATE topic_counts SET cards = cards + added.n, active = active + added.n, new = new + added.n"
+                " FROM (SELECT topic_id, count(*) AS n FROM cards WHERE id > ? GROUP BY topic_id) AS added"
+                " WHERE topic_counts.topic_id = added.topic_id;",
                 max_id_before, error) ||
       !run_sql (database, "DELETE FROM cards_fts WHERE rowid IN (SELECT id FROM temp.import_changed);",
                 0, error) ||

@@ -262,17 +262,13 @@ read_string_list (RhDeck      *self,
                   GStrv       *out,
                   GError     **error)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GHashTable) seen = NULL;
   JsonNode *node = json_object_get_member (object, member);
   JsonArray *array;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-
-  builder = g_strv_builder_new ();
-
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -283,10 +279,12 @@ read_string_list (RhDeck      *self,
     }
 
   array = json_node_get_array (node);
+  values = g_ptr_array_new_full (json_array_get_length (array) + 1, g_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autofree char *value = NULL;
+      gboolean twice = FALSE;
 
       if (!node_is_string (element))
         {
@@ -327,17 +325,35 @@ read_string_list (RhDeck      *self,
           return FALSE;
         }
 
-      if (!g_hash_table_add (seen, g_strdup (value)))
+      /* Lists are short: a hash only pays off for long ones. */
+      if (seen == NULL && values->len < 16)
+        {
+          for (guint j = 0; j < values->len && !twice; j++)
+            twice = strcmp (g_ptr_array_index (values, j), value) == 0;
+        }
+      else
+        {
+          if (seen == NULL)
+            {
+              seen = g_hash_table_new (g_str_hash, g_str_equal);
+              for (guint j = 0; j < values->len; j++)
+                g_hash_table_add (seen, g_ptr_array_index (values, j));
+            }
+          twice = !g_hash_table_add (seen, value);
+        }
+
+      if (twice)
         {
           g_autofree char *problem = g_strdup_printf (_("“%s” is listed twice"), value);
           rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, problem);
           return FALSE;
         }
 
-      g_strv_builder_add (builder, value);
+      g_ptr_array_add (values, g_steal_pointer (&value));
     }
 
-  *out = g_strv_builder_end (builder);
+  g_ptr_array_add (values, NULL);
+  *out = (GStrv)g_ptr_array_free (g_steal_pointer (&values), FALSE);
 
   return TRUE;
 }
@@ -1076,6 +1092,25 @@ rh_deck_contains_card (RhDeck     *self,
   g_return_val_if_fail (RH_IS_DECK (self), FALSE);
 
   return g_hash_table_contains (self->by_uid, uid);
+}
+
+/* Where the card with @uid is, without making an RhCard. */
+gboolean
+rh_deck_find_card (RhDeck     *self,
+                   const char *uid,
+                   guint      *position)
+{
+  guint found;
+
+  g_return_val_if_fail (RH_IS_DECK (self), FALSE);
+
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uid, uid));
+  if (found == 0)
+    return FALSE;
+
+  *position = found - 1;
+
+  return TRUE;
 }
 
 void
