@@ -10,6 +10,7 @@
 #include "rh-deck-private.h"
 #include "rh-deck-store-private.h"
 #include "rh-deck-store.h"
+#include "rh-markdown.h"
 
 /* Importing decks into the database: checked first, then written in one
  * transaction (all or nothing), on the caller's thread or a worker's.
@@ -212,14 +213,16 @@ compare_stored_cards (ImportRun    *run,
 /* Writes the content of a card new to the database (*@card_id 0) or
  * stored as *@card_id, and says whether its follow-up links must be
  * written too (@links_changed) once every card is in. The search index is
- * left to the caller (the triggers are suspended), which fills it for every
- * id above the old maximum and for those in temp.import_changed. */
+ * left to the caller (the triggers are suspended): @reindex says whether
+ * the card needs its index row written, and a changed card's old row is
+ * in temp.import_changed for the caller to delete. */
 static gboolean
 write_card (ImportRun               *run,
             const RhDeckCardFields  *card,
             gint64                  *card_id,
             CardOutcome             *outcome,
             gboolean                *links_changed,
+            gboolean                *reindex,
             GError                 **error)
 {
   RhDatabase *database = run->database;
@@ -233,6 +236,7 @@ write_card (ImportRun               *run,
     return FALSE;
 
   *links_changed = FALSE;
+  *reindex = !stored;
 
   if (stored)
     {
@@ -267,8 +271,8 @@ write_card (ImportRun               *run,
         }
 
       /* Its index rows are rewritten after the loop. */
-      if (!sqlite3_column_int (find, 1) &&
-          !run_sql (database, "INSERT INTO temp.import_changed (id) VALUES (?);", *card_id, error))
+      *reindex = !sqlite3_column_int (find, 1);
+      if (*reindex && !run_sql (database, "INSERT INTO temp.import_changed (id) VALUES (?);", *card_id, error))
         return FALSE;
 
       /* Only the content: review state lives in other tables and is kept. */
@@ -372,6 +376,155 @@ query_max_card_id (RhDatabase  *database,
 /* Cancelling is checked, and progress reported, this often. */
 #define PROGRESS_EVERY 1000
 
+/* The plain text of the cards to index, rendered on a second thread while
+ * the cards are written: Markdown rendering is about a tenth of a large
+ * import's work. The deck is only read meanwhile, never changed. */
+typedef struct
+{
+  RhDeck         *deck;
+  const gboolean *skip;     /* positions to leave out */
+  guint           n_cards;
+  char          **texts;    /* front and back of each position */
+  GThread        *thread;
+  GMutex          mutex;
+  GCond           cond;
+  guint           done;     /* positions rendered, under mutex */
+  int             stop;     /* atomic */
+} PlainTexts;
+
+/* Wakes a waiting writer this often. */
+#define PLAIN_TEXTS_BATCH 256
+
+static gpointer
+render_plain_texts (gpointer data)
+{
+  PlainTexts *plain = data;
+  g_auto(RhDeckCardFields) card = { 0 };
+
+  for (guint i = 0; i < plain->n_cards && !g_atomic_int_get (&plain->stop); i++)
+    {
+      if (!plain->skip[i])
+        {
+          rh_deck_read_card_fields (plain->deck, i, &card);
+          plain->texts[2 * i] = rh_markdown_to_plain_text (card.front);
+          plain->texts[2 * i + 1] = rh_markdown_to_plain_text (card.back);
+        }
+
+      if ((i + 1) % PLAIN_TEXTS_BATCH == 0 || i + 1 == plain->n_cards)
+        {
+          g_mutex_lock (&plain->mutex);
+          plain->done = i + 1;
+          g_cond_broadcast (&plain->cond);
+          g_mutex_unlock (&plain->mutex);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+plain_texts_start (PlainTexts     *plain,
+                   RhDeck         *deck,
+                   const gboolean *skip)
+{
+  plain->deck = deck;
+  plain->skip = skip;
+  plain->n_cards = rh_deck_get_n_cards (deck);
+  plain->texts = g_new0 (char *, 2 * (gsize)plain->n_cards + 1);
+  g_mutex_init (&plain->mutex);
+  g_cond_init (&plain->cond);
+
+  if (!(plain->thread = g_thread_try_new ("rh-plain-text", render_plain_texts, plain, NULL)))
+    render_plain_texts (plain);
+}
+
+/* The front and back of @position, once rendered; the caller takes them. */
+static void
+plain_texts_take (PlainTexts  *plain,
+                  guint        position,
+                  char       **front,
+                  char       **back)
+{
+  g_mutex_lock (&plain->mutex);
+  while (plain->done <= position)
+    g_cond_wait (&plain->cond, &plain->mutex);
+  g_mutex_unlock (&plain->mutex);
+
+  *front = g_steal_pointer (&plain->texts[2 * position]);
+  *back = g_steal_pointer (&plain->texts[2 * position + 1]);
+}
+
+static void
+plain_texts_clear (PlainTexts *plain)
+{
+  if (plain->texts == NULL)
+    return;
+
+  g_atomic_int_set (&plain->stop, TRUE);
+  if (plain->thread != NULL)
+    g_thread_join (g_steal_pointer (&plain->thread));
+
+  for (gsize i = 0; i < 2 * (gsize)plain->n_cards; i++)
+    g_free (plain->texts[i]);
+  g_clear_pointer (&plain->texts, g_free);
+  g_mutex_clear (&plain->mutex);
+  g_cond_clear (&plain->cond);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlainTexts, plain_texts_clear)
+
+/* The index rows of the cards @reindex marks, one statement each: FTS5
+ * keeps its pending data across plain statements (unlike the savepoint of
+ * a trigger), so this is as fast as one INSERT … SELECT. */
+static gboolean
+index_cards (ImportRun       *run,
+             RhDeck          *deck,
+             PlainTexts      *plain,
+             const gint64    *card_ids,
+             const gboolean  *reindex,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_auto(RhDeckCardFields) card = { 0 };
+  g_autoptr(RhStatement) insert = NULL;
+  guint n_cards = rh_deck_get_n_cards (deck);
+  int rc;
+
+  if (!(insert = rh_database_prepare (run->database,
+                                      "INSERT INTO cards_fts (rowid, front, back, tags) VALUES (?, ?, ?, ?);",
+                                      error)))
+    return FALSE;
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autofree char *front = NULL;
+      g_autofree char *back = NULL;
+      g_autofree char *tags = NULL;
+
+      if (!reindex[i])
+        continue;
+
+      if (i % PROGRESS_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      plain_texts_take (plain, i, &front, &back);
+      rh_deck_read_card_fields (deck, i, &card);
+      tags = rh_deck_store_join_tags ((const char * const *)card.tags);
+
+      sqlite3_bind_int64 (insert, 1, card_ids[i]);
+      sqlite3_bind_text (insert, 2, front, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 3, back, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 4, tags, -1, SQLITE_STATIC);
+      rc = sqlite3_step (insert);
+      sqlite3_reset (insert);
+      if (rc != SQLITE_DONE)
+        return rh_database_set_error (run->database, error, rc);
+    }
+
+  return TRUE;
+}
+
+
 static gboolean
 report_progress (guint                 done,
                  guint                 total,
@@ -404,6 +557,8 @@ import_deck (RhDatabase            *database,
   g_autofree gint64 *card_ids = NULL;
   g_autofree gboolean *links_changed = NULL;
   g_autofree gboolean *decided = NULL;
+  g_autofree gboolean *reindex = NULL;
+  g_auto(PlainTexts) plain = { 0 };
   g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GString) links = g_string_new (NULL);
   RhImportResult counts = { 0, 0, 0 };
@@ -426,6 +581,7 @@ import_deck (RhDatabase            *database,
   card_ids = g_new0 (gint64, MAX (n_cards, 1));
   links_changed = g_new0 (gboolean, MAX (n_cards, 1));
   decided = g_new0 (gboolean, MAX (n_cards, 1));
+  reindex = g_new0 (gboolean, MAX (n_cards, 1));
 
   if (!rh_database_suspend_card_triggers (database, error) ||
       !run_sql (database, "CREATE TEMP TABLE IF NOT EXISTS import_changed (id INTEGER PRIMARY KEY);", 0, error) ||
@@ -433,6 +589,8 @@ import_deck (RhDatabase            *database,
       (max_id_before = query_max_card_id (database, error)) < 0 ||
       !compare_stored_cards (&run, deck, card_ids, outcomes, decided, error))
     goto failed;
+
+  plain_texts_start (&plain, deck, decided);
 
   /* Cards first, so that links can point at cards later in the file. */
   for (guint i = 0; i < n_cards; i++)
@@ -445,7 +603,7 @@ import_deck (RhDatabase            *database,
         continue;
 
       rh_deck_read_card_fields (deck, i, &card);
-      if (!write_card (&run, &card, &card_ids[i], &outcomes[i], &links_changed[i], error))
+      if (!write_card (&run, &card, &card_ids[i], &outcomes[i], &links_changed[i], &reindex[i], error))
         goto failed;
     }
 
@@ -474,11 +632,7 @@ import_deck (RhDatabase            *database,
                 max_id_before, error) ||
       !run_sql (database, "DELETE FROM cards_fts WHERE rowid IN (SELECT id FROM temp.import_changed);",
                 0, error) ||
-      !run_sql (database,
-                "INSERT INTO cards_fts (rowid, front, back, tags)"
-                " SELECT id, rh_plain_text (front), rh_plain_text (back), tags FROM cards"
-                " WHERE id > ?1 OR id IN (SELECT id FROM temp.import_changed);",
-                max_id_before, error) ||
+      !index_cards (&run, deck, &plain, card_ids, reindex, cancellable, error) ||
       !run_sql (database, "DELETE FROM temp.import_changed;", 0, error) ||
       !rh_database_resume_card_triggers (database, error))
     goto failed;
