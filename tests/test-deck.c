@@ -210,6 +210,29 @@ test_parse_escapes (void)
   g_assert_cmpstr (rh_card_get_back (card), ==, "中\n/");
 }
 
+/* Nesting far deeper than the checker allows is refused as such, by the
+ * check and by the stream beside it, and naming the card does not hand the
+ * file to json-glib's recursive parser (which ran out of stack). */
+static void
+test_parse_deep_nesting (void)
+{
+  const guint depth = 200000;
+  g_autoptr(GString) json = g_string_new ("{\"rehearse_deck\": 1, \"cards\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhDeck) deck = NULL;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "]}");
+
+  deck = rh_deck_new_from_data (json->str, json->len, "deep.json", &error);
+  g_assert_null (deck);
+  g_assert_error (error, RH_DECK_ERROR, RH_DECK_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "nested deeper than 256 levels"));
+}
+
 static void
 test_missing_file (void)
 {
@@ -244,6 +267,7 @@ main (int   argc,
 
   g_test_add_func ("/deck/parse/valid", test_parse_valid);
   g_test_add_func ("/deck/parse/escapes", test_parse_escapes);
+  g_test_add_func ("/deck/parse/deep-nesting", test_parse_deep_nesting);
   g_test_add_func ("/deck/parse/missing-file", test_missing_file);
   g_test_add_func ("/deck/to-json/round-trip", test_to_json_round_trip);
 

@@ -709,6 +709,38 @@ read_deck (RhDeck     *self,
   return TRUE;
 }
 
+/* Whether brackets outside strings nest deeper than json-glib's recursive
+ * parser can take: it would run out of stack. */
+static gboolean
+nests_too_deep (const char *data,
+                gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+        }
+      else if (data[i] == '"')
+        in_string = TRUE;
+      else if (data[i] == '[' || data[i] == '{')
+        {
+          if (++depth > 1000)
+            return TRUE;
+        }
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
 /* The id of cards[@position] when json-glib can read the file despite the
  * problem the checker found, so a syntax error can name the card too. */
 static char *
@@ -721,7 +753,8 @@ peek_card_id (const char *data,
   JsonArray *cards;
   JsonObject *card;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+  if (nests_too_deep (data, length) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
       !(node = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (node) ||
       !(node = json_object_get_member (json_node_get_object (node), "cards")) ||
       !JSON_NODE_HOLDS_ARRAY (node) ||

@@ -13,9 +13,10 @@
  * elements are handed over one at a time and never kept: a deck of
  * 100,000 cards never sits in memory as one tree.
  *
- * The input has passed rh_json_check() first, which is stricter than
- * either parser (no duplicate keys, no U+0000, no 65-bit numbers), so the
- * nodes are the same as json-glib would make. */
+ * The caller trusts the result only once rh_json_check() has accepted the
+ * input, which is stricter than either parser (no duplicate keys, no
+ * U+0000, no 65-bit numbers), so the nodes are the same as json-glib would
+ * make. */
 
 typedef struct
 {
@@ -131,11 +132,21 @@ on_map_key (void                *ctx,
   return 1;
 }
 
+/* As deep as rh_json_check() allows: the stream also runs beside the check
+ * and must not build a tree too deep for json-glib to free recursively. */
+#define MAX_DEPTH 257
+
 static int
 open_container (Stream   *stream,
                 JsonNode *node)
 {
   Frame frame = { node, NULL };
+
+  if (stream->stack->len >= MAX_DEPTH)
+    {
+      json_node_unref (node);
+      return 0;
+    }
 
   /* The root's array_member: its elements go to the callback. */
   if (stream->stack->len == 1 && JSON_NODE_HOLDS_ARRAY (node) &&
@@ -224,7 +235,8 @@ rh_json_stream_parse (const char               *data,
 
   g_array_set_clear_func (stream.stack, clear_frame);
   handle = yajl_alloc (&callbacks, NULL, &stream);
-  /* rh_json_check() has checked every string, escapes included. */
+  /* The whole file is valid UTF-8 (checked first), and what escapes make
+   * only counts once rh_json_check() has accepted them. */
   yajl_config (handle, yajl_dont_validate_strings, 1);
 
   status = yajl_parse (handle, (const unsigned char *)data, length);
