@@ -12,6 +12,7 @@
 #include "rh-database-private.h"
 #include "rh-database-schema-private.h"
 #include "rh-markdown.h"
+#include "rh-search-tokenizer-private.h"
 
 /* The connection: one SQLite file, opened once, with every statement
  * prepared and cached. Writes go through rh_database_begin()/commit() and
@@ -454,6 +455,9 @@ open_database (RhDatabase  *self,
     return rh_database_set_error (self, error, rc);
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  /* Before the trace: registering runs a statement no caller asked for. */
+  if ((rc = rh_search_tokenizer_register (self->db)) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
   sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, trace_cb, self);
   sqlite3_rollback_hook (self->db, rollback_cb, self);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
