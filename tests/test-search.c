@@ -6,6 +6,52 @@
 #include "rh-search-tokenizer-private.h"
 #include "rh-test-utils.h"
 
+/* What users of the app type, over the real built-in deck, with the cards
+ * a reader of the deck expects to find: chosen by reading the cards, not
+ * by running the search. */
+static const struct {
+  const char *search;
+  const char *expected; /* each must be among the results */
+  const char *first;    /* (nullable): the first result is one of these */
+} relevance[] = {
+  /* One Chinese character: every tree, however it is written. */
+  { "树", "mysql-bplus-why mysql-bplus-capacity algo-trie algo-segment-tree algo-binary-tree-apps redis-skiplist-vs-rbtree", NULL },
+  { "锁", "os-mutex-vs-spinlock redis-distributed-lock dist-etcd-lock mysql-lock-on-index", NULL },
+  /* Two characters, also inside longer words (联合索引, 覆盖索引). */
+  { "索引", "mysql-index-classification mysql-covering-index mysql-leftmost-prefix mysql-clustered-vs-secondary", NULL },
+  { "调度", "go-gmp-model go-gmp-why-p go-sched-find-runnable go-sched-syscall-handoff", NULL },
+  { "幂等", "net-http-idempotency dist-idempotency dist-kafka-idempotent-producer dist-idempotent-consume-pitfalls",
+    "net-http-idempotency dist-idempotency" },
+  { "选举", "dist-raft-election", NULL },
+  /* Three and four characters. */
+  { "持久化", "redis-persistence redis-hybrid-persistence redis-not-primary-db",
+    "redis-persistence redis-hybrid-persistence" },
+  { "零拷贝", "net-io-zero-copy", "net-io-zero-copy" },
+  { "红黑树", "redis-skiplist-vs-rbtree mysql-bplus-why", NULL },
+  { "三次握手", "net-tcp-three-way-handshake net-tcp-why-three-handshakes",
+    "net-tcp-three-way-handshake net-tcp-why-three-handshakes" },
+  { "联合索引", "mysql-leftmost-prefix mysql-composite-vs-unique", "mysql-leftmost-prefix mysql-composite-vs-unique" },
+  /* English words and names, in any case. */
+  { "goroutine", "go-goroutine-vs-thread go-goroutine-switch go-goroutine-leak go-gmp-model", NULL },
+  { "gorout", "go-goroutine-vs-thread go-goroutine-switch go-goroutine-leak", NULL },
+  { "epoll", "net-io-select-poll-epoll net-io-epoll-internals net-io-epoll-lt-et go-netpoller-epoll-et",
+    "net-io-select-poll-epoll net-io-epoll-internals net-io-epoll-lt-et go-netpoller-epoll-et" },
+  { "mutex", "go-mutex-impl go-mutex-starvation os-mutex-vs-spinlock os-futex", NULL },
+  { "GMP", "go-gmp-model go-gmp-why-p", "go-gmp-model go-gmp-why-p" },
+  { "fsync", "redis-aof-fsync os-page-cache", NULL },
+  /* Symbols inside a word. */
+  { "TIME_WAIT", "net-tcp-time-wait net-tcp-time-wait-too-many ops-time-wait net-http-go-client-time-wait",
+    "net-tcp-time-wait net-tcp-time-wait-too-many ops-time-wait" },
+  { "CLOSE_WAIT", "net-tcp-close-wait-too-many ops-close-wait", "net-tcp-close-wait-too-many ops-close-wait" },
+  { "B+树", "mysql-bplus-why mysql-bplus-capacity redis-skiplist-vs-rbtree", NULL },
+  /* Several words, in two scripts. */
+  { "redis 持久化", "redis-persistence redis-hybrid-persistence redis-not-primary-db",
+    "redis-persistence redis-hybrid-persistence" },
+  { "goroutine 泄漏", "go-goroutine-leak go-leak-prevention go-pprof-find-leak",
+    "go-goroutine-leak go-leak-prevention" },
+  { "raft 选举", "dist-raft-election", "dist-raft-election" },
+};
+
 /* The tokens rh_cjk gives for @text, as "token@start-end" in order (each
  * one position after the last). */
 static int
@@ -153,6 +199,71 @@ test_tokenizer_invalid (void)
   }
 }
 
+static GPtrArray *
+search_uids (RhDatabase *db,
+             const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = rh_deck_store_query_card_ids (db, NULL, search, &error);
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RhCard) card = rh_deck_store_dup_card (db, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (uids, g_strdup (rh_card_get_uid (card)));
+    }
+
+  return uids;
+}
+
+static gboolean
+contains (GPtrArray  *uids,
+          const char *uid)
+{
+  return g_ptr_array_find_with_equal_func (uids, uid, g_str_equal, NULL);
+}
+
+/* Every query is run and described before any fails, so one run shows
+ * all that changed. */
+static void
+test_relevance (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/decks/builtin.json", 0, &error);
+  g_autoptr(GString) failures = g_string_new (NULL);
+  RhImportResult result;
+
+  g_assert_no_error (error);
+  g_assert_true (rh_deck_store_import_builtin (db, bytes, &result, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (relevance); i++)
+    {
+      g_autoptr(GPtrArray) uids = search_uids (db, relevance[i].search);
+      g_auto(GStrv) expected = g_strsplit (relevance[i].expected, " ", -1);
+      g_auto(GStrv) first = relevance[i].first ? g_strsplit (relevance[i].first, " ", -1) : NULL;
+
+      g_test_message ("%s: %u results, first %s", relevance[i].search, uids->len,
+                      uids->len ? (char *)uids->pdata[0] : "none");
+      for (guint j = 0; expected[j]; j++)
+        if (!contains (uids, expected[j]))
+          g_string_append_printf (failures, "“%s” misses %s\n", relevance[i].search, expected[j]);
+      if (first != NULL && (uids->len == 0 || !g_strv_contains ((const char * const *)first, uids->pdata[0])))
+        g_string_append_printf (failures, "“%s” ranks %s first\n", relevance[i].search,
+                                uids->len ? (char *)uids->pdata[0] : "nothing");
+    }
+
+  if (failures->len > 0)
+    g_test_message ("%s", failures->str);
+  g_assert_cmpstr (failures->str, ==, "");
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/search/tokenizer/document", test_tokenizer_document);
   g_test_add_func ("/search/tokenizer/query", test_tokenizer_query);
   g_test_add_func ("/search/tokenizer/invalid", test_tokenizer_invalid);
+  g_test_add_func ("/search/relevance", test_relevance);
 
   return g_test_run ();
 }
