@@ -13,13 +13,14 @@
 #
 # A new measure is a function row_NAME SIZE that calls report (below), and
 # one more word in ROWS. TOPICS=0 leaves out bench-topics' rows.
+#   ROWS="search" TOPICS=0 build-aux/bench.sh   the search row only
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD=${BENCH_BUILD_DIR:-_build-bench}
 SIZES=${SIZES:-"10000 100000"}
 RUNS=${RUNS:-3}
-ROWS=${ROWS:-"import import_memory reimport"}
+ROWS=${ROWS:-"import import_memory reimport search"}
 DECKS=$BUILD/decks
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -103,6 +104,24 @@ row_reimport() {
     run "$WORK/reimport-$1" "$BUILD/src/rehearse" --db "$WORK/reimport-$1.db" --import "$file"
   done
   report "re-import $1 unchanged cards" "$(median "$WORK/reimport-$1" 1)" - ms "≤ 1600 ms"
+}
+
+# Searches on the imported deck, and the search index against trigrams.
+row_search() {
+  local file db=$WORK/search-$1.db out=$WORK/search-$1
+  file=$(deck "$1")
+  if [ ! -f "$out" ]; then
+    [ -f "$db" ] || run "$WORK/search-import-$1" "$BUILD/src/rehearse" --db "$db" --import "$file"
+    "$BUILD/tests/bench/bench-search" "$db" >"$out"
+  fi
+  value() { awk -v k="$1" '$1 == k { print $2 }' "$out"; }
+  mb() { awk -v b="$(value "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+  report "search $1, 2-char Chinese word" "$(value zh2)" - ms "< 10 ms"
+  report "search $1, 1-char Chinese word" "$(value zh1)" - ms "-"
+  report "search $1, English word" "$(value en)" - ms "-"
+  report "search $1, TIME_WAIT" "$(value symbol)" - ms "-"
+  report "search index $1, size vs trigram" "$(mb fresh_bytes)" "$(mb trigram_bytes)" MB "< 1.0×"
+  report "search index $1, fill vs trigram" "$(value fill_ms)" "$(value trigram_fill_ms)" ms "< 1.0×"
 }
 
 build

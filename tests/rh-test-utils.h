@@ -4,11 +4,34 @@
 #include "rh-database-private.h"
 #include "rh-database.h"
 #include "rh-deck-store.h"
+#include "rh-search-tokenizer-private.h"
 
 G_BEGIN_DECLS
 
 /* 2026-03-01 12:00:00 UTC, a fixed "now" for fake clocks. */
 #define RH_TEST_NOW_US (G_GINT64_CONSTANT (1772366400) * G_USEC_PER_SEC)
+
+/* SQL that puts back the trigram search index of schema versions 4 and 5
+ * (keeping its text), for tests that make a file of an older version. The
+ * connection needs rh_search_tokenizer_register() to drop the new one. */
+#define RH_TEST_DROP_V6_OBJECTS                                                \
+  " CREATE TEMP TABLE old_fts AS SELECT rowid AS id, front, back, tags FROM cards_fts;" \
+  " DROP TRIGGER cards_fts_insert; DROP TRIGGER cards_fts_delete; DROP TRIGGER cards_fts_update;" \
+  " DROP TABLE cards_fts;"                                                     \
+  " CREATE VIRTUAL TABLE cards_fts USING fts5 (front, back, tags, tokenize = 'trigram');" \
+  " INSERT INTO cards_fts (rowid, front, back, tags) SELECT id, front, back, tags FROM temp.old_fts;" \
+  " DROP TABLE temp.old_fts;"                                                  \
+  " CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN"               \
+  "  INSERT INTO cards_fts (rowid, front, back, tags)"                         \
+  "    VALUES (new.id, rh_plain_text (new.front), rh_plain_text (new.back), new.tags);" \
+  " END;"                                                                      \
+  " CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN"               \
+  "  DELETE FROM cards_fts WHERE rowid = old.id;"                              \
+  " END;"                                                                      \
+  " CREATE TRIGGER cards_fts_update AFTER UPDATE OF front, back, tags ON cards BEGIN" \
+  "  UPDATE cards_fts SET front = rh_plain_text (new.front), back = rh_plain_text (new.back)," \
+  "    tags = new.tags WHERE rowid = new.id;"                                  \
+  " END;"
 
 /* SQL that takes what schema version 5 added away again, for tests that
  * make a file of an older version. */

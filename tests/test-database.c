@@ -40,6 +40,7 @@ raw_exec (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (rh_search_tokenizer_register (db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
   sqlite3_close (db);
@@ -123,7 +124,8 @@ test_migrate_from_1 (Fixture       *f,
 
   /* What version 1 of the schema left on disk. */
   raw_exec (f->path, "DROP INDEX review_log_time; DROP TABLE interview_answers; DROP TABLE interview_sessions;"
-                     " DROP TABLE interview_templates;" RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 1;");
+                     " DROP TABLE interview_templates;" RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
+                     " PRAGMA user_version = 1;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -206,7 +208,7 @@ test_migrate_from_4 (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_make_answered_database (f->path, 5, 2);
-  raw_exec (f->path, RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
+  raw_exec (f->path, RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -217,6 +219,54 @@ test_migrate_from_4 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 5);
   g_assert_cmpuint (rh_topic_get_new_count (topic), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* Version 6 indexes words and pairs of CJK characters instead of
+ * trigrams: a version-5 file gets its index rebuilt, and short Chinese
+ * words, English words and symbols are found through it. */
+static void
+test_migrate_from_5 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *deck =
+    "{\"rehearse_deck\": 1, \"cards\": ["
+    " {\"id\": \"gmp\", \"topic\": \"Go\", \"front\": \"讲讲 **GMP** 调度器\", \"back\": \"goroutine 与线程\"},"
+    " {\"id\": \"tcp\", \"topic\": \"Net\", \"front\": \"Which state?\", \"back\": \"`TIME_WAIT`, for 2 MSL\"}"
+    "]}";
+  const char * const searches[] = { "调度", "调", "gorout", "TIME_WAIT", "gmp 线程" };
+
+  rh_test_import (db, deck, NULL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  raw_exec (f->path, RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'cards_fts'"
+                                          " AND sql LIKE '%rh_cjk%';"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts;"), ==, 2);
+  rh_test_exec (db, "INSERT INTO cards_fts (cards_fts) VALUES ('integrity-check');");
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      ids = rh_deck_store_query_card_ids (db, NULL, searches[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, 1);
+      g_clear_pointer (&ids, g_array_unref);
+    }
+
+  /* The triggers keep the new index as cards change. */
+  rh_test_exec (db, "UPDATE cards SET front = '索引' WHERE uid = 'gmp';");
+  ids = rh_deck_store_query_card_ids (db, NULL, "调度", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  rh_test_exec (db, "INSERT INTO cards_fts (cards_fts) VALUES ('integrity-check');");
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }
@@ -527,6 +577,7 @@ main (int   argc,
   ADD ("/database/migrate/from-1", test_migrate_from_1);
   ADD ("/database/migrate/from-3", test_migrate_from_3);
   ADD ("/database/migrate/from-4", test_migrate_from_4);
+  ADD ("/database/migrate/from-5", test_migrate_from_5);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
   ADD ("/database/refuse/foreign-with-our-id", test_refuse_foreign_with_our_id);

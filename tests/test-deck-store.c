@@ -152,6 +152,7 @@ search_uids (RhDatabase *db,
   return g_string_free (g_steal_pointer (&uids), FALSE);
 }
 
+/* @expected lists the cards found, the best match first. */
 #define assert_search(db, search, expected) \
   G_STMT_START { \
     g_autofree char *found_ = search_uids ((db), (search)); \
@@ -172,7 +173,8 @@ test_search_plain_text (void)
   assert_search (db, "_", "tcp");
   /* Operators are literal and keep their words together. */
   assert_search (db, "W + R > N", "quorum");
-  assert_search (db, "W + R", "quorum sum");
+  /* The best match first: “sum” has it in its front. */
+  assert_search (db, "W + R", "sum quorum");
   assert_search (db, "> N", "quorum");
   assert_search (db, "NEAR", "");
   assert_search (db, "quorum AND", "");
@@ -227,7 +229,11 @@ test_search_unicode (void)
   assert_search (db, "ΩΜ", "el");
   assert_search (db, "жя", "ru");
   assert_search (db, "ЮЭ", "ru");
-  assert_search (db, "SS", "de");
+  /* Words are found from their start, and folded as SQLite folds them
+   * (“ẞ” is “ß”, not “ss”). */
+  assert_search (db, "SS", "");
+  assert_search (db, "STRAẞE", "de");
+  assert_search (db, "str", "de");
   /* A search longer than anyone types still answers, without an error. */
   for (guint i = 0; i < 1500; i++)
     g_string_append_printf (many, "%s%c", i ? " " : "", 'a' + i % 26);
@@ -295,6 +301,12 @@ test_search_markup (void)
     { "Is W + R > N enough?", "w + r > n", "Is <b>W + R &gt; N</b> enough?" },
     { "什么是联合索引？", "索引", "什么是联合<b>索引</b>？" },
     { "Straße", "STRASSE", "<b>Straße</b>" },
+    /* From the start of a word, as the index finds them. */
+    { "RWMutex or Mutex", "mutex", "RWMutex or <b>Mutex</b>" },
+    { "goroutine 泄漏", "GOROUT 漏", "<b>gorout</b>ine 泄<b>漏</b>" },
+    /* Spaces next to symbols do not count, between words they do. */
+    { "InnoDB 的 B+ 树", "B+树", "InnoDB 的 <b>B+ 树</b>" },
+    { "every  read, or every reader", "\"every read\"", "<b>every  read</b>, or <b>every read</b>er" },
     { "no match", "zzz", "no match" },
     { "<i>", "", "&lt;i&gt;" },
   };
@@ -305,6 +317,38 @@ test_search_markup (void)
 
       g_assert_cmpstr (markup, ==, cases[i].markup);
     }
+}
+
+/* Past the cards bm25 ranks, those with every word in the front come
+ * first, then the rest, each in the order they were added. */
+static void
+test_search_many (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *deck = rh_test_make_deck (2100, "Go", "go");
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 moved;
+
+  rh_test_import (db, deck, NULL);
+  moved = rh_test_query_int (db, "SELECT id FROM cards WHERE uid = 'go-2050';");
+  rh_test_exec (db, "UPDATE cards SET front = 'Answer first' WHERE uid = 'go-2050';");
+
+  ids = rh_deck_store_query_card_ids (db, NULL, "answ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2100);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, moved);
+  for (guint i = 2; i < ids->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i - 1), <, g_array_index (ids, gint64, i));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Within a topic, and checked as written. */
+  ids = rh_deck_store_query_card_ids (db, "Go", "\"answer 20\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 111); /* 20, 200…209, 2000…2099: the last word may go on */
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
 }
 
 /* The index rows the import writes in bulk agree with the cards, and the
@@ -349,7 +393,7 @@ test_search_after_import (void)
   g_assert_true (rh_deck_store_update_card (db, card, &error));
   g_assert_no_error (error);
   assert_index_sound (db);
-  assert_search (db, "TIME_WAIT", "quorum tcp");
+  assert_search (db, "TIME_WAIT", "tcp quorum");
   assert_search (db, "W + R > N", "");
 
   /* Re-importing puts the text back, changes one card, and adds one. */
@@ -365,7 +409,7 @@ test_search_after_import (void)
   assert_search (db, "W + R > N", "quorum");
   assert_search (db, "最左前缀", "index");
   assert_search (db, "堆积", "close-wait");
-  assert_search (db, "close", "tcp close-wait");
+  assert_search (db, "close", "close-wait tcp");
 
   /* Unchanged, nothing is written again. */
   rh_test_import (db, edited->str, &result);
@@ -391,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/deck-store/search/phrases", test_search_phrases);
   g_test_add_func ("/deck-store/search/markup", test_search_markup);
   g_test_add_func ("/deck-store/search/after-import", test_search_after_import);
+  g_test_add_func ("/deck-store/search/many", test_search_many);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "rh-database-check.h"
 #include "rh-database-check-private.h"
 #include "rh-database-private.h"
+#include "rh-search-tokenizer-private.h"
 
 /* Check Database: SQLite's integrity_check plus the search index's own
  * check, reported in words, and a repaired copy written to a new file.
@@ -83,6 +84,9 @@ open_connection (const char    *path,
   int rc = sqlite3_open_v2 (path, db, flags, NULL);
 
   sqlite3_extended_result_codes (*db, TRUE);
+  /* The search index cannot be read, nor checked, without its tokenizer. */
+  if (rc == SQLITE_OK)
+    rc = rh_search_tokenizer_register (*db);
   sqlite3_busy_timeout (*db, 2000);
   if (cancellable != NULL)
     sqlite3_progress_handler (*db, 1000, progress_cb, cancellable);

@@ -12,6 +12,8 @@
 #include "rh-database-private.h"
 #include "rh-database-schema-private.h"
 #include "rh-markdown.h"
+#include "rh-search-private.h"
+#include "rh-search-tokenizer-private.h"
 
 /* The connection: one SQLite file, opened once, with every statement
  * prepared and cached. Writes go through rh_database_begin()/commit() and
@@ -87,21 +89,22 @@ plain_text_function (sqlite3_context  *context,
     sqlite3_result_text (context, rh_markdown_to_plain_text (markdown), -1, g_free);
 }
 
-/* rh_casefold(text): @text with its case folded as GLib folds it (in
- * every script, "ẞ" to "ss"), for searches the trigram index cannot
- * answer and that must ignore case beyond ASCII as it does. */
+/* rh_search_contains(text, literal): whether @text has a phrase of a
+ * search as written (rh-search-private.h), its case folded as GLib folds
+ * it in every script, which the index's own folding does not quite do. */
 static void
-casefold_function (sqlite3_context  *context,
-                   int               argc,
-                   sqlite3_value   **argv)
+search_contains_function (sqlite3_context  *context,
+                          int               argc,
+                          sqlite3_value   **argv)
 {
   const char *text = (const char *)sqlite3_value_text (argv[0]);
+  const char *literal = (const char *)sqlite3_value_text (argv[1]);
 
   /* Text in the database is valid UTF-8 (imports and edits check it) */
-  if (text == NULL)
+  if (text == NULL || literal == NULL)
     sqlite3_result_null (context);
   else
-    sqlite3_result_text (context, g_utf8_casefold (text, -1), -1, g_free);
+    sqlite3_result_int (context, rh_search_contains (text, literal));
 }
 
 static int
@@ -454,6 +457,9 @@ open_database (RhDatabase  *self,
     return rh_database_set_error (self, error, rc);
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  /* Before the trace: registering runs a statement no caller asked for. */
+  if ((rc = rh_search_tokenizer_register (self->db)) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
   sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, trace_cb, self);
   sqlite3_rollback_hook (self->db, rollback_cb, self);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
@@ -462,9 +468,9 @@ open_database (RhDatabase  *self,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                 NULL, plain_text_function, NULL, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_create_function (self->db, "rh_casefold", 1,
+    rc = sqlite3_create_function (self->db, "rh_search_contains", 2,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                  NULL, casefold_function, NULL, NULL);
+                                  NULL, search_contains_function, NULL, NULL);
   if (rc != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 

@@ -19,9 +19,10 @@ G_BEGIN_DECLS
  * Search (rh_deck_store_query_card_ids()) reads what the user typed as
  * rh-search.h describes: it looks in the text a reader sees (front and back
  * with their Markdown rendered, plus the tags), ignoring case; every
- * word must appear, in any order, as a substring (so Chinese works without
- * spaces); nothing is an operator or a wildcard; words of symbols only
- * (“W + R > N”) and "quoted text" are phrases matched as written. */
+ * word must appear, in any order, from the start of a word (anywhere in
+ * Chinese, which has no spaces); nothing is an operator or a wildcard;
+ * words of symbols only (“W + R > N”) and "quoted text" are phrases
+ * matched as written; the best matches come first. */
 
 typedef struct
 {

@@ -12,17 +12,23 @@ G_BEGIN_DECLS
  * - It is matched against the text a reader sees (the front and back with
  *   their Markdown rendered to plain text) and the tags, ignoring case.
  * - Spaces separate words. A card matches when it contains every word, in
- *   any order, anywhere (substrings count, so Chinese needs no spaces:
- *   “索引” finds “联合索引”).
+ *   any order. A word is found at the start of a word of the card, so it
+ *   may be unfinished (“gorout” finds “goroutine”, “mutex” finds
+ *   “sync.Mutex” but not “RWMutex”). Chinese, Japanese and Korean, which
+ *   have no spaces, are found anywhere: “索引” finds “联合索引”, “树” every
+ *   word with 树.
  * - Every character is literal; there are no operators or wildcards.
  * - A word made of symbols only (“+”, “>”, “*”, “`”) joins the words
  *   around it into one phrase, matched as written: “W + R > N” finds the
  *   cards containing exactly that, and “*” alone only cards whose text has
- *   an asterisk.
+ *   an asterisk. Spaces next to a symbol do not count (“B+树” finds
+ *   “B+ 树”); between two words, any run of them is one space.
  * - Text between double quotes is one phrase: “"three-way handshake"”. A
  *   quote without its closing partner is literal.
  * - Only the first 32 phrases count; the rest are ignored, so no search
  *   is too long to answer.
+ * - The best matches come first (bm25: a word in the front counts more
+ *   than in the tags, and there more than in the back).
  */
 
 GStrv  rh_search_split_phrases (const char *search);

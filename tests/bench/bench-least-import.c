@@ -3,10 +3,13 @@
 /* The least work an import of a deck can do, for build-aux/bench.sh to
  * measure Rehearse against: parse the file into a json-glib tree, then one
  * transaction of prepared inserts into the same cards table, and the same
- * kind of Chinese-capable index (FTS5 trigram) filled in one statement.
- * Nothing is validated beyond what reading the fields needs.
+ * Chinese-capable index (FTS5 with the app's rh_cjk tokenizer) filled in
+ * one statement. Nothing is validated beyond what reading the fields needs.
  *
- * usage: bench-least-import NEW.db DECK.json
+ * usage: bench-least-import NEW.db DECK.json [TOKENIZE]
+ *
+ * TOKENIZE is the index's tokenize option instead, such as "trigram", to
+ * compare with another index.
  */
 
 #include <stdio.h>
@@ -14,6 +17,8 @@
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+
+#include "rh-search-tokenizer-private.h"
 
 static const char schema[] =
   "CREATE TABLE topics ("
@@ -23,8 +28,7 @@ static const char schema[] =
   "  front TEXT NOT NULL, back TEXT NOT NULL, tags TEXT NOT NULL DEFAULT '',"
   "  kind TEXT NOT NULL DEFAULT 'concept', seconds INTEGER, created INTEGER NOT NULL,"
   "  modified INTEGER NOT NULL, suspended INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX cards_topic ON cards (topic_id);"
-  "CREATE VIRTUAL TABLE cards_fts USING fts5 (front, back, tags, tokenize = 'trigram');";
+  "CREATE INDEX cards_topic ON cards (topic_id);";
 
 static void
 check (sqlite3 *db,
@@ -54,14 +58,15 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) tags = g_string_new (NULL);
+  g_autofree char *index = NULL;
   sqlite3 *db;
   sqlite3_stmt *topic_insert, *card_insert;
   JsonArray *cards;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      fprintf (stderr, "usage: %s NEW.db DECK.json\n", argv[0]);
+      fprintf (stderr, "usage: %s NEW.db DECK.json [TOKENIZE]\n", argv[0]);
       return EXIT_FAILURE;
     }
 
@@ -73,7 +78,11 @@ main (int   argc,
 
   check (NULL, sqlite3_open (argv[1], &db));
   check (db, sqlite3_exec (db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL));
+  check (db, rh_search_tokenizer_register (db));
   check (db, sqlite3_exec (db, schema, NULL, NULL, NULL));
+  index = g_strdup_printf ("CREATE VIRTUAL TABLE cards_fts USING fts5 (front, back, tags, tokenize = '%s');",
+                           argc == 4 ? argv[3] : RH_SEARCH_TOKENIZER " remove_diacritics 0");
+  check (db, sqlite3_exec (db, index, NULL, NULL, NULL));
   check (db, sqlite3_exec (db, "BEGIN;", NULL, NULL, NULL));
   check (db, sqlite3_prepare_v2 (db, "INSERT INTO topics (name, path) VALUES (?1, ?1);", -1, &topic_insert, NULL));
   check (db, sqlite3_prepare_v2 (db,
