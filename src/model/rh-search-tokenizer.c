@@ -132,6 +132,13 @@ rh_cjk_tokenize (Fts5Tokenizer *tokenizer,
       const char *run = p;
       const char *next;
 
+      /* Most of a card is ASCII, which is never CJK. */
+      if ((guchar)*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
       if (!rh_search_is_cjk (read_char (p, end, &next)))
         {
           p = next;
@@ -202,6 +209,10 @@ rh_search_is_cjk (gunichar c)
   /* Before the first Hangul Jamo: Latin, Greek, Cyrillic and the rest. */
   if (c < 0x1100)
     return FALSE;
+
+  /* CJK Unified Ideographs, every one of them Han: the common case. */
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return TRUE;
 
   if (c == 0x3005 || c == 0x3006 || c == 0x3007 || c == 0x303B || c == 0x30FC || c == 0xFF70)
     return TRUE;
