@@ -252,8 +252,21 @@ test_topic_counts_follow_changes (void)
   /* More cards, into old and new topics. */
   rh_test_import (db, "{\"rehearse_deck\": 1, \"cards\": ["
                       " {\"id\": \"n1\", \"topic\": \"Go::Runtime\", \"front\": \"q\", \"back\": \"a\"},"
+                      " {\"id\": \"n3\", \"topic\": \"Go::Runtime\", \"front\": \"q\", \"back\": \"a\"},"
                       " {\"id\": \"n2\", \"topic\": \"Kafka::Log\", \"front\": \"q\", \"back\": \"a\"}]}",
                   NULL);
+  assert_counts_match_scan (db, now - 180);
+
+  /* Counted afresh, as on a new connection (a rollback drops them): a
+   * topic with a suspended due card beside one not suspended, and a topic
+   * with none suspended. */
+  set_due (db, "n1", 2, now - 600);
+  set_due (db, "n3", 1, now - 600);
+  set_due (db, "n2", 3, now - 600);
+  rh_test_exec (db, "UPDATE cards SET suspended = 1 WHERE uid = 'n1';");
+  g_assert_true (rh_database_begin (db, &error));
+  g_assert_no_error (error);
+  rh_database_rollback (db);
   assert_counts_match_scan (db, now - 180);
 
   g_assert_finalize_object (g_steal_pointer (&db));

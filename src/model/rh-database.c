@@ -431,6 +431,23 @@ static const char due_counts_sql[] =
   "    WHERE rs.card_id = old.id AND old.suspended = 0 AND rs.state <> 0 AND rs.due <= k.value);"
   "END;";
 
+/* The first count, topic by topic on the covering (topic_id, state, due)
+ * index, so it reads index entries instead of the due cards' rows; only a
+ * topic holding suspended cards (fewer active than cards) looks at each
+ * card. */
+static const char * const due_fill_sql[] = {
+  "INSERT INTO temp.due_counts (topic_id, n)"
+  "  SELECT n.topic_id, count(*) FROM main.topic_counts n CROSS JOIN main.review_state rs"
+  "  ON rs.topic_id = n.topic_id"
+  "  WHERE n.active = n.cards AND rs.state IN (1, 2, 3) AND rs.due <= ?1"
+  "  GROUP BY n.topic_id;",
+  "INSERT INTO temp.due_counts (topic_id, n)"
+  "  SELECT n.topic_id, count(*) FROM main.topic_counts n CROSS JOIN main.review_state rs"
+  "  ON rs.topic_id = n.topic_id JOIN main.cards c ON c.id = rs.card_id"
+  "  WHERE n.active <> n.cards AND rs.state IN (1, 2, 3) AND rs.due <= ?1 AND c.suspended = 0"
+  "  GROUP BY n.topic_id;",
+};
+
 /* Cards whose due time lies between the old cutoff and the new one, in
  * either direction (the wall clock can be set back). */
 static const char due_move_sql[] =
@@ -1221,6 +1238,7 @@ rh_database_ensure_due_counts (RhDatabase  *self,
                                GError     **error)
 {
   g_autoptr(RhStatement) move = NULL;
+  g_autoptr(RhStatement) fill = NULL;
   g_autoptr(RhStatement) set = NULL;
   gint64 from;
   int rc;
@@ -1239,18 +1257,32 @@ rh_database_ensure_due_counts (RhDatabase  *self,
     return TRUE;
 
   from = self->due_cutoff;
-  if (!(move = rh_database_prepare (self, due_move_sql, error)) ||
-      !(set = rh_database_prepare (self, "UPDATE temp.due_cutoff SET value = ?1;", error)))
-    return FALSE;
+  if (from == G_MININT64)
+    {
+      if (!(move = rh_database_prepare (self, due_fill_sql[0], error)) ||
+          !(fill = rh_database_prepare (self, due_fill_sql[1], error)))
+        return FALSE;
+      sqlite3_bind_int64 (move, 1, cutoff);
+      sqlite3_bind_int64 (fill, 1, cutoff);
+    }
+  else
+    {
+      if (!(move = rh_database_prepare (self, due_move_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (move, 1, MIN (from, cutoff));
+      sqlite3_bind_int64 (move, 2, MAX (from, cutoff));
+      sqlite3_bind_int (move, 3, cutoff > from ? 1 : -1);
+    }
 
-  sqlite3_bind_int64 (move, 1, MIN (from, cutoff));
-  sqlite3_bind_int64 (move, 2, MAX (from, cutoff));
-  sqlite3_bind_int (move, 3, cutoff > from ? 1 : -1);
+  if (!(set = rh_database_prepare (self, "UPDATE temp.due_cutoff SET value = ?1;", error)))
+    return FALSE;
   sqlite3_bind_int64 (set, 1, cutoff);
 
   if ((rc = exec (self, "SAVEPOINT due_counts;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
-  if (!rh_database_step_done (self, move, error) || !rh_database_step_done (self, set, error))
+  if (!rh_database_step_done (self, move, error) ||
+      (fill != NULL && !rh_database_step_done (self, fill, error)) ||
+      !rh_database_step_done (self, set, error))
     {
       /* One of the two without the other would count wrong from now on. */
       exec (self, "ROLLBACK TO due_counts; RELEASE due_counts;");
