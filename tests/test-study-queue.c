@@ -346,11 +346,24 @@ test_suspended (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(RhStudyQueue) queue = NULL;
+  g_autoptr(RhStudyQueue) all = NULL;
   g_autoptr(GError) error = NULL;
 
   set_state (f, "go-2", RH_CARD_STATE_LEARNING, now (f) - 60);
+  set_state (f, "redis-1", RH_CARD_STATE_REVIEW, now (f) - 60);
   rh_deck_store_set_card_suspended (f->db, card_id (f, "go-2"), TRUE, &error);
   g_assert_no_error (error);
+  rh_deck_store_set_card_suspended (f->db, card_id (f, "redis-1"), TRUE, &error);
+  g_assert_no_error (error);
+
+  /* Nowhere counted, in a topic or in all of them. */
+  all = rh_study_queue_new (f->scheduler, "");
+  g_assert_cmpuint (rh_study_queue_get_n_learning (all), ==, 0);
+  g_assert_cmpuint (rh_study_queue_get_n_review (all), ==, 0);
+  rh_deck_store_set_card_suspended (f->db, card_id (f, "redis-1"), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_study_queue_get_n_review (all), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&all));
 
   queue = rh_study_queue_new (f->scheduler, "Go");
   g_assert_cmpuint (rh_study_queue_get_n_cards (queue), ==, 4);
