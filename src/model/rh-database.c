@@ -13,6 +13,14 @@
 #include "rh-database-schema-private.h"
 #include "rh-markdown.h"
 
+/* What a ::changed emission announces: the topics whose own counts
+ * changed (NULL when unknown), and their ancestors once asked for. */
+typedef struct
+{
+  GHashTable *topics;
+  GHashTable *ancestors;
+} Announcement;
+
 /* The connection: one SQLite file, opened once, with every statement
  * prepared and cached. Writes go through rh_database_begin()/commit() and
  * announce themselves with ::changed so that models can refresh. The
@@ -32,6 +40,14 @@ struct _RhDatabase
   guint64     n_queries;    /* statements run, triggers not counted */
   gint64      due_cutoff;   /* what temp.due_counts counts up to */
 
+  /* Topics whose own counts (topic_counts, temp.due_counts) changed since
+   * the last announcement, and what the one being emitted announces. */
+  GHashTable   *touched;
+  Announcement *announcement;
+
+  guint       touched_all : 1;  /* topics came or went, or unknown */
+  guint       counting : 1;     /* making the due counts is no change */
+  guint       follows_clock : 1;
   guint       due_ready : 1;
   guint       in_transaction : 1;
   guint       read_only : 1;
@@ -51,7 +67,8 @@ G_DEFINE_FLAGS_TYPE (RhDatabaseChange, rh_database_change,
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_TOPICS, "topics"),
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_CARDS, "cards"),
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_REVIEWS, "reviews"),
-  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_INTERVIEWS, "interviews"))
+  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_INTERVIEWS, "interviews"),
+  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_DUE, "due"))
 
 enum { PROP_0, PROP_PATH, PROP_CLOCK, PROP_DAMAGED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -386,6 +403,53 @@ trace_cb (unsigned int  type,
   return 0;
 }
 
+/* Which topics' counts a write moves, as the triggers write them: the
+ * rows of topic_counts and temp.due_counts are keyed by topic. */
+static void
+update_cb (void          *data,
+           int            op,
+           const char    *db_name,
+           const char    *table,
+           sqlite3_int64  row_id)
+{
+  RhDatabase *self = data;
+
+  if (self->touched_all || self->counting)
+    return;
+
+  if (strcmp (table, "topics") == 0)
+    self->touched_all = TRUE;
+  else if (strcmp (table, "topic_counts") == 0 || strcmp (table, "due_counts") == 0)
+    g_hash_table_add (self->touched, g_memdup2 (&row_id, sizeof row_id));
+}
+
+/* Emits ::changed; @known when the touched topics are all it changed
+ * (a write of this connection), not when another connection wrote. */
+static void
+announce (RhDatabase       *self,
+          RhDatabaseChange  changes,
+          gboolean          known)
+{
+  Announcement announcement = { NULL, NULL };
+  Announcement *outer = self->announcement;
+
+  if (known && !self->touched_all)
+    announcement.topics = g_steal_pointer (&self->touched);
+  else
+    g_hash_table_remove_all (self->touched);
+  if (self->touched == NULL)
+    self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched_all = FALSE;
+
+  /* A handler may write and announce again, inside this one. */
+  self->announcement = &announcement;
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+  self->announcement = outer;
+
+  g_clear_pointer (&announcement.topics, g_hash_table_unref);
+  g_clear_pointer (&announcement.ancestors, g_hash_table_unref);
+}
+
 /* A rollback may take the temp due counts back with it: they are made
  * again when next asked. */
 static void
@@ -473,6 +537,7 @@ open_database (RhDatabase  *self,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, trace_cb, self);
   sqlite3_rollback_hook (self->db, rollback_cb, self);
+  sqlite3_update_hook (self->db, update_cb, self);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   rc = sqlite3_create_function (self->db, "rh_plain_text", 1,
@@ -580,6 +645,7 @@ rh_database_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rh_database_parent_class)->finalize (object);
@@ -636,7 +702,9 @@ rh_database_class_init (RhDatabaseClass *klass)
    * RhDatabase::changed:
    * @changes: what kind of rows changed
    *
-   * Emitted after a write is committed.
+   * Emitted after a write is committed, and when due counts moved with
+   * the clock (%RH_DATABASE_CHANGE_DUE). During the emission,
+   * rh_database_changed_under() says which topics it concerns.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -650,6 +718,7 @@ static void
 rh_database_init (RhDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**
@@ -1108,7 +1177,7 @@ rh_database_commit (RhDatabase        *self,
   self->in_transaction = FALSE;
 
   if (changes != 0)
-    rh_database_emit_changed (self, changes);
+    announce (self, changes, TRUE);
 
   return TRUE;
 }
@@ -1133,7 +1202,10 @@ rh_database_emit_changed (RhDatabase       *self,
 {
   g_return_if_fail (RH_IS_DATABASE (self));
 
-  g_signal_emit (self, signals[CHANGED], 0, changes);
+  /* Written elsewhere (another connection, or past the triggers): the
+   * temp due counts are counted again, and every topic may have moved. */
+  self->due_ready = FALSE;
+  announce (self, changes, FALSE);
 }
 
 /**
@@ -1222,36 +1294,19 @@ rh_database_set_meta (RhDatabase  *self,
   return TRUE;
 }
 
-/**
- * rh_database_ensure_due_counts:
- * @cutoff: Unix seconds
- *
- * Brings temp.due_counts (topic_id, n) to the cards due by @cutoff: the
- * first time by counting every due card, then only the cards whose due
- * time lies between the last cutoff and @cutoff.
- *
- * Returns: %TRUE if temp.due_counts can be read
- */
-gboolean
-rh_database_ensure_due_counts (RhDatabase  *self,
-                               gint64       cutoff,
-                               GError     **error)
+/* Brings temp.due_counts to the cards due by @cutoff: the first time by
+ * counting each topic's due cards on an index, then only the cards whose
+ * due time lies between the last cutoff and @cutoff. */
+static gboolean
+move_due_counts (RhDatabase  *self,
+                 gint64       cutoff,
+                 GError     **error)
 {
   g_autoptr(RhStatement) move = NULL;
   g_autoptr(RhStatement) fill = NULL;
   g_autoptr(RhStatement) set = NULL;
   gint64 from;
   int rc;
-
-  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
-
-  if (!self->due_ready)
-    {
-      if ((rc = exec (self, due_counts_sql)) != SQLITE_OK)
-        return rh_database_set_error (self, error, rc);
-      self->due_ready = TRUE;
-      self->due_cutoff = G_MININT64;
-    }
 
   if (cutoff == self->due_cutoff)
     return TRUE;
@@ -1295,6 +1350,140 @@ rh_database_ensure_due_counts (RhDatabase  *self,
   self->due_cutoff = cutoff;
 
   return TRUE;
+}
+
+/* Due counts move once a minute, with the clock's announcement, so that
+ * every reader between two minutes sees the same counts, and each move is
+ * announced with the topics it moved. */
+static void
+minute_changed_cb (RhDatabase *self,
+                   RhClock    *clock)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->due_ready)
+    return;
+
+  if (!move_due_counts (self, rh_clock_get_now_seconds (clock), &error))
+    {
+      g_warning ("Cannot move the due counts: %s", error->message);
+      announce (self, RH_DATABASE_CHANGE_DUE, FALSE);
+      return;
+    }
+
+  if (self->touched_all || g_hash_table_size (self->touched) > 0)
+    announce (self, RH_DATABASE_CHANGE_DUE, TRUE);
+}
+
+/**
+ * rh_database_ensure_due_counts:
+ *
+ * Makes temp.due_counts (topic_id, n), each topic's own cards due now,
+ * unless they are there. From then on they follow the clock's minutes and
+ * every write, and ::changed says when they moved.
+ *
+ * Returns: %TRUE if temp.due_counts can be read
+ */
+gboolean
+rh_database_ensure_due_counts (RhDatabase  *self,
+                               GError     **error)
+{
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+
+  if (self->due_ready)
+    return TRUE;
+
+  if ((rc = exec (self, due_counts_sql)) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
+  self->due_ready = TRUE;
+  self->due_cutoff = G_MININT64;
+
+  /* Counting is no change to announce. */
+  self->counting = TRUE;
+  ok = move_due_counts (self, rh_clock_get_now_seconds (self->clock), error);
+  self->counting = FALSE;
+  if (!ok)
+    return FALSE;
+
+  if (!self->follows_clock)
+    {
+      g_signal_connect_object (self->clock, "minute-changed",
+                               G_CALLBACK (minute_changed_cb), self, G_CONNECT_SWAPPED);
+      self->follows_clock = TRUE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rh_database_changed_under:
+ * @topic_id: a topic's row, or 0 for all topics
+ *
+ * Whether the ::changed being emitted may have changed the counts of
+ * @topic_id's subtree, so that a view of a topic the change did not reach
+ * need not read anything. Outside an emission, and for a change made
+ * elsewhere, always %TRUE.
+ */
+gboolean
+rh_database_changed_under (RhDatabase *self,
+                           gint64      topic_id)
+{
+  Announcement *announcement;
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(GString) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), TRUE);
+
+  if ((announcement = self->announcement) == NULL || announcement->topics == NULL)
+    return TRUE;
+  if (g_hash_table_size (announcement->topics) == 0)
+    return FALSE;
+  if (topic_id == 0)
+    return TRUE;
+
+  if (announcement->ancestors == NULL)
+    {
+      /* One statement for all the views asking about this change. */
+      ids = g_string_new ("[");
+      g_hash_table_iter_init (&iter, announcement->topics);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", *(gint64 *)key);
+      g_string_append_c (ids, ']');
+
+      if (!(stmt = rh_database_prepare (self,
+                                        "SELECT DISTINCT ancestor_id FROM topic_closure"
+                                        " WHERE descendant_id IN (SELECT value FROM json_each (?1));",
+                                        &error)))
+        {
+          g_warning ("Cannot read the changed topics: %s", error->message);
+          return TRUE;
+        }
+
+      sqlite3_bind_text (stmt, 1, ids->str, -1, SQLITE_STATIC);
+      announcement->ancestors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 ancestor = sqlite3_column_int64 (stmt, 0);
+
+          g_hash_table_add (announcement->ancestors, g_memdup2 (&ancestor, sizeof ancestor));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          g_warning ("Cannot read the changed topics: %s", sqlite3_errmsg (self->db));
+          /* Everything, then. */
+          g_clear_pointer (&announcement->topics, g_hash_table_unref);
+          return TRUE;
+        }
+    }
+
+  return g_hash_table_contains (announcement->ancestors, &topic_id);
 }
 
 /**

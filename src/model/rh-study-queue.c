@@ -520,8 +520,10 @@ changed_cb (RhStudyQueue     *self,
             RhDatabase       *database)
 {
   /* Interview sessions change no card's state by themselves; their reviews
-   * come through the scheduler with their own signal. */
-  if (!self->writing && changes != RH_DATABASE_CHANGE_INTERVIEWS)
+   * come through the scheduler with their own signal. Due counts moving
+   * with the clock come with the minute, which refreshes anyway. */
+  if (!self->writing &&
+      (changes & (RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS | RH_DATABASE_CHANGE_REVIEWS)))
     refresh (self, FALSE);
 }
 
