@@ -179,6 +179,10 @@ test_window_topics (void)
   g_assert_nonnull (topic);
   g_assert_true (rh_topic_is_root (topic));
   g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 3);
+
+  /* The card browser reads its list when first shown, not at startup. */
+  g_assert_null (find_card_list (GTK_WIDGET (window)));
+  rh_window_set_page (window, "cards");
   g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 3);
 
   /* A nested topic, reached by expanding its parent. */
