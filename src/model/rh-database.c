@@ -45,6 +45,10 @@ struct _RhDatabase
   GHashTable   *touched;
   Announcement *announcement;
 
+  /* Shared by a connection and its siblings: how many siblings are in a
+   * write transaction (an import on a worker). */
+  gint         *siblings_writing;
+
   guint       touched_all : 1;  /* topics came or went, or unknown */
   guint       counting : 1;     /* making the due counts is no change */
   guint       follows_clock : 1;
@@ -646,6 +650,7 @@ rh_database_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->damage, g_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->siblings_writing, g_atomic_rc_box_release);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rh_database_parent_class)->finalize (object);
@@ -719,6 +724,7 @@ rh_database_init (RhDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->siblings_writing = g_atomic_rc_box_new0 (gint);
 }
 
 /**
@@ -862,6 +868,8 @@ rh_database_new_sibling (RhDatabase  *other,
   self->path = g_strdup (other->path);
   self->clock = g_object_ref (other->clock);
   self->sibling = TRUE;
+  g_atomic_rc_box_release (self->siblings_writing);
+  self->siblings_writing = g_atomic_rc_box_acquire (other->siblings_writing);
 
   if (!(uri = dup_uri (self, NULL, error)) ||
       !open_database (self, uri, SQLITE_OPEN_READWRITE, error))
@@ -1142,12 +1150,37 @@ rh_database_begin (RhDatabase  *self,
   if (!rh_database_ensure_writable (self, error))
     return FALSE;
 
+  /* A sibling writing holds the file for as long as its import takes:
+   * say so at once instead of waiting for it with the window frozen,
+   * and fail the write before anything of it is done. A sibling itself
+   * waits for this connection's writes, which are short. */
+  if (self->sibling)
+    g_atomic_int_inc (self->siblings_writing);
+  else if (g_atomic_int_get (self->siblings_writing) > 0)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BUSY,
+                   _("A deck is being imported; try again when it is done"));
+      return FALSE;
+    }
+
   if ((rc = exec (self, "BEGIN IMMEDIATE;")) != SQLITE_OK)
-    return rh_database_set_error (self, error, rc);
+    {
+      if (self->sibling)
+        g_atomic_int_dec_and_test (self->siblings_writing);
+      return rh_database_set_error (self, error, rc);
+    }
 
   self->in_transaction = TRUE;
 
   return TRUE;
+}
+
+static void
+end_transaction (RhDatabase *self)
+{
+  self->in_transaction = FALSE;
+  if (self->sibling)
+    g_atomic_int_dec_and_test (self->siblings_writing);
 }
 
 /**
@@ -1174,7 +1207,7 @@ rh_database_commit (RhDatabase        *self,
       return FALSE;
     }
 
-  self->in_transaction = FALSE;
+  end_transaction (self);
 
   if (changes != 0)
     announce (self, changes, TRUE);
@@ -1193,7 +1226,7 @@ rh_database_rollback (RhDatabase *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     exec (self, "ROLLBACK;");
 
-  self->in_transaction = FALSE;
+  end_transaction (self);
 }
 
 void
