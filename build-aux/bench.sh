@@ -19,7 +19,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD=${BENCH_BUILD_DIR:-_build-bench}
 SIZES=${SIZES:-"10000 100000"}
 RUNS=${RUNS:-3}
-ROWS=${ROWS:-"import import_memory reimport"}
+ROWS=${ROWS:-"import import_memory reimport first_frame"}
 DECKS=$BUILD/decks
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
