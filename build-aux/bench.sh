@@ -20,7 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD=${BENCH_BUILD_DIR:-_build-bench}
 SIZES=${SIZES:-"10000 100000"}
 RUNS=${RUNS:-3}
-ROWS=${ROWS:-"import import_memory reimport search"}
+ROWS=${ROWS:-"import import_memory reimport search first_frame"}
 DECKS=$BUILD/decks
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -122,6 +122,35 @@ row_search() {
   report "search $1, TIME_WAIT" "$(value symbol)" - ms "-"
   report "search index $1, size vs trigram" "$(mb fresh_bytes)" "$(mb trigram_bytes)" MB "< 1.0×"
   report "search index $1, fill vs trigram" "$(value fill_ms)" "$(value trigram_fill_ms)" ms "< 1.0×"
+}
+
+# Time to the window's first frame on a 100k-card database (bench-topics'
+# deck, a fifth answered, with the built-in deck merged in) against one with
+# the built-in deck only. One X server and one D-Bus session for every run,
+# and a first run of each that is not counted: desktop services warm.
+row_first_frame() {
+  local big=$WORK/first-frame-big.db small=$WORK/first-frame-builtin.db
+  if [ "$1" != 100000 ]; then
+    return
+  fi
+  mkdir -p "$DECKS/topics"
+  "$BUILD/tests/bench/bench-topics" "$DECKS/topics" --decks-only
+  rm -f "$big"* "$small"* "$WORK/first-frame-big" "$WORK/first-frame-builtin"
+  cp "$DECKS/topics/topics-100k.db" "$big"
+  build-aux/dev.sh deps xvfb xauth dbus-daemon >/dev/null
+  # shellcheck disable=SC2016
+  xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash -c '
+    set -e
+    bin=$1 big=$2 small=$3 out=$4 runs=$5
+    "$bin" "$big" >/dev/null
+    "$bin" "$small" >/dev/null
+    for _ in $(seq "$runs"); do
+      "$bin" "$big" >>"$out/first-frame-big"
+      "$bin" "$small" >>"$out/first-frame-builtin"
+    done' bash "$BUILD/tests/bench/bench-first-frame" "$big" "$small" "$WORK" "$RUNS" 2>"$WORK/stderr" ||
+    { cat "$WORK/stderr" >&2; echo "bench.sh: first frame failed" >&2; exit 1; }
+  report "first frame, 100k vs built-in" "$(median "$WORK/first-frame-big" 1)" \
+    "$(median "$WORK/first-frame-builtin" 1)" ms "≤ 1.1×"
 }
 
 build

@@ -11,11 +11,20 @@ test_card_list_lazy (void)
   g_autoptr(RhCardList) list = NULL;
   g_autofree char *deck = rh_test_make_deck (5000, "Bulk", "bulk");
   RhCard *card, *again;
+  guint64 queries;
 
   rh_test_import (db, deck, NULL);
+
+  /* Nothing is read until a view asks, changes included. */
+  queries = rh_database_get_n_queries (db);
   list = rh_card_list_new (db, NULL, NULL);
+  rh_card_list_set_topic_path (list, "Bulk");
+  rh_card_list_set_topic_path (list, "");
+  rh_database_emit_changed (db, RH_DATABASE_CHANGE_CARDS);
+  g_assert_cmpuint (rh_database_get_n_queries (db), ==, queries);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5000);
+  g_assert_cmpuint (rh_database_get_n_queries (db) - queries, ==, 1);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == RH_TYPE_CARD);
   g_assert_cmpuint (rh_card_list_get_n_materialized (list), ==, 0);
 

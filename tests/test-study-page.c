@@ -432,6 +432,35 @@ test_empty_topic (Fixture       *f,
   g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "empty");
 }
 
+/* While a deck imports, the revealed card waits to be graded, saying why,
+ * and nothing that would write can be done; then it grades as before. */
+static void
+test_importing (Fixture       *f,
+                gconstpointer  data)
+{
+  RhCard *first = rh_study_queue_get_current_card (f->queue);
+
+  activate (f, "card.reveal", NULL);
+  rh_study_page_set_importing (f->view, TRUE);
+  g_assert_true (rh_study_page_get_importing (f->view));
+
+  /* Disabled actions do nothing when activated, keys and buttons alike. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "card.grade", "i", RH_RATING_GOOD);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "card.primary", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "card.suspend", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "card.edit", NULL);
+  g_assert_cmpstr (rh_study_page_get_screen (f->view), ==, "card");
+  g_assert_false (rh_card_get_suspended (first));
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->view), "A deck is being imported: grade this card when it is done"));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 0);
+  g_assert_true (rh_study_queue_get_current_card (f->queue) == first);
+  g_assert_true (rh_study_page_get_revealed (f->view));
+
+  rh_study_page_set_importing (f->view, FALSE);
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_GOOD));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM review_log;"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +480,7 @@ main (int   argc,
   ADD ("/study-page/suspend-undo-and-mark", test_suspend_undo_and_mark);
   ADD ("/study-page/tab-order", test_tab_order);
   ADD ("/study-page/empty-topic", test_empty_topic);
+  ADD ("/study-page/importing", test_importing);
 #undef ADD
 
   return g_test_run ();

@@ -346,11 +346,24 @@ test_suspended (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(RhStudyQueue) queue = NULL;
+  g_autoptr(RhStudyQueue) all = NULL;
   g_autoptr(GError) error = NULL;
 
   set_state (f, "go-2", RH_CARD_STATE_LEARNING, now (f) - 60);
+  set_state (f, "redis-1", RH_CARD_STATE_REVIEW, now (f) - 60);
   rh_deck_store_set_card_suspended (f->db, card_id (f, "go-2"), TRUE, &error);
   g_assert_no_error (error);
+  rh_deck_store_set_card_suspended (f->db, card_id (f, "redis-1"), TRUE, &error);
+  g_assert_no_error (error);
+
+  /* Nowhere counted, in a topic or in all of them. */
+  all = rh_study_queue_new (f->scheduler, "");
+  g_assert_cmpuint (rh_study_queue_get_n_learning (all), ==, 0);
+  g_assert_cmpuint (rh_study_queue_get_n_review (all), ==, 0);
+  rh_deck_store_set_card_suspended (f->db, card_id (f, "redis-1"), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_study_queue_get_n_review (all), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&all));
 
   queue = rh_study_queue_new (f->scheduler, "Go");
   g_assert_cmpuint (rh_study_queue_get_n_cards (queue), ==, 4);
@@ -892,6 +905,71 @@ test_follow_up (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&queue));
 }
 
+/* An answer while an import writes the file on a worker (a sibling
+ * connection) is refused at once, saying why, instead of waiting for the
+ * import with the window frozen; the card stays to be graded after it. */
+static void
+test_answer_during_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rehearse-queue-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "import.db", NULL);
+  g_autofree char *deck = rh_test_make_deck (3, "Go", "go");
+  g_autoptr(RhDatabase) db = rh_test_open_database (path, NULL);
+  g_autoptr(RhDatabase) worker = NULL;
+  g_autoptr(RhStudySettings) settings = rh_study_settings_new ();
+  g_autoptr(RhScheduler) scheduler = NULL;
+  g_autoptr(RhStudyQueue) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 queries;
+  RhCard *card;
+
+  rh_test_import (db, deck, NULL);
+  scheduler = rh_scheduler_new (db, settings);
+  queue = rh_study_queue_new (scheduler, "");
+  card = rh_study_queue_get_current_card (queue);
+  g_assert_cmpstr (rh_card_get_uid (card), ==, "go-0");
+
+  worker = rh_database_new_sibling (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (rh_database_begin (worker, &error));
+  g_assert_no_error (error);
+
+  /* Refused before any statement runs, so nothing waits on the lock. */
+  queries = rh_database_get_n_queries (db);
+  g_assert_false (rh_database_begin (db, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpuint (rh_database_get_n_queries (db), ==, queries);
+
+  g_assert_false (rh_study_queue_answer (queue, RH_RATING_GOOD, 1000, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_true (rh_study_queue_get_current_card (queue) == card);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 0);
+
+  /* The import is in: the same answer goes through. */
+  g_assert_true (rh_database_commit (worker, RH_DATABASE_CHANGE_CARDS, &error));
+  g_assert_no_error (error);
+  g_assert_true (rh_study_queue_answer (queue, RH_RATING_GOOD, 1000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 1);
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (queue)), ==, "go-1");
+
+  /* A worker still waits for this connection's writes, which are short. */
+  g_assert_true (rh_database_begin (db, &error));
+  g_assert_no_error (error);
+  rh_database_rollback (db);
+  g_assert_true (rh_database_begin (worker, &error));
+  g_assert_no_error (error);
+  rh_database_rollback (worker);
+
+  g_assert_finalize_object (g_steal_pointer (&queue));
+  g_assert_finalize_object (g_steal_pointer (&scheduler));
+  g_assert_finalize_object (g_steal_pointer (&worker));
+  g_assert_finalize_object (g_steal_pointer (&db));
+  rh_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +996,7 @@ main (int   argc,
   ADD ("undo/topics", test_undo_topics, NULL);
   ADD ("follow-up", test_follow_up, NULL);
   ADD ("show-card", test_show_card, NULL);
+  g_test_add_func ("/study-queue/answer-during-import", test_answer_during_import);
 
 #undef ADD
 

@@ -252,8 +252,21 @@ test_topic_counts_follow_changes (void)
   /* More cards, into old and new topics. */
   rh_test_import (db, "{\"rehearse_deck\": 1, \"cards\": ["
                       " {\"id\": \"n1\", \"topic\": \"Go::Runtime\", \"front\": \"q\", \"back\": \"a\"},"
+                      " {\"id\": \"n3\", \"topic\": \"Go::Runtime\", \"front\": \"q\", \"back\": \"a\"},"
                       " {\"id\": \"n2\", \"topic\": \"Kafka::Log\", \"front\": \"q\", \"back\": \"a\"}]}",
                   NULL);
+  assert_counts_match_scan (db, now - 180);
+
+  /* Counted afresh, as on a new connection (a rollback drops them): a
+   * topic with a suspended due card beside one not suspended, and a topic
+   * with none suspended. */
+  set_due (db, "n1", 2, now - 600);
+  set_due (db, "n3", 1, now - 600);
+  set_due (db, "n2", 3, now - 600);
+  rh_test_exec (db, "UPDATE cards SET suspended = 1 WHERE uid = 'n1';");
+  g_assert_true (rh_database_begin (db, &error));
+  g_assert_no_error (error);
+  rh_database_rollback (db);
   assert_counts_match_scan (db, now - 180);
 
   g_assert_finalize_object (g_steal_pointer (&db));
@@ -292,6 +305,177 @@ test_topic_counts_from_counters (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* A committed answer-like write: the card's state and due time. */
+static void
+write_due (RhDatabase *db,
+           const char *uid,
+           int         state,
+           gint64      due)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rh_database_begin (db, &error));
+  g_assert_no_error (error);
+  set_due (db, uid, state, due);
+  g_assert_true (rh_database_commit (db, RH_DATABASE_CHANGE_REVIEWS, &error));
+  g_assert_no_error (error);
+}
+
+/* GtkTreeListModel makes a child model for every row it shows, only to
+ * see whether the row can expand: such a model reads nothing until its
+ * items are asked for, and nothing at changes before that. */
+static void
+test_topic_children_lazy (void)
+{
+  g_autoptr(RhClock) clock = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", clock);
+  g_autoptr(RhTopicModel) top = NULL;
+  g_autoptr(GListModel) children = NULL;
+  gint64 now = RH_TEST_NOW_US / G_USEC_PER_SEC;
+  guint64 queries;
+  RhTopic *go;
+
+  rh_test_import (db, counts_deck, NULL);
+  top = rh_topic_model_new (db, "");
+  go = get_topic (G_LIST_MODEL (top), 0);
+
+  queries = rh_database_get_n_queries (db);
+  children = rh_topic_model_create_children (go, db);
+  g_assert_nonnull (children);
+  g_assert_cmpuint (rh_database_get_n_queries (db), ==, queries);
+
+  write_due (db, "g1", 2, now - 60);
+  queries = rh_database_get_n_queries (db);
+  g_object_unref (rh_topic_model_create_children (go, db));
+  g_assert_cmpuint (rh_database_get_n_queries (db), ==, queries);
+
+  /* Asked, it reads once, with what changed before. */
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 2);
+  g_assert_cmpuint (rh_database_get_n_queries (db) - queries, ==, 1);
+  g_assert_cmpuint (rh_topic_get_due_count (get_topic (children, 0)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 2);
+  g_assert_cmpuint (rh_database_get_n_queries (db) - queries, ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&children));
+  g_assert_finalize_object (g_steal_pointer (&top));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* An answer reads again only the models of the answered card's topic and
+ * its ancestors; a minute reads only those of the topics where a card
+ * fell due, and nothing when none did. */
+static void
+test_topic_refresh_reached (void)
+{
+  g_autoptr(RhClock) clock = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", clock);
+  g_autoptr(RhTopicModel) top = NULL;
+  g_autoptr(GListModel) go_children = NULL;
+  g_autoptr(GListModel) redis_children = NULL;
+  gint64 now = RH_TEST_NOW_US / G_USEC_PER_SEC;
+  gint64 minute = 60 * G_USEC_PER_SEC;
+  guint64 queries, redis_only, with_go, edit, quiet;
+  RhTopic *go, *redis, *cluster;
+
+  rh_test_import (db, counts_deck, NULL);
+  top = rh_topic_model_new (db, "");
+  go = get_topic (G_LIST_MODEL (top), 0);
+  redis = get_topic (G_LIST_MODEL (top), 1);
+  redis_children = rh_topic_model_create_children (redis, db);
+  cluster = get_topic (redis_children, 0);
+
+  /* What an answer in Redis::Cluster reads with the Redis rows open... */
+  queries = rh_database_get_n_queries (db);
+  write_due (db, "r2", 2, now - 60);
+  redis_only = rh_database_get_n_queries (db) - queries;
+  g_assert_cmpuint (rh_topic_get_due_count (cluster), ==, 1);
+  g_assert_cmpuint (rh_topic_get_due_count (redis), ==, 1);
+  g_assert_cmpuint (rh_topic_get_due_count (rh_topic_model_get_parent (top)), ==, 1);
+
+  /* ... is all it reads with the Go rows open too. */
+  go_children = rh_topic_model_create_children (go, db);
+  g_assert_cmpuint (g_list_model_get_n_items (go_children), ==, 2);
+  queries = rh_database_get_n_queries (db);
+  write_due (db, "r2", 2, now + 90);
+  with_go = rh_database_get_n_queries (db) - queries;
+  g_assert_cmpuint (with_go, ==, redis_only);
+  g_assert_cmpuint (rh_topic_get_due_count (cluster), ==, 0);
+
+  /* An answer in Go reads the Go models, and an edit that moves no count
+   * reads nothing. */
+  write_due (db, "g1", 2, now - 60);
+  g_assert_cmpuint (rh_topic_get_due_count (get_topic (go_children, 0)), ==, 1);
+  g_assert_cmpuint (rh_topic_get_due_count (go), ==, 1);
+  queries = rh_database_get_n_queries (db);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (rh_database_begin (db, &error));
+    rh_test_exec (db, "UPDATE cards SET front = 'changed' WHERE uid = 'g3';");
+    g_assert_true (rh_database_commit (db, RH_DATABASE_CHANGE_CARDS, &error));
+    g_assert_no_error (error);
+  }
+  edit = rh_database_get_n_queries (db) - queries;
+  /* BEGIN, UPDATE, COMMIT: the write's own. */
+  g_assert_cmpuint (edit, ==, 3);
+
+  /* A minute in which nothing falls due moves the counts (a savepoint
+   * around two statements), and no model reads. */
+  queries = rh_database_get_n_queries (db);
+  rh_clock_advance (clock, minute);
+  quiet = rh_database_get_n_queries (db) - queries;
+  g_assert_cmpuint (quiet, <=, 4);
+
+  /* r2 falls due in the next: the Redis models read as after the answer
+   * in Redis::Cluster, the Go ones not. */
+  queries = rh_database_get_n_queries (db);
+  rh_clock_advance (clock, minute);
+  g_assert_cmpuint (rh_topic_get_due_count (cluster), ==, 1);
+  g_assert_cmpuint (rh_topic_get_due_count (redis), ==, 1);
+  g_assert_cmpuint (rh_topic_get_due_count (rh_topic_model_get_parent (top)), ==, 2);
+  g_assert_cmpuint (rh_database_get_n_queries (db) - queries, ==, quiet + redis_only - edit);
+
+  g_assert_finalize_object (g_steal_pointer (&go_children));
+  g_assert_finalize_object (g_steal_pointer (&redis_children));
+  g_assert_finalize_object (g_steal_pointer (&top));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* Another connection's write (an import on a worker) passes this
+ * connection's temp triggers: announced, every count is read afresh. */
+static void
+test_topic_counts_other_connection (void)
+{
+  g_autoptr(RhClock) clock = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "other.db", NULL);
+  g_autoptr(RhDatabase) db = NULL;
+  g_autoptr(RhDatabase) worker = NULL;
+  g_autoptr(RhTopicModel) top = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = RH_TEST_NOW_US / G_USEC_PER_SEC;
+  RhTopic *redis;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  db = rh_test_open_database (path, clock);
+  rh_test_import (db, counts_deck, NULL);
+  top = rh_topic_model_new (db, "");
+  redis = get_topic (G_LIST_MODEL (top), 1);
+  g_assert_cmpuint (rh_topic_get_due_count (redis), ==, 0);
+
+  worker = rh_database_new_sibling (db, &error);
+  g_assert_no_error (error);
+  write_due (worker, "r2", 2, now - 60);
+  g_assert_cmpuint (rh_topic_get_due_count (redis), ==, 0);
+
+  rh_database_emit_changed (db, RH_DATABASE_CHANGE_CARDS);
+  g_assert_cmpuint (rh_topic_get_due_count (redis), ==, 1);
+  g_assert_cmpuint (rh_topic_get_due_count (rh_topic_model_get_parent (top)), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&worker));
+  g_assert_finalize_object (g_steal_pointer (&top));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +486,9 @@ main (int   argc,
   g_test_add_func ("/topic-model/items-changed", test_topic_items_changed);
   g_test_add_func ("/topic-model/counts-follow-changes", test_topic_counts_follow_changes);
   g_test_add_func ("/topic-model/counts-from-counters", test_topic_counts_from_counters);
+  g_test_add_func ("/topic-model/children-lazy", test_topic_children_lazy);
+  g_test_add_func ("/topic-model/refresh-reached", test_topic_refresh_reached);
+  g_test_add_func ("/topic-model/counts-other-connection", test_topic_counts_other_connection);
 
   return g_test_run ();
 }

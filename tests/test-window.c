@@ -179,6 +179,10 @@ test_window_topics (void)
   g_assert_nonnull (topic);
   g_assert_true (rh_topic_is_root (topic));
   g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 3);
+
+  /* The card browser reads its list when first shown, not at startup. */
+  g_assert_null (find_card_list (GTK_WIDGET (window)));
+  rh_window_set_page (window, "cards");
   g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 3);
 
   /* A nested topic, reached by expanding its parent. */
@@ -528,11 +532,14 @@ test_window_import_worker (void)
   g_assert_cmpstr (shown_toast_title (window), ==, "Import of “big.json” cancelled, nothing changed");
   g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
 
-  /* Meanwhile the main thread reads, and a second import waits its turn. */
+  /* Meanwhile the main thread reads, answers wait for the import rather
+   * than for the file, and a second import waits its turn. */
   g_assert_true (rh_window_import_file (window, big_file));
+  g_assert_true (rh_study_page_get_importing (RH_STUDY_PAGE (rh_window_get_study_page (window))));
   g_assert_false (rh_window_import_file (window, big_file));
   g_assert_true (rh_window_select_topic (window, "Go"));
   wait_until (import_done, window);
+  g_assert_false (rh_study_page_get_importing (RH_STUDY_PAGE (rh_window_get_study_page (window))));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 5003);
   g_assert_true (rh_window_select_topic (window, ""));

@@ -11,7 +11,9 @@
 /* The cards of a query (a topic subtree, optionally filtered by a search)
  * as a GListModel. Only row ids are held; a card object is made when a
  * view asks for it and lives as long as the view keeps it, so a deck of
- * 100,000 cards costs an array of 100,000 integers, not 100,000 objects. */
+ * 100,000 cards costs an array of 100,000 integers, not 100,000 objects;
+ * and the ids are read only when a view first asks for the items, so a
+ * list that is never shown reads nothing. */
 struct _RhCardList
 {
   GObject     parent_instance;
@@ -24,6 +26,8 @@ struct _RhCardList
 
   /* Borrowed: row id → card, dropped by a weak ref when the card dies */
   GHashTable *alive;
+
+  guint       loaded : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -67,10 +71,35 @@ rh_card_list_get_item_type (GListModel *model)
   return RH_TYPE_CARD;
 }
 
+static void
+ensure_loaded (RhCardList *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  if (self->loaded)
+    return;
+
+  /* Filled inside whoever asked, without ::items-changed. */
+  self->loaded = TRUE;
+  if (!(ids = rh_deck_store_query_card_ids (self->database, self->topic_path, self->search, &error)))
+    {
+      g_warning ("Cannot list cards: %s", error->message);
+      return;
+    }
+
+  g_array_unref (self->ids);
+  self->ids = ids;
+}
+
 static guint
 rh_card_list_get_n_items (GListModel *model)
 {
-  return RH_CARD_LIST (model)->ids->len;
+  RhCardList *self = RH_CARD_LIST (model);
+
+  ensure_loaded (self);
+
+  return self->ids->len;
 }
 
 static gpointer
@@ -81,6 +110,8 @@ rh_card_list_get_item (GListModel *model,
   g_autoptr(GError) error = NULL;
   RhCard *card;
   gint64 id;
+
+  ensure_loaded (self);
 
   if (position >= self->ids->len)
     return NULL;
@@ -169,7 +200,7 @@ rh_card_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self)));
       break;
 
     default:
@@ -257,8 +288,6 @@ rh_card_list_new (RhDatabase *database,
                            G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  rh_card_list_refresh (self);
-
   return self;
 }
 
@@ -340,6 +369,10 @@ rh_card_list_refresh (RhCardList *self)
   guint old_len, new_len, prefix = 0, suffix = 0;
 
   g_return_if_fail (RH_IS_CARD_LIST (self));
+
+  /* Not asked for yet: read when it is. */
+  if (!self->loaded)
+    return;
 
   if (!(fresh = rh_deck_store_query_card_ids (self->database, self->topic_path, self->search, &error)))
     {

@@ -77,8 +77,9 @@ gboolean       rh_database_set_meta          (RhDatabase       *self,
   "  LEFT JOIN review_state rs ON rs.card_id = c.id GROUP BY t.id;"
 
 gboolean       rh_database_ensure_due_counts (RhDatabase       *self,
-                                              gint64            cutoff,
                                               GError          **error);
+gboolean       rh_database_changed_under     (RhDatabase       *self,
+                                              gint64            topic_id);
 guint64        rh_database_get_n_queries     (RhDatabase       *self);
 
 G_END_DECLS

@@ -15,6 +15,14 @@
 #include "rh-search-private.h"
 #include "rh-search-tokenizer-private.h"
 
+/* What a ::changed emission announces: the topics whose own counts
+ * changed (NULL when unknown), and their ancestors once asked for. */
+typedef struct
+{
+  GHashTable *topics;
+  GHashTable *ancestors;
+} Announcement;
+
 /* The connection: one SQLite file, opened once, with every statement
  * prepared and cached. Writes go through rh_database_begin()/commit() and
  * announce themselves with ::changed so that models can refresh. The
@@ -34,6 +42,18 @@ struct _RhDatabase
   guint64     n_queries;    /* statements run, triggers not counted */
   gint64      due_cutoff;   /* what temp.due_counts counts up to */
 
+  /* Topics whose own counts (topic_counts, temp.due_counts) changed since
+   * the last announcement, and what the one being emitted announces. */
+  GHashTable   *touched;
+  Announcement *announcement;
+
+  /* Shared by a connection and its siblings: how many siblings are in a
+   * write transaction (an import on a worker). */
+  gint         *siblings_writing;
+
+  guint       touched_all : 1;  /* topics came or went, or unknown */
+  guint       counting : 1;     /* making the due counts is no change */
+  guint       follows_clock : 1;
   guint       due_ready : 1;
   guint       in_transaction : 1;
   guint       read_only : 1;
@@ -53,7 +73,8 @@ G_DEFINE_FLAGS_TYPE (RhDatabaseChange, rh_database_change,
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_TOPICS, "topics"),
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_CARDS, "cards"),
   G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_REVIEWS, "reviews"),
-  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_INTERVIEWS, "interviews"))
+  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_INTERVIEWS, "interviews"),
+  G_DEFINE_ENUM_VALUE (RH_DATABASE_CHANGE_DUE, "due"))
 
 enum { PROP_0, PROP_PATH, PROP_CLOCK, PROP_DAMAGED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -389,6 +410,53 @@ trace_cb (unsigned int  type,
   return 0;
 }
 
+/* Which topics' counts a write moves, as the triggers write them: the
+ * rows of topic_counts and temp.due_counts are keyed by topic. */
+static void
+update_cb (void          *data,
+           int            op,
+           const char    *db_name,
+           const char    *table,
+           sqlite3_int64  row_id)
+{
+  RhDatabase *self = data;
+
+  if (self->touched_all || self->counting)
+    return;
+
+  if (strcmp (table, "topics") == 0)
+    self->touched_all = TRUE;
+  else if (strcmp (table, "topic_counts") == 0 || strcmp (table, "due_counts") == 0)
+    g_hash_table_add (self->touched, g_memdup2 (&row_id, sizeof row_id));
+}
+
+/* Emits ::changed; @known when the touched topics are all it changed
+ * (a write of this connection), not when another connection wrote. */
+static void
+announce (RhDatabase       *self,
+          RhDatabaseChange  changes,
+          gboolean          known)
+{
+  Announcement announcement = { NULL, NULL };
+  Announcement *outer = self->announcement;
+
+  if (known && !self->touched_all)
+    announcement.topics = g_steal_pointer (&self->touched);
+  else
+    g_hash_table_remove_all (self->touched);
+  if (self->touched == NULL)
+    self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched_all = FALSE;
+
+  /* A handler may write and announce again, inside this one. */
+  self->announcement = &announcement;
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+  self->announcement = outer;
+
+  g_clear_pointer (&announcement.topics, g_hash_table_unref);
+  g_clear_pointer (&announcement.ancestors, g_hash_table_unref);
+}
+
 /* A rollback may take the temp due counts back with it: they are made
  * again when next asked. */
 static void
@@ -434,6 +502,23 @@ static const char due_counts_sql[] =
   "    WHERE rs.card_id = old.id AND old.suspended = 0 AND rs.state <> 0 AND rs.due <= k.value);"
   "END;";
 
+/* The first count, topic by topic on the covering (topic_id, state, due)
+ * index, so it reads index entries instead of the due cards' rows; only a
+ * topic holding suspended cards (fewer active than cards) looks at each
+ * card. */
+static const char * const due_fill_sql[] = {
+  "INSERT INTO temp.due_counts (topic_id, n)"
+  "  SELECT n.topic_id, count(*) FROM main.topic_counts n CROSS JOIN main.review_state rs"
+  "  ON rs.topic_id = n.topic_id"
+  "  WHERE n.active = n.cards AND rs.state IN (1, 2, 3) AND rs.due <= ?1"
+  "  GROUP BY n.topic_id;",
+  "INSERT INTO temp.due_counts (topic_id, n)"
+  "  SELECT n.topic_id, count(*) FROM main.topic_counts n CROSS JOIN main.review_state rs"
+  "  ON rs.topic_id = n.topic_id JOIN main.cards c ON c.id = rs.card_id"
+  "  WHERE n.active <> n.cards AND rs.state IN (1, 2, 3) AND rs.due <= ?1 AND c.suspended = 0"
+  "  GROUP BY n.topic_id;",
+};
+
 /* Cards whose due time lies between the old cutoff and the new one, in
  * either direction (the wall clock can be set back). */
 static const char due_move_sql[] =
@@ -462,6 +547,7 @@ open_database (RhDatabase  *self,
     return rh_database_set_error (self, error, rc);
   sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, trace_cb, self);
   sqlite3_rollback_hook (self->db, rollback_cb, self);
+  sqlite3_update_hook (self->db, update_cb, self);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   rc = sqlite3_create_function (self->db, "rh_plain_text", 1,
@@ -569,6 +655,8 @@ rh_database_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->siblings_writing, g_atomic_rc_box_release);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (rh_database_parent_class)->finalize (object);
@@ -625,7 +713,9 @@ rh_database_class_init (RhDatabaseClass *klass)
    * RhDatabase::changed:
    * @changes: what kind of rows changed
    *
-   * Emitted after a write is committed.
+   * Emitted after a write is committed, and when due counts moved with
+   * the clock (%RH_DATABASE_CHANGE_DUE). During the emission,
+   * rh_database_changed_under() says which topics it concerns.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -639,6 +729,8 @@ static void
 rh_database_init (RhDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->siblings_writing = g_atomic_rc_box_new0 (gint);
 }
 
 /**
@@ -782,6 +874,8 @@ rh_database_new_sibling (RhDatabase  *other,
   self->path = g_strdup (other->path);
   self->clock = g_object_ref (other->clock);
   self->sibling = TRUE;
+  g_atomic_rc_box_release (self->siblings_writing);
+  self->siblings_writing = g_atomic_rc_box_acquire (other->siblings_writing);
 
   if (!(uri = dup_uri (self, NULL, error)) ||
       !open_database (self, uri, SQLITE_OPEN_READWRITE, error))
@@ -1062,12 +1156,37 @@ rh_database_begin (RhDatabase  *self,
   if (!rh_database_ensure_writable (self, error))
     return FALSE;
 
+  /* A sibling writing holds the file for as long as its import takes:
+   * say so at once instead of waiting for it with the window frozen,
+   * and fail the write before anything of it is done. A sibling itself
+   * waits for this connection's writes, which are short. */
+  if (self->sibling)
+    g_atomic_int_inc (self->siblings_writing);
+  else if (g_atomic_int_get (self->siblings_writing) > 0)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BUSY,
+                   _("A deck is being imported; try again when it is done"));
+      return FALSE;
+    }
+
   if ((rc = exec (self, "BEGIN IMMEDIATE;")) != SQLITE_OK)
-    return rh_database_set_error (self, error, rc);
+    {
+      if (self->sibling)
+        g_atomic_int_dec_and_test (self->siblings_writing);
+      return rh_database_set_error (self, error, rc);
+    }
 
   self->in_transaction = TRUE;
 
   return TRUE;
+}
+
+static void
+end_transaction (RhDatabase *self)
+{
+  self->in_transaction = FALSE;
+  if (self->sibling)
+    g_atomic_int_dec_and_test (self->siblings_writing);
 }
 
 /**
@@ -1094,10 +1213,10 @@ rh_database_commit (RhDatabase        *self,
       return FALSE;
     }
 
-  self->in_transaction = FALSE;
+  end_transaction (self);
 
   if (changes != 0)
-    rh_database_emit_changed (self, changes);
+    announce (self, changes, TRUE);
 
   return TRUE;
 }
@@ -1113,7 +1232,7 @@ rh_database_rollback (RhDatabase *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     exec (self, "ROLLBACK;");
 
-  self->in_transaction = FALSE;
+  end_transaction (self);
 }
 
 void
@@ -1122,7 +1241,10 @@ rh_database_emit_changed (RhDatabase       *self,
 {
   g_return_if_fail (RH_IS_DATABASE (self));
 
-  g_signal_emit (self, signals[CHANGED], 0, changes);
+  /* Written elsewhere (another connection, or past the triggers): the
+   * temp due counts are counted again, and every topic may have moved. */
+  self->due_ready = FALSE;
+  announce (self, changes, FALSE);
 }
 
 /**
@@ -1212,52 +1334,50 @@ rh_database_set_meta (RhDatabase  *self,
   return TRUE;
 }
 
-/**
- * rh_database_ensure_due_counts:
- * @cutoff: Unix seconds
- *
- * Brings temp.due_counts (topic_id, n) to the cards due by @cutoff: the
- * first time by counting every due card, then only the cards whose due
- * time lies between the last cutoff and @cutoff.
- *
- * Returns: %TRUE if temp.due_counts can be read
- */
-gboolean
-rh_database_ensure_due_counts (RhDatabase  *self,
-                               gint64       cutoff,
-                               GError     **error)
+/* Brings temp.due_counts to the cards due by @cutoff: the first time by
+ * counting each topic's due cards on an index, then only the cards whose
+ * due time lies between the last cutoff and @cutoff. */
+static gboolean
+move_due_counts (RhDatabase  *self,
+                 gint64       cutoff,
+                 GError     **error)
 {
   g_autoptr(RhStatement) move = NULL;
+  g_autoptr(RhStatement) fill = NULL;
   g_autoptr(RhStatement) set = NULL;
   gint64 from;
   int rc;
-
-  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
-
-  if (!self->due_ready)
-    {
-      if ((rc = exec (self, due_counts_sql)) != SQLITE_OK)
-        return rh_database_set_error (self, error, rc);
-      self->due_ready = TRUE;
-      self->due_cutoff = G_MININT64;
-    }
 
   if (cutoff == self->due_cutoff)
     return TRUE;
 
   from = self->due_cutoff;
-  if (!(move = rh_database_prepare (self, due_move_sql, error)) ||
-      !(set = rh_database_prepare (self, "UPDATE temp.due_cutoff SET value = ?1;", error)))
-    return FALSE;
+  if (from == G_MININT64)
+    {
+      if (!(move = rh_database_prepare (self, due_fill_sql[0], error)) ||
+          !(fill = rh_database_prepare (self, due_fill_sql[1], error)))
+        return FALSE;
+      sqlite3_bind_int64 (move, 1, cutoff);
+      sqlite3_bind_int64 (fill, 1, cutoff);
+    }
+  else
+    {
+      if (!(move = rh_database_prepare (self, due_move_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (move, 1, MIN (from, cutoff));
+      sqlite3_bind_int64 (move, 2, MAX (from, cutoff));
+      sqlite3_bind_int (move, 3, cutoff > from ? 1 : -1);
+    }
 
-  sqlite3_bind_int64 (move, 1, MIN (from, cutoff));
-  sqlite3_bind_int64 (move, 2, MAX (from, cutoff));
-  sqlite3_bind_int (move, 3, cutoff > from ? 1 : -1);
+  if (!(set = rh_database_prepare (self, "UPDATE temp.due_cutoff SET value = ?1;", error)))
+    return FALSE;
   sqlite3_bind_int64 (set, 1, cutoff);
 
   if ((rc = exec (self, "SAVEPOINT due_counts;")) != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
-  if (!rh_database_step_done (self, move, error) || !rh_database_step_done (self, set, error))
+  if (!rh_database_step_done (self, move, error) ||
+      (fill != NULL && !rh_database_step_done (self, fill, error)) ||
+      !rh_database_step_done (self, set, error))
     {
       /* One of the two without the other would count wrong from now on. */
       exec (self, "ROLLBACK TO due_counts; RELEASE due_counts;");
@@ -1270,6 +1390,140 @@ rh_database_ensure_due_counts (RhDatabase  *self,
   self->due_cutoff = cutoff;
 
   return TRUE;
+}
+
+/* Due counts move once a minute, with the clock's announcement, so that
+ * every reader between two minutes sees the same counts, and each move is
+ * announced with the topics it moved. */
+static void
+minute_changed_cb (RhDatabase *self,
+                   RhClock    *clock)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->due_ready)
+    return;
+
+  if (!move_due_counts (self, rh_clock_get_now_seconds (clock), &error))
+    {
+      g_warning ("Cannot move the due counts: %s", error->message);
+      announce (self, RH_DATABASE_CHANGE_DUE, FALSE);
+      return;
+    }
+
+  if (self->touched_all || g_hash_table_size (self->touched) > 0)
+    announce (self, RH_DATABASE_CHANGE_DUE, TRUE);
+}
+
+/**
+ * rh_database_ensure_due_counts:
+ *
+ * Makes temp.due_counts (topic_id, n), each topic's own cards due now,
+ * unless they are there. From then on they follow the clock's minutes and
+ * every write, and ::changed says when they moved.
+ *
+ * Returns: %TRUE if temp.due_counts can be read
+ */
+gboolean
+rh_database_ensure_due_counts (RhDatabase  *self,
+                               GError     **error)
+{
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+
+  if (self->due_ready)
+    return TRUE;
+
+  if ((rc = exec (self, due_counts_sql)) != SQLITE_OK)
+    return rh_database_set_error (self, error, rc);
+  self->due_ready = TRUE;
+  self->due_cutoff = G_MININT64;
+
+  /* Counting is no change to announce. */
+  self->counting = TRUE;
+  ok = move_due_counts (self, rh_clock_get_now_seconds (self->clock), error);
+  self->counting = FALSE;
+  if (!ok)
+    return FALSE;
+
+  if (!self->follows_clock)
+    {
+      g_signal_connect_object (self->clock, "minute-changed",
+                               G_CALLBACK (minute_changed_cb), self, G_CONNECT_SWAPPED);
+      self->follows_clock = TRUE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rh_database_changed_under:
+ * @topic_id: a topic's row, or 0 for all topics
+ *
+ * Whether the ::changed being emitted may have changed the counts of
+ * @topic_id's subtree, so that a view of a topic the change did not reach
+ * need not read anything. Outside an emission, and for a change made
+ * elsewhere, always %TRUE.
+ */
+gboolean
+rh_database_changed_under (RhDatabase *self,
+                           gint64      topic_id)
+{
+  Announcement *announcement;
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(GString) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), TRUE);
+
+  if ((announcement = self->announcement) == NULL || announcement->topics == NULL)
+    return TRUE;
+  if (g_hash_table_size (announcement->topics) == 0)
+    return FALSE;
+  if (topic_id == 0)
+    return TRUE;
+
+  if (announcement->ancestors == NULL)
+    {
+      /* One statement for all the views asking about this change. */
+      ids = g_string_new ("[");
+      g_hash_table_iter_init (&iter, announcement->topics);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", *(gint64 *)key);
+      g_string_append_c (ids, ']');
+
+      if (!(stmt = rh_database_prepare (self,
+                                        "SELECT DISTINCT ancestor_id FROM topic_closure"
+                                        " WHERE descendant_id IN (SELECT value FROM json_each (?1));",
+                                        &error)))
+        {
+          g_warning ("Cannot read the changed topics: %s", error->message);
+          return TRUE;
+        }
+
+      sqlite3_bind_text (stmt, 1, ids->str, -1, SQLITE_STATIC);
+      announcement->ancestors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 ancestor = sqlite3_column_int64 (stmt, 0);
+
+          g_hash_table_add (announcement->ancestors, g_memdup2 (&ancestor, sizeof ancestor));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          g_warning ("Cannot read the changed topics: %s", sqlite3_errmsg (self->db));
+          /* Everything, then. */
+          g_clear_pointer (&announcement->topics, g_hash_table_unref);
+          return TRUE;
+        }
+    }
+
+  return g_hash_table_contains (announcement->ancestors, &topic_id);
 }
 
 /**

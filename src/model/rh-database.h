@@ -37,6 +37,8 @@ typedef enum /*< flags >*/
   RH_DATABASE_CHANGE_CARDS   = 1 << 1,
   RH_DATABASE_CHANGE_REVIEWS = 1 << 2,
   RH_DATABASE_CHANGE_INTERVIEWS = 1 << 3,
+  /* Nothing written: due counts moved with the clock. */
+  RH_DATABASE_CHANGE_DUE     = 1 << 4,
 } RhDatabaseChange;
 
 #define RH_TYPE_DATABASE_CHANGE (rh_database_change_get_type ())

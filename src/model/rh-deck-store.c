@@ -143,14 +143,12 @@ static const char root_counts_sql[] =
   "  EXISTS (SELECT 1 FROM topics)"
   " FROM topic_counts;";
 
-/* Due means due now. */
+/* Due means due by the clock's last minute. */
 static gboolean
 ensure_due_counts (RhDatabase  *database,
                    GError     **error)
 {
-  RhClock *clock = rh_database_get_clock (database);
-
-  return rh_database_ensure_due_counts (database, rh_clock_get_now_seconds (clock), error);
+  return rh_database_ensure_due_counts (database, error);
 }
 
 static RhTopic *
@@ -263,32 +261,24 @@ rh_deck_store_refresh_topic (RhDatabase  *database,
 }
 
 /**
- * rh_deck_store_list_topics:
- * @parent_path: "" for the top level
+ * rh_deck_store_list_topics_under:
+ * @parent_id: a topic's row, or 0 for the top level
  *
  * Returns: (transfer full) (element-type RhTopic) (nullable): the children
- *   of @parent_path with their counts, in the order they were created
+ *   of @parent_id with their counts, in the order they were created; one
+ *   statement
  */
 GPtrArray *
-rh_deck_store_list_topics (RhDatabase  *database,
-                           const char  *parent_path,
-                           GError     **error)
+rh_deck_store_list_topics_under (RhDatabase  *database,
+                                 gint64       parent_id,
+                                 GError     **error)
 {
   g_autoptr(RhStatement) stmt = NULL;
   g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 parent_id = 0;
   int rc;
 
   g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (parent_path != NULL, NULL);
-
-  if (*parent_path != '\0')
-    {
-      if ((parent_id = lookup_topic_id (database, parent_path, error)) < 0)
-        return NULL;
-      if (parent_id == 0)
-        return g_steal_pointer (&topics);
-    }
+  g_return_val_if_fail (parent_id >= 0, NULL);
 
   if (!ensure_due_counts (database, error) ||
       !(stmt = rh_database_prepare (database, TOPIC_COUNTS_SQL ("t.parent_id IS ?1"), error)))
@@ -307,6 +297,34 @@ rh_deck_store_list_topics (RhDatabase  *database,
     }
 
   return g_steal_pointer (&topics);
+}
+
+/**
+ * rh_deck_store_list_topics:
+ * @parent_path: "" for the top level
+ *
+ * Returns: (transfer full) (element-type RhTopic) (nullable): the children
+ *   of @parent_path with their counts, in the order they were created
+ */
+GPtrArray *
+rh_deck_store_list_topics (RhDatabase  *database,
+                           const char  *parent_path,
+                           GError     **error)
+{
+  gint64 parent_id = 0;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (parent_path != NULL, NULL);
+
+  if (*parent_path != '\0')
+    {
+      if ((parent_id = lookup_topic_id (database, parent_path, error)) < 0)
+        return NULL;
+      if (parent_id == 0)
+        return g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  return rh_deck_store_list_topics_under (database, parent_id, error);
 }
 
 static char **

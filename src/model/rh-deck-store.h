@@ -48,6 +48,9 @@ gboolean   rh_deck_store_refresh_topic      (RhDatabase      *database,
 GPtrArray *rh_deck_store_list_topics        (RhDatabase      *database,
                                              const char      *parent_path,
                                              GError         **error);
+GPtrArray *rh_deck_store_list_topics_under  (RhDatabase      *database,
+                                             gint64           parent_id,
+                                             GError         **error);
 
 RhCard    *rh_deck_store_dup_card           (RhDatabase      *database,
                                              gint64           row_id,

@@ -103,29 +103,39 @@ undo_entry_clear (gpointer data)
   "  FROM topic_closure tc WHERE tc.ancestor_id = ?9)"                        \
   " ORDER BY rs.due, rs.card_id LIMIT 1;"
 
-/* Active (not suspended) and new cards: summed from each topic's own
+/* Active (not suspended), new and all cards: summed from each topic's own
  * counters, however many cards the subtree holds. */
 #define ACTIVE_ROOT_SQL                                                       \
-  "SELECT coalesce(sum(active), 0), coalesce(sum(new), 0) FROM topic_counts;"
+  "SELECT coalesce(sum(active), 0), coalesce(sum(new), 0), coalesce(sum(cards), 0)" \
+  " FROM topic_counts;"
 #define ACTIVE_SUBTREE_SQL                                                    \
-  "SELECT coalesce(sum(n.active), 0), coalesce(sum(n.new), 0)"                \
+  "SELECT coalesce(sum(n.active), 0), coalesce(sum(n.new), 0), coalesce(sum(n.cards), 0)" \
   " FROM topic_closure tc JOIN topic_counts n ON n.topic_id = tc.descendant_id" \
   " WHERE tc.ancestor_id = ?9;"
 
 /* Learning cards are the few answered lately; reviews are counted only up
  * to what the day's limit still lets through (?3), so neither walks more
- * of the (state, due) index than the queue could show today. */
-#define DUE_COUNTS_SQL(from)                                                  \
+ * of the (state, due) index than the queue could show today. Where no card
+ * is suspended, which the counters tell, the count reads the index alone;
+ * otherwise it looks at each card. */
+#define DUE_COUNTS_SQL(from, active)                                          \
   "SELECT (SELECT count(*) FROM " from                                        \
-  "        WHERE rs.state IN (1, 3) AND rs.due < ?1 AND c.suspended = 0),"    \
+  "        WHERE rs.state IN (1, 3) AND rs.due < ?1" active "),"              \
   "  (SELECT count(*) FROM (SELECT 1 FROM " from                              \
-  "        WHERE rs.state = 2 AND rs.due < ?2 AND c.suspended = 0 LIMIT ?3));"
-#define DUE_FROM_ROOT                                                         \
-  "review_state rs JOIN cards c ON c.id = rs.card_id"
+  "        WHERE rs.state = 2 AND rs.due < ?2" active " LIMIT ?3));"
+#define DUE_FROM_ROOT "review_state rs"
 /* Topic by topic on the (topic_id, state, due) index. */
 #define DUE_FROM_SUBTREE                                                      \
-  "topic_closure tc CROSS JOIN review_state rs ON rs.topic_id = tc.descendant_id" \
-  " JOIN cards c ON c.id = rs.card_id AND tc.ancestor_id = ?9"
+  "topic_closure tc CROSS JOIN review_state rs"                               \
+  " ON rs.topic_id = tc.descendant_id AND tc.ancestor_id = ?9"
+#define DUE_ACTIVE                                                            \
+  " AND (SELECT c.suspended FROM cards c WHERE c.id = rs.card_id) = 0"
+
+static const char * const due_counts_sql[2][2] = {
+  /* [subtree][some suspended] */
+  { DUE_COUNTS_SQL (DUE_FROM_ROOT, ""), DUE_COUNTS_SQL (DUE_FROM_ROOT, DUE_ACTIVE) },
+  { DUE_COUNTS_SQL (DUE_FROM_SUBTREE, ""), DUE_COUNTS_SQL (DUE_FROM_SUBTREE, DUE_ACTIVE) },
+};
 
 /* The daily limits count answers in every topic and from interviews too:
  * they are about the user's day, not one topic's. */
@@ -278,6 +288,7 @@ read_snapshot (RhStudyQueue  *self,
   guint new_per_day = rh_study_settings_get_new_per_day (self->settings);
   guint reviews_per_day = rh_study_settings_get_reviews_per_day (self->settings);
   gint64 topic_id, new_done, reviews_done, reviews_due, new_available;
+  gboolean some_suspended;
   int rc;
 
   memset (snap, 0, sizeof *snap);
@@ -310,11 +321,10 @@ read_snapshot (RhStudyQueue  *self,
 
   snap->n_cards = sqlite3_column_int (counts, 0);
   new_available = sqlite3_column_int64 (counts, 1);
+  some_suspended = sqlite3_column_int64 (counts, 2) != snap->n_cards;
   rh_statement_release (g_steal_pointer (&counts));
 
-  if (!(counts = rh_database_prepare (self->database,
-                                      topic_id > 0 ? DUE_COUNTS_SQL (DUE_FROM_SUBTREE) : DUE_COUNTS_SQL (DUE_FROM_ROOT),
-                                      error)))
+  if (!(counts = rh_database_prepare (self->database, due_counts_sql[topic_id > 0][some_suspended], error)))
     return FALSE;
 
   /* Learning cards left today: due before the day ends, or soon enough to
@@ -510,8 +520,10 @@ changed_cb (RhStudyQueue     *self,
             RhDatabase       *database)
 {
   /* Interview sessions change no card's state by themselves; their reviews
-   * come through the scheduler with their own signal. */
-  if (!self->writing && changes != RH_DATABASE_CHANGE_INTERVIEWS)
+   * come through the scheduler with their own signal. Due counts moving
+   * with the clock come with the minute, which refreshes anyway. */
+  if (!self->writing &&
+      (changes & (RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS | RH_DATABASE_CHANGE_REVIEWS)))
     refresh (self, FALSE);
 }
 

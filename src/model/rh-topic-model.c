@@ -3,12 +3,16 @@
 
 #include "config.h"
 
+#include "rh-database-private.h"
 #include "rh-deck-store.h"
 #include "rh-topic-model.h"
 
 /* The children of one topic, with live counts. A tree is built by handing
  * rh_topic_model_create_children() to GtkTreeListModel, which asks for a
- * child model per expanded row, so only what is shown is queried. */
+ * child model per expanded row, so only what is shown is queried: a child
+ * model reads nothing until its items are asked for (GtkTreeListModel also
+ * makes one just to see whether a row can expand), and after a change only
+ * the models of the topics it reached read again. */
 struct _RhTopicModel
 {
   GObject     parent_instance;
@@ -17,6 +21,10 @@ struct _RhTopicModel
   RhDatabase *database;
   RhTopic    *parent;
   GPtrArray  *topics;
+
+  /* The parent is the row of the model above, which keeps its counts. */
+  guint       parent_shared : 1;
+  guint       loaded : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -32,16 +40,20 @@ database_changed_cb (RhTopicModel     *self,
                      RhDatabaseChange  changes,
                      RhDatabase       *database)
 {
-  /* Interview sessions and templates do not move any count. */
-  if (changes != RH_DATABASE_CHANGE_INTERVIEWS)
+  /* Not read yet: it reads what is there when first asked. Interview
+   * sessions and templates do not move any count. */
+  if (!self->loaded || changes == RH_DATABASE_CHANGE_INTERVIEWS)
+    return;
+
+  if (rh_database_changed_under (database, rh_topic_get_row_id (self->parent)))
     rh_topic_model_refresh (self);
 }
 
 static void
-minute_changed_cb (RhTopicModel *self,
-                   RhClock      *clock)
+ensure_loaded (RhTopicModel *self)
 {
-  rh_topic_model_refresh (self);
+  if (!self->loaded)
+    rh_topic_model_refresh (self);
 }
 
 /* Puts @kept back in @fresh at @position with the fresh counts, so that
@@ -72,7 +84,11 @@ rh_topic_model_get_item_type (GListModel *model)
 static guint
 rh_topic_model_get_n_items (GListModel *model)
 {
-  return RH_TOPIC_MODEL (model)->topics->len;
+  RhTopicModel *self = RH_TOPIC_MODEL (model);
+
+  ensure_loaded (self);
+
+  return self->topics->len;
 }
 
 static gpointer
@@ -80,6 +96,8 @@ rh_topic_model_get_item (GListModel *model,
                          guint       position)
 {
   RhTopicModel *self = RH_TOPIC_MODEL (model);
+
+  ensure_loaded (self);
 
   if (position >= self->topics->len)
     return NULL;
@@ -135,7 +153,7 @@ rh_topic_model_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->topics->len);
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self)));
       break;
 
     default:
@@ -176,27 +194,44 @@ rh_topic_model_init (RhTopicModel *self)
  *
  * Returns: (transfer full): the children of @parent_path
  */
+static RhTopicModel *
+topic_model_new (RhDatabase *database,
+                 RhTopic    *parent,
+                 gboolean    parent_shared)
+{
+  RhTopicModel *self = g_object_new (RH_TYPE_TOPIC_MODEL, NULL);
+
+  self->database = g_object_ref (database);
+  self->parent = parent;
+  self->parent_shared = parent_shared;
+
+  /* Due counts moving with the clock come as a change too. */
+  g_signal_connect_object (database, "changed",
+                           G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return self;
+}
+
 RhTopicModel *
 rh_topic_model_new (RhDatabase *database,
                     const char *parent_path)
 {
+  g_autoptr(GError) error = NULL;
   RhTopicModel *self;
+  RhTopic *parent = NULL;
 
   g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
   g_return_val_if_fail (parent_path != NULL, NULL);
 
-  self = g_object_new (RH_TYPE_TOPIC_MODEL, NULL);
-  self->database = g_object_ref (database);
-  self->parent = rh_topic_new (0, parent_path);
+  /* A topic that is not there (yet) lists nothing. */
+  if (*parent_path != '\0' && !(parent = rh_deck_store_dup_topic (database, parent_path, &error)) &&
+      !g_error_matches (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND))
+    g_warning ("Cannot read topic “%s”: %s", parent_path, error->message);
+  if (parent == NULL)
+    parent = rh_topic_new (0, parent_path);
 
-  g_signal_connect_object (database, "changed",
-                           G_CALLBACK (database_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  /* Due counts move with the clock even when nothing is written. */
-  g_signal_connect_object (rh_database_get_clock (database), "minute-changed",
-                           G_CALLBACK (minute_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
+  self = topic_model_new (database, parent, FALSE);
   rh_topic_model_refresh (self);
 
   return self;
@@ -242,14 +277,35 @@ rh_topic_model_refresh (RhTopicModel *self)
 {
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 parent_id;
   guint old_len, new_len, prefix = 0, suffix = 0;
+  gboolean first;
 
   g_return_if_fail (RH_IS_TOPIC_MODEL (self));
 
-  if (!rh_deck_store_refresh_topic (self->database, self->parent, &error) ||
-      !(fresh = rh_deck_store_list_topics (self->database, rh_topic_get_path (self->parent), &error)))
+  parent_id = rh_topic_get_row_id (self->parent);
+  if (!self->parent_shared && !rh_deck_store_refresh_topic (self->database, self->parent, &error))
     {
       g_warning ("Cannot read topics: %s", error->message);
+      return;
+    }
+
+  /* A topic not found has no children (a row id of 0 is the top level). */
+  if (parent_id == 0 && !rh_topic_is_root (self->parent))
+    fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  else if (!(fresh = rh_deck_store_list_topics_under (self->database, parent_id, &error)))
+    {
+      g_warning ("Cannot read topics: %s", error->message);
+      return;
+    }
+
+  /* The first read fills the model, inside whoever asked for its items. */
+  first = !self->loaded;
+  self->loaded = TRUE;
+  if (first)
+    {
+      g_ptr_array_unref (self->topics);
+      self->topics = g_steal_pointer (&fresh);
       return;
     }
 
@@ -307,5 +363,5 @@ rh_topic_model_create_children (gpointer item,
   if (rh_topic_is_root (topic) || !rh_topic_get_has_children (topic))
     return NULL;
 
-  return G_LIST_MODEL (rh_topic_model_new (user_data, rh_topic_get_path (topic)));
+  return G_LIST_MODEL (topic_model_new (user_data, g_object_ref (topic), TRUE));
 }

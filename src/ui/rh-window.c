@@ -592,6 +592,8 @@ rh_window_constructed (GObject *object)
   self->queue = rh_study_queue_new (self->scheduler, "");
   self->study_page = RH_STUDY_PAGE (rh_study_page_new (self->queue));
   adw_bin_set_child (self->study_bin, GTK_WIDGET (self->study_page));
+  /* An import holds the file: answers wait for it instead of the window. */
+  g_object_bind_property (self, "importing", self->study_page, "importing", G_BINDING_SYNC_CREATE);
   self->cards_page = RH_CARDS_PAGE (rh_cards_page_new (self->database));
   adw_bin_set_child (self->cards_bin, GTK_WIDGET (self->cards_page));
   g_object_bind_property (self->search_button, "active", self->cards_page, "search-mode",

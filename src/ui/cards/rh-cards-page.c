@@ -29,6 +29,10 @@ struct _RhCardsPage
   RhDatabase      *database;
   RhCardList      *card_list;
   RhTopic         *topic;
+
+  /* Mapped once: until then the list reads nothing, so that a window
+   * opening on the Study page waits for no deck's list of cards. */
+  guint            shown : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhCardsPage, rh_cards_page, ADW_TYPE_BIN)
@@ -72,6 +76,9 @@ update_count (RhCardsPage *self)
 static void
 update_content (RhCardsPage *self)
 {
+  if (!self->shown)
+    return;
+
   update_count (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->card_list)) > 0)
@@ -91,7 +98,12 @@ update_content (RhCardsPage *self)
 static void
 restart_list (RhCardsPage *self)
 {
-  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (!self->shown)
+    return;
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->card_list)));
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
@@ -214,6 +226,22 @@ rh_cards_page_constructed (GObject *object)
   update_content (self);
 }
 
+/* The first time the page shows, its list is read and shown. */
+static void
+rh_cards_page_map (GtkWidget *widget)
+{
+  RhCardsPage *self = RH_CARDS_PAGE (widget);
+
+  if (!self->shown)
+    {
+      self->shown = TRUE;
+      restart_list (self);
+      update_content (self);
+    }
+
+  GTK_WIDGET_CLASS (rh_cards_page_parent_class)->map (widget);
+}
+
 static void
 rh_cards_page_dispose (GObject *object)
 {
@@ -291,6 +319,8 @@ rh_cards_page_class_init (RhCardsPageClass *klass)
   object_class->dispose = rh_cards_page_dispose;
   object_class->get_property = rh_cards_page_get_property;
   object_class->set_property = rh_cards_page_set_property;
+
+  widget_class->map = rh_cards_page_map;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, RH_TYPE_DATABASE,

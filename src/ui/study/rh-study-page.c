@@ -54,11 +54,14 @@ struct _RhStudyPage
   gint64          shown_at_us;
   guint           revealed : 1;
   guint           editing : 1;
+  /* A deck is being written into the file: nothing here can be saved
+   * before it is in, so grading and the other writes wait, visibly. */
+  guint           importing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhStudyPage, rh_study_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_QUEUE, PROP_REVEALED, N_PROPS };
+enum { PROP_0, PROP_QUEUE, PROP_REVEALED, PROP_IMPORTING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static const struct
@@ -84,16 +87,18 @@ static void
 update_actions (RhStudyPage *self)
 {
   gboolean has_card = self->card != NULL && !self->editing;
+  gboolean writable = !self->importing;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.reveal", has_card && !self->revealed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.primary", has_card);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.grade", has_card && self->revealed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", has_card);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.suspend", has_card && !rh_card_get_suspended (self->card));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.primary", has_card && (!self->revealed || writable));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.grade", has_card && self->revealed && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", has_card && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.suspend",
+                                 has_card && writable && !rh_card_get_suspended (self->card));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.save-edit", self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.cancel-edit", self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.undo",
-                                 !self->editing && self->queue && rh_study_queue_get_can_undo (self->queue));
+                                 !self->editing && writable && self->queue && rh_study_queue_get_can_undo (self->queue));
 }
 
 static void
@@ -261,7 +266,8 @@ show_card (RhStudyPage *self)
   gtk_widget_set_visible (self->suspend_button, !rh_card_get_suspended (self->card));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->unsuspend_button),
                                           g_variant_new_int64 (rh_card_get_row_id (self->card)));
-  gtk_stack_set_visible_child_name (self->bar_stack, self->revealed ? "grade" : "reveal");
+  gtk_stack_set_visible_child_name (self->bar_stack,
+                                    !self->revealed ? "reveal" : self->importing ? "importing" : "grade");
   update_follow_ups (self);
   update_intervals (self);
   update_timer (self);
@@ -671,6 +677,10 @@ rh_study_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->revealed);
       break;
 
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, self->importing);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -688,6 +698,10 @@ rh_study_page_set_property (GObject      *object,
     {
     case PROP_QUEUE:
       rh_study_page_set_queue (self, g_value_get_object (value));
+      break;
+
+    case PROP_IMPORTING:
+      rh_study_page_set_importing (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -711,6 +725,9 @@ rh_study_page_class_init (RhStudyPageClass *klass)
   properties[PROP_REVEALED] =
     g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RH_TYPE_MARKDOWN_VIEW);
@@ -876,4 +893,34 @@ rh_study_page_undo (RhStudyPage  *self,
   text = g_strdup_printf (_("Undid “%s” on “%s”"), _(grades[rating - 1].label), title);
 
   return adw_toast_new (text);
+}
+
+/**
+ * rh_study_page_set_importing:
+ *
+ * While a deck is being imported, the file cannot take an answer: grading,
+ * undo, editing and suspending wait, the revealed answer says why, and the
+ * card stays as it is until they can be done.
+ */
+void
+rh_study_page_set_importing (RhStudyPage *self,
+                             gboolean     importing)
+{
+  g_return_if_fail (RH_IS_STUDY_PAGE (self));
+
+  importing = !!importing;
+  if (self->importing == importing)
+    return;
+
+  self->importing = importing;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+}
+
+gboolean
+rh_study_page_get_importing (RhStudyPage *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_PAGE (self), FALSE);
+
+  return self->importing;
 }

@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (RhStudyPage, rh_study_page, RH, STUDY_PAGE, GtkWidget)
 GtkWidget    *rh_study_page_new          (RhStudyQueue *queue);
 RhStudyQueue *rh_study_page_get_queue    (RhStudyPage   *self);
 gboolean      rh_study_page_get_revealed (RhStudyPage   *self);
+gboolean      rh_study_page_get_importing (RhStudyPage  *self);
+void          rh_study_page_set_importing (RhStudyPage  *self,
+                                           gboolean      importing);
 const char   *rh_study_page_get_screen     (RhStudyPage   *self);
 AdwToast     *rh_study_page_undo         (RhStudyPage   *self,
                                           GError       **error);
