@@ -854,12 +854,14 @@ stream_card_cb (JsonNode *element,
     read_card (stream->deck, element, position, &stream->error);
 }
 
-/* The strict syntax check, which a large file runs on a second thread
- * while the stream is read: the stream's result only counts if it passes. */
+/* The encoding and the strict syntax check, which a large file runs on a
+ * second thread while the stream is read: the stream's result only counts
+ * if both pass. */
 typedef struct
 {
   const char    *data;
   gsize          length;
+  const char    *invalid_at;   /* the first byte that is not UTF-8 */
   RhJsonProblem  problem;
   gboolean       ok;
 } SyntaxCheck;
@@ -868,6 +870,14 @@ static gpointer
 check_syntax_thread (gpointer data)
 {
   SyntaxCheck *check = data;
+
+  const char *end;
+
+  if (!g_utf8_validate (check->data, check->length, &end))
+    {
+      check->invalid_at = end;
+      return NULL;
+    }
 
   check->ok = rh_json_check (check->data, check->length, "id", &check->problem);
 
@@ -888,23 +898,14 @@ rh_deck_new_from_data (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GThread) thread = NULL;
   g_auto(RhJsonProblem) problem = { 0 };
-  SyntaxCheck check = { data, length, { 0 }, FALSE };
+  SyntaxCheck check = { data, length, NULL, { 0 }, FALSE };
   CardStream stream = { NULL, NULL };
-  const char *invalid_at = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
 
   self = g_object_new (RH_TYPE_DECK, NULL);
   self->source_name = g_utf8_make_valid (source_name, -1);
-
-  if (!g_utf8_validate (data, length, &invalid_at))
-    {
-      set_deck_error (self, error, RH_DECK_ERROR_ENCODING,
-                      _("the file is not valid UTF-8 text (first bad byte at offset %" G_GSIZE_FORMAT ")"),
-                      (gsize)(invalid_at - data));
-      return NULL;
-    }
 
   if (is_blank_n (data, length))
     {
@@ -925,6 +926,15 @@ rh_deck_new_from_data (const char  *data,
   if (thread != NULL)
     g_thread_join (g_steal_pointer (&thread));
   problem = check.problem;
+
+  if (check.invalid_at != NULL)
+    {
+      g_clear_error (&stream.error);
+      set_deck_error (self, error, RH_DECK_ERROR_ENCODING,
+                      _("the file is not valid UTF-8 text (first bad byte at offset %" G_GSIZE_FORMAT ")"),
+                      (gsize)(check.invalid_at - data));
+      return NULL;
+    }
 
   if (!check.ok)
     {

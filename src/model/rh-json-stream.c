@@ -33,6 +33,7 @@ typedef struct
   gpointer                 user_data;
   guint                    position;     /* of the next streamed element */
   gboolean                 streaming;    /* stack[1] is the streamed array */
+  GString                 *scratch;      /* a string value, ended by a NUL */
 } Stream;
 
 static void
@@ -113,9 +114,13 @@ on_string (void                *ctx,
            const unsigned char *text,
            size_t               length)
 {
-  g_autofree char *value = g_strndup ((const char *)text, length);
+  Stream *stream = ctx;
 
-  return add_value (ctx, json_node_init_string (json_node_alloc (), value));
+  /* json-glib copies it, so one buffer serves every string. */
+  g_string_truncate (stream->scratch, 0);
+  g_string_append_len (stream->scratch, (const char *)text, length);
+
+  return add_value (stream, json_node_init_string (json_node_alloc (), stream->scratch->str));
 }
 
 static int
@@ -226,7 +231,9 @@ rh_json_stream_parse (const char               *data,
                       gpointer                  user_data,
                       GError                  **error)
 {
-  Stream stream = { g_array_new (FALSE, TRUE, sizeof (Frame)), NULL, array_member, func, user_data, 0, FALSE };
+  Stream stream = {
+    g_array_new (FALSE, TRUE, sizeof (Frame)), NULL, array_member, func, user_data, 0, FALSE, g_string_new (NULL),
+  };
   yajl_handle handle;
   yajl_status status;
 
@@ -235,8 +242,8 @@ rh_json_stream_parse (const char               *data,
 
   g_array_set_clear_func (stream.stack, clear_frame);
   handle = yajl_alloc (&callbacks, NULL, &stream);
-  /* The whole file is valid UTF-8 (checked first), and what escapes make
-   * only counts once rh_json_check() has accepted them. */
+  /* The caller checks the encoding and the escapes (rh_json_check()) and
+   * only trusts the result once both pass. */
   yajl_config (handle, yajl_dont_validate_strings, 1);
 
   status = yajl_parse (handle, (const unsigned char *)data, length);
@@ -254,6 +261,7 @@ rh_json_stream_parse (const char               *data,
 
   yajl_free (handle);
   g_array_unref (stream.stack);
+  g_string_free (stream.scratch, TRUE);
 
   return stream.root;
 }
