@@ -26,7 +26,10 @@ build_packages=(
   libsqlite3-dev libjson-glib-dev libgtksourceview-5-dev libmd4c-dev libyajl-dev
   desktop-file-utils appstream
 )
-test_packages=(xvfb xauth dbus-daemon)
+# locales: the translation tests run under zh_CN.UTF-8; flatpak-builder
+# checks that the manifest parses.
+test_packages=(xvfb xauth dbus-daemon locales flatpak-builder)
+test_locales=(zh_CN.UTF-8)
 modules=(
   "glib-2.0 >= 2.74" "gtk4 >= 4.8" "libadwaita-1 >= 1.2" "sqlite3 >= 3.40"
   "json-glib-1.0 >= 1.6" "gtksourceview-5 >= 5.6" "md4c >= 0.4.8" "yajl >= 2.1"
@@ -97,6 +100,9 @@ run_tests() {
 
   if is_debian_like; then
     setup "${test_packages[@]}"
+    for locale_name in "${test_locales[@]}"; do
+      ensure_locale "$locale_name"
+    done
   else
     setup
   fi

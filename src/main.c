@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "rh-application.h"
 
@@ -11,6 +12,8 @@ main (int   argc,
 {
   g_autoptr(RhApplication) app = NULL;
 
+  /* Before any option is parsed: the command-line messages are translated too. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -528,11 +528,13 @@ rh_database_check_dup_summary (RhDatabaseCheck *self)
       if (self->n_cards < 0)
         return g_strdup_printf (_("No problems found in “%s”."), name);
 
+      /* The count is printed as a long long: a G_GINT64_FORMAT would cut
+       * the string xgettext sees. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "No problems found in “%s” (%" G_GINT64_FORMAT " card).",
-                                           "No problems found in “%s” (%" G_GINT64_FORMAT " cards).",
+                                           "No problems found in “%s” (%lld card).",
+                                           "No problems found in “%s” (%lld cards).",
                                            (gulong)MIN (self->n_cards, G_MAXLONG)),
-                              name, self->n_cards);
+                              name, (long long)self->n_cards);
     }
 
   if (self->header_damaged)
@@ -872,7 +874,8 @@ rh_database_check_repair_finish (RhDatabaseCheck  *self,
   return TRUE;
 }
 
-/* "Saved 40 of 50 cards and 12 of 12 answers to “copy.db”." */
+/* "Saved 40 of 50 cards to “copy.db”. It holds 12 of 12 answers in the
+ * review history." */
 char *
 rh_repair_result_format (const RhRepairResult *result,
                          const char           *destination)
@@ -881,17 +884,18 @@ rh_repair_result_format (const RhRepairResult *result,
   g_autofree char *cards = NULL;
   g_autofree char *reviews = NULL;
 
+  /* Two sentences, each with its own plural. */
   cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " card",
-                                        "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " cards",
+                                        "Saved %lld of %lld card to “%s”.",
+                                        "Saved %lld of %lld cards to “%s”.",
                                         (gulong)MIN (result->cards_total, G_MAXLONG)),
-                           result->cards_recovered, result->cards_total);
+                           (long long)result->cards_recovered, (long long)result->cards_total, name);
   reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " answer in the review history",
-                                          "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " answers in the review history",
+                                          "It holds %lld of %lld answer in the review history.",
+                                          "It holds %lld of %lld answers in the review history.",
                                           (gulong)MIN (result->reviews_total, G_MAXLONG)),
-                             result->reviews_recovered, result->reviews_total);
+                             (long long)result->reviews_recovered, (long long)result->reviews_total);
 
-  /* TRANSLATORS: "Saved 40 of 50 cards and 12 of 12 answers in the review history to “copy.db”." */
-  return g_strdup_printf (_("Saved %s and %s to “%s”."), cards, reviews, name);
+  /* Translators: the two sentences above, in the order that reads best */
+  return g_strdup_printf (C_("repaired copy", "%s %s"), cards, reviews);
 }

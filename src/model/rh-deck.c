@@ -181,10 +181,11 @@ append_card_name (GString    *where,
                   guint       position,
                   const char *uid)
 {
-  g_string_append_printf (where, "cards[%u]", position);
   if (uid != NULL)
-    /* Translators: the card's index followed by its id */
-    g_string_append_printf (where, _(" (id “%s”)"), uid);
+    /* Translators: the card's index in the deck followed by its id */
+    g_string_append_printf (where, _("cards[%u] (id “%s”)"), position, uid);
+  else
+    g_string_append_printf (where, "cards[%u]", position);
 }
 
 static void
@@ -219,7 +220,8 @@ set_deck_error (RhDeck      *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, RH_DECK_ERROR, code, "%s: %s", self->source_name, message);
+  /* Translators: a file name, then what is wrong with it */
+  g_set_error (error, RH_DECK_ERROR, code, _("%s: %s"), self->source_name, message);
 
   return FALSE;
 }
@@ -798,15 +800,17 @@ describe_path (const char          *data,
 
   where = g_string_new (NULL);
   append_card_name (where, position, uid);
-  if (path[2] != NULL)
-    {
-      g_string_append_printf (where, ": “%s”", path[2]);
-      if (path[3] != NULL && path[3][0] == '[')
-        /* Translators: the position in a list, as in “tags” item 1 */
-        g_string_append_printf (where, _(" item %u"), (guint)g_ascii_strtoull (path[3] + 1, NULL, 10));
-    }
+  if (path[2] == NULL)
+    return g_string_free (g_steal_pointer (&where), FALSE);
 
-  return g_string_free (g_steal_pointer (&where), FALSE);
+  if (path[3] != NULL && path[3][0] == '[')
+    /* Translators: a card, one of its fields and the position in that
+     * field's list, as in cards[2] (id “x”): “tags” item 1 */
+    return g_strdup_printf (_("%s: “%s” item %u"), where->str, path[2],
+                            (guint)g_ascii_strtoull (path[3] + 1, NULL, 10));
+
+  /* Translators: a card and one of its fields, as in cards[2] (id “x”): “back” */
+  return g_strdup_printf (_("%s: “%s”"), where->str, path[2]);
 }
 
 /**
@@ -931,8 +935,8 @@ rh_deck_new_from_data (const char  *data,
     {
       g_clear_error (&stream.error);
       set_deck_error (self, error, RH_DECK_ERROR_ENCODING,
-                      _("the file is not valid UTF-8 text (first bad byte at offset %" G_GSIZE_FORMAT ")"),
-                      (gsize)(check.invalid_at - data));
+                      _("the file is not valid UTF-8 text (first bad byte at offset %lu)"),
+                      (unsigned long)(check.invalid_at - data));
       return NULL;
     }
 
@@ -1262,6 +1266,7 @@ rh_deck_set_card_error (RhDeck      *self,
     g_set_error (error, RH_DECK_ERROR, code, _("%s: %s: “%s” %s"),
                  self->source_name, where->str, field, problem);
   else
-    g_set_error (error, RH_DECK_ERROR, code, "%s: %s: %s",
+    /* Translators: a file name, where in the deck, then what is wrong there */
+    g_set_error (error, RH_DECK_ERROR, code, _("%s: %s: %s"),
                  self->source_name, where->str, problem);
 }

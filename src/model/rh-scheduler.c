@@ -784,21 +784,29 @@ rh_scheduler_format_interval (gint64 seconds)
 
   if (seconds < 60)
     /* Translators: an interval in seconds, keep it short */
-    return g_strdup_printf (_("%d s"), (int)seconds);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d s", "%d s", (gulong)seconds), (int)seconds);
 
   /* Rounded first, so that 59.6 minutes read "1 h", not "60 min". */
   if (llround (seconds / 60.0) < 60)
-    /* Translators: an interval in minutes, keep it short */
-    return g_strdup_printf (_("%d min"), (int)llround (seconds / 60.0));
+    {
+      int minutes = (int)llround (seconds / 60.0);
+
+      /* Translators: an interval in minutes, keep it short */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", minutes), minutes);
+    }
 
   if (llround (seconds / 3600.0) < 24)
-    /* Translators: an interval in hours, keep it short */
-    return g_strdup_printf (_("%d h"), (int)llround (seconds / 3600.0));
+    {
+      int hours = (int)llround (seconds / 3600.0);
+
+      /* Translators: an interval in hours, keep it short */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d h", "%d h", hours), hours);
+    }
 
   days = seconds / (double)SECONDS_PER_DAY;
   if (llround (days) < 30)
     /* Translators: an interval in days, keep it short */
-    return g_strdup_printf (_("%d d"), (int)llround (days));
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d d", "%d d", (gulong)llround (days)), (int)llround (days));
 
   if (llround (days) < 365)
     {
@@ -806,10 +814,10 @@ rh_scheduler_format_interval (gint64 seconds)
 
       if (months == floor (months))
         /* Translators: an interval in months, keep it short */
-        return g_strdup_printf (_("%d mo"), (int)months);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d mo", "%d mo", (gulong)months), (int)months);
 
       /* Translators: an interval in months with one decimal, keep it short */
-      return g_strdup_printf (_("%.1f mo"), months);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f mo", "%.1f mo", (gulong)ceil (months)), months);
     }
 
   {
@@ -817,9 +825,9 @@ rh_scheduler_format_interval (gint64 seconds)
 
     if (years == floor (years))
       /* Translators: an interval in years, keep it short */
-      return g_strdup_printf (_("%d y"), (int)years);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d y", "%d y", (gulong)years), (int)years);
 
     /* Translators: an interval in years with one decimal, keep it short */
-    return g_strdup_printf (_("%.1f y"), years);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f y", "%.1f y", (gulong)ceil (years)), years);
   }
 }

@@ -255,7 +255,10 @@ rh_topic_dup_counts_text (RhTopic *self)
 
   /* Translators: what a topic holds, e.g. "40 cards · 3 due · 12 new";
    * "due" cards wait for review now, "new" ones were never studied */
-  return g_strdup_printf (_("%u cards · %u due · %u new"),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u card · %u due · %u new",
+                                       "%u cards · %u due · %u new",
+                                       self->total_count),
                           self->total_count, self->due_count, self->new_count);
 }
 

@@ -121,7 +121,11 @@ print_import_progress_cb (guint    done,
   if (done < total)
     {
       /* Translators: shown on a terminal while a deck imports */
-      g_autofree char *line = g_strdup_printf (_("Importing… %u of %u cards"), done, total);
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Importing… %u of %u card",
+                                                             "Importing… %u of %u cards",
+                                                             total),
+                                                done, total);
 
       g_printerr ("\r%s", line);
     }
@@ -292,7 +296,10 @@ rh_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "version"))
     {
-      g_print ("rehearse %s\n", PACKAGE_VERSION);
+      /* Translators: what rehearse --version prints; %s is the version number */
+      g_autofree char *line = g_strdup_printf (_("rehearse %s"), PACKAGE_VERSION);
+
+      g_print ("%s\n", line);
       return EXIT_SUCCESS;
     }
 

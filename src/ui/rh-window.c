@@ -284,9 +284,17 @@ set_import_progress (RhWindow *self,
   /* Translators: in the bar shown while a deck imports; %s is a file name */
   /* Every card is written; the search index is built in one go last. */
   if (total > 0 && done >= total)
-    text = g_strdup_printf (_("Importing “%s”: making %u cards searchable…"), self->import_name, total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Importing “%s”: making %u card searchable…",
+                                         "Importing “%s”: making %u cards searchable…",
+                                         total),
+                            self->import_name, total);
   else
-    text = g_strdup_printf (_("Importing “%s”: %u of %u cards"), self->import_name, done, total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Importing “%s”: %u of %u card",
+                                         "Importing “%s”: %u of %u cards",
+                                         total),
+                            self->import_name, done, total);
   gtk_label_set_text (self->import_label, text);
   gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double)done / total : 0.0);
 }
