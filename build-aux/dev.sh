@@ -133,6 +133,8 @@ case "$command" in
     # Run from the build tree: the schema and icons are not installed.
     export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD_DIR/data"
     export XDG_DATA_DIRS="$PWD/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+    # The translations as built, so LANG=zh_CN.UTF-8 works uninstalled.
+    export REHEARSE_LOCALEDIR="$PWD/$BUILD_DIR/po"
     exec "$BUILD_DIR/src/rehearse" "$@"
     ;;
 

@@ -11,10 +11,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RhApplication) app = NULL;
+  /* build-aux/dev.sh runs the app from the build tree, whose po/ holds the
+   * compiled translations in the layout an installed prefix has. */
+  const char *localedir = g_getenv ("REHEARSE_LOCALEDIR");
 
   /* Before any option is parsed: the command-line messages are translated too. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
