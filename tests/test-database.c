@@ -398,6 +398,55 @@ test_corrupt_during_session (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A window opens the file with the check held back until it is on
+ * screen: nothing is found before the check starts, the damage is found
+ * once it has, and a write before it starts runs the check first and is
+ * refused. The file is never written. */
+static void
+test_deferred_check (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (300, "Redis", "redis");
+  g_autoptr(RhClock) clock = rh_clock_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 root;
+
+  rh_test_import (db, deck, NULL);
+  /* An index page: opening reads the schema and a few rows, not this. */
+  root = rh_test_query_int (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'cards_topic';");
+  g_assert_finalize_object (g_steal_pointer (&db));
+  rh_test_damage_page (f->path, root);
+  before = rh_test_checksum_file (f->path);
+
+  db = rh_database_new_full (f->path, clock, RH_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_false (rh_database_get_damaged (db));
+
+  rh_database_start_check (db);
+  while (!rh_database_get_damaged (db))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  /* A write before anyone starts the check waits for it. */
+  db = rh_database_new_full (f->path, clock, RH_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_false (rh_database_ensure_writable (db, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_CORRUPT);
+  g_assert_true (rh_database_get_damaged (db));
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  after = rh_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -584,6 +633,7 @@ main (int   argc,
   ADD ("/database/read-only", test_read_only);
   ADD ("/database/refuse/not-sqlite", test_refuse_not_sqlite);
   ADD ("/database/damage/during-session", test_corrupt_during_session);
+  ADD ("/database/damage/deferred-check", test_deferred_check);
   ADD ("/database/refuse/corrupt", test_refuse_corrupt);
   ADD ("/database/refuse/missing-folder", test_missing_folder);
   ADD ("/database/transaction/rollback", test_rollback);

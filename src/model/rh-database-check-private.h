@@ -11,7 +11,12 @@ G_BEGIN_DECLS
 typedef struct _RhIntegrityCheck RhIntegrityCheck;
 
 /* @done runs in the current main context when the check ends, unless the
- * check was freed before. */
+ * check was freed before. A check made with _new() starts with _run(), or
+ * at the first _wait(). */
+RhIntegrityCheck *rh_integrity_check_new   (const char        *path,
+                                            GSourceFunc        done,
+                                            gpointer           user_data);
+void              rh_integrity_check_run   (RhIntegrityCheck  *check);
 RhIntegrityCheck *rh_integrity_check_start (const char        *path,
                                             GSourceFunc        done,
                                             gpointer           user_data);

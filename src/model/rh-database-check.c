@@ -60,6 +60,7 @@ struct _RhIntegrityCheck
   char         *problem;
   gboolean      finished;
   gboolean      abandoned;
+  GTask        *pending;   /* until it runs; under mutex */
 };
 
 static gboolean
@@ -222,11 +223,11 @@ integrity_check_done_cb (GObject      *object,
 }
 
 RhIntegrityCheck *
-rh_integrity_check_start (const char  *path,
-                          GSourceFunc  done,
-                          gpointer     user_data)
+rh_integrity_check_new (const char  *path,
+                        GSourceFunc  done,
+                        gpointer     user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   RhIntegrityCheck *check = g_atomic_rc_box_new0 (RhIntegrityCheck);
 
   g_mutex_init (&check->mutex);
@@ -236,10 +237,36 @@ rh_integrity_check_start (const char  *path,
   check->done = done;
   check->user_data = user_data;
 
+  /* Made here, so that @done runs in this thread's main context. */
   task = g_task_new (NULL, check->cancellable, integrity_check_done_cb, g_atomic_rc_box_acquire (check));
   g_task_set_source_tag (task, rh_integrity_check_start);
   g_task_set_task_data (task, g_atomic_rc_box_acquire (check), integrity_check_release);
-  g_task_run_in_thread (task, integrity_check_thread);
+  check->pending = task;
+
+  return check;
+}
+
+void
+rh_integrity_check_run (RhIntegrityCheck *check)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_mutex_lock (&check->mutex);
+  task = g_steal_pointer (&check->pending);
+  g_mutex_unlock (&check->mutex);
+
+  if (task != NULL)
+    g_task_run_in_thread (task, integrity_check_thread);
+}
+
+RhIntegrityCheck *
+rh_integrity_check_start (const char  *path,
+                          GSourceFunc  done,
+                          gpointer     user_data)
+{
+  RhIntegrityCheck *check = rh_integrity_check_new (path, done, user_data);
+
+  rh_integrity_check_run (check);
 
   return check;
 }
@@ -249,6 +276,8 @@ rh_integrity_check_wait (RhIntegrityCheck  *check,
                          char             **problem)
 {
   gboolean sound;
+
+  rh_integrity_check_run (check);
 
   g_mutex_lock (&check->mutex);
   while (!check->finished)

@@ -40,6 +40,7 @@ struct _RhDatabase
   char       *damage;       /* why nothing more is written, or NULL */
 
   guint64     n_queries;    /* statements run, triggers not counted */
+  gboolean    defer_check;  /* the check waits for rh_database_start_check() */
   gint64      due_cutoff;   /* what temp.due_counts counts up to */
 
   /* Topics whose own counts (topic_counts, temp.due_counts) changed since
@@ -379,7 +380,9 @@ start_check (RhDatabase  *self,
   if (self->path == NULL || n_objects == 0 || self->sibling)
     return TRUE;
 
-  self->check = rh_integrity_check_start (self->path, check_done_cb, self);
+  self->check = rh_integrity_check_new (self->path, check_done_cb, self);
+  if (!self->defer_check)
+    rh_integrity_check_run (self->check);
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode;", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
@@ -796,6 +799,23 @@ rh_database_new_with_clock (const char  *path,
                             RhClock     *clock,
                             GError     **error)
 {
+  return rh_database_new_full (path, clock, RH_DATABASE_OPEN_NONE, error);
+}
+
+/**
+ * rh_database_new_full:
+ * @flags: %RH_DATABASE_OPEN_DEFER_CHECK to start the background check of
+ *   the file only at rh_database_start_check() or the first write; a file
+ *   that changes on open (a migration) is checked before that anyway
+ *
+ * Returns: (transfer full) (nullable): the database
+ */
+RhDatabase *
+rh_database_new_full (const char           *path,
+                      RhClock              *clock,
+                      RhDatabaseOpenFlags   flags,
+                      GError              **error)
+{
   g_autoptr(RhDatabase) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = NULL;
@@ -807,6 +827,7 @@ rh_database_new_with_clock (const char  *path,
   self = g_object_new (RH_TYPE_DATABASE, NULL);
   self->path = g_strcmp0 (path, ":memory:") == 0 ? NULL : g_strdup (path);
   self->clock = g_object_ref (clock);
+  self->defer_check = (flags & RH_DATABASE_OPEN_DEFER_CHECK) != 0;
 
   if (self->path == NULL)
     return open_database (self, ":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)
@@ -1005,7 +1026,23 @@ rh_database_mark_damaged (RhDatabase *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
 }
 
-/* Waits for the check started on open; refuses once damage is known. */
+/**
+ * rh_database_start_check:
+ *
+ * Starts the background check of the file that %RH_DATABASE_OPEN_DEFER_CHECK
+ * held back; does nothing when it runs or ran already.
+ */
+void
+rh_database_start_check (RhDatabase *self)
+{
+  g_return_if_fail (RH_IS_DATABASE (self));
+
+  if (self->check != NULL)
+    rh_integrity_check_run (self->check);
+}
+
+/* Waits for the check started on open (starting it if it was deferred);
+ * refuses once damage is known. */
 gboolean
 rh_database_ensure_writable (RhDatabase  *self,
                              GError     **error)

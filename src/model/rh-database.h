@@ -56,6 +56,20 @@ RhDatabase    *rh_database_new_with_clock    (const char       *path,
                                               GError          **error);
 RhDatabase    *rh_database_new_read_only     (const char       *path,
                                               GError          **error);
+
+typedef enum
+{
+  RH_DATABASE_OPEN_NONE        = 0,
+  /* The check of the whole file waits for rh_database_start_check() or
+   * the first write, so that a window can show first. */
+  RH_DATABASE_OPEN_DEFER_CHECK = 1 << 0,
+} RhDatabaseOpenFlags;
+
+RhDatabase    *rh_database_new_full          (const char       *path,
+                                              RhClock          *clock,
+                                              RhDatabaseOpenFlags flags,
+                                              GError          **error);
+void           rh_database_start_check       (RhDatabase       *self);
 void           rh_database_remove_files      (const char       *path);
 void           rh_database_set_busy_timeout  (RhDatabase       *self,
                                               guint             milliseconds);

@@ -63,9 +63,11 @@ dup_db_path (RhApplication  *self,
 /* Opens the database and merges the built-in deck when it is new or
  * changed since the last start. */
 static RhDatabase *
-open_database (RhApplication  *self,
-               GError        **error)
+open_database (RhApplication        *self,
+               RhDatabaseOpenFlags   flags,
+               GError              **error)
 {
+  g_autoptr(RhClock) clock = rh_clock_new ();
   g_autoptr(RhDatabase) database = NULL;
   g_autoptr(GBytes) builtin = NULL;
   g_autoptr(GError) import_error = NULL;
@@ -73,7 +75,7 @@ open_database (RhApplication  *self,
   RhImportResult result;
 
   if (!(path = dup_db_path (self, error)) ||
-      !(database = rh_database_new (path, error)))
+      !(database = rh_database_new_full (path, clock, flags, error)))
     return NULL;
 
   if (self->busy_timeout_ms > 0)
@@ -176,7 +178,7 @@ run_import (RhApplication *self,
         }
     }
 
-  if (!(self->database = open_database (self, &error)) ||
+  if (!(self->database = open_database (self, RH_DATABASE_OPEN_NONE, &error)) ||
       !rh_deck_store_import_deck_full (self->database, deck, NULL,
                                        isatty (STDERR_FILENO) ? print_import_progress_cb : NULL, NULL,
                                        &result, &error))
@@ -395,6 +397,15 @@ show_open_error (RhApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Once the first frames are drawn: idle at low priority comes after them. */
+static gboolean
+start_check_idle_cb (gpointer user_data)
+{
+  rh_database_start_check (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rh_application_activate (GApplication *app)
 {
@@ -408,7 +419,9 @@ rh_application_activate (GApplication *app)
       return;
     }
 
-  if (self->database == NULL && !(self->database = open_database (self, &error)))
+  /* The check of the whole file waits until the window is on screen. */
+  if (self->database == NULL &&
+      !(self->database = open_database (self, RH_DATABASE_OPEN_DEFER_CHECK, &error)))
     {
       g_warning ("%s", error->message);
       show_open_error (self, error);
@@ -417,6 +430,7 @@ rh_application_activate (GApplication *app)
 
   window = GTK_WINDOW (rh_window_new (self, self->database));
   gtk_window_present (window);
+  g_idle_add_full (G_PRIORITY_LOW, start_check_idle_cb, g_object_ref (self->database), g_object_unref);
 }
 
 static void
