@@ -248,6 +248,31 @@ test_search_count_and_highlight (Fixture       *f,
   g_assert_null (strstr (titles, "<b>"));
 }
 
+/* A filter the search cannot read says what is wrong in place of the
+ * count, and the list is empty; a search it can read counts again. */
+static void
+test_search_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *bar = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *count = find_first (bar, is_label_with_class, "caption");
+
+  rh_cards_page_start_search (f->page);
+  search (f, "time_wait foo:bar");
+  g_assert_true (gtk_widget_get_visible (count));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (count)), "“foo:bar” is not a filter"));
+  g_assert_true (gtk_widget_has_css_class (count, "error"));
+  g_assert_cmpuint (visible_rows (f), ==, 0);
+
+  search (f, "time_wait is:nope");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==,
+                   "“is:nope” is not one of new, learning, review, due, suspended, leech");
+
+  search (f, "time_wait is:new");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "3 cards");
+  g_assert_false (gtk_widget_has_css_class (count, "error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +287,7 @@ main (int   argc,
   ADD ("/cards-page/search-and-clear", test_search_and_clear);
   ADD ("/cards-page/unsuspend", test_unsuspend);
   ADD ("/cards-page/search-count-and-highlight", test_search_count_and_highlight);
+  ADD ("/cards-page/search-error", test_search_error);
 
   return g_test_run ();
 }

@@ -124,7 +124,7 @@ test_migrate_from_1 (Fixture       *f,
 
   /* What version 1 of the schema left on disk. */
   raw_exec (f->path, "DROP INDEX review_log_time; DROP TABLE interview_answers; DROP TABLE interview_sessions;"
-                     " DROP TABLE interview_templates;" RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
+                     " DROP TABLE interview_templates;" RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
                      " PRAGMA user_version = 1;");
 
   db = rh_test_open_database (f->path, NULL);
@@ -154,7 +154,8 @@ test_migrate_from_3 (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 
   raw_exec (f->path,
-            "DROP TRIGGER cards_fts_insert; DROP TRIGGER cards_fts_delete; DROP TRIGGER cards_fts_update;"
+            RH_TEST_DROP_V7_OBJECTS
+            " DROP TRIGGER cards_fts_insert; DROP TRIGGER cards_fts_delete; DROP TRIGGER cards_fts_update;"
             " DROP TABLE cards_fts;"
             " CREATE VIRTUAL TABLE cards_fts USING fts5 ("
             "  front, back, tags, content = 'cards', content_rowid = 'id', tokenize = 'trigram');"
@@ -208,7 +209,7 @@ test_migrate_from_4 (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_make_answered_database (f->path, 5, 2);
-  raw_exec (f->path, RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
+  raw_exec (f->path, RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -243,7 +244,7 @@ test_migrate_from_5 (Fixture       *f,
   rh_test_import (db, deck, NULL);
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  raw_exec (f->path, RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
+  raw_exec (f->path, RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -267,6 +268,34 @@ test_migrate_from_5 (Fixture       *f,
   g_assert_cmpuint (ids->len, ==, 0);
   g_clear_pointer (&ids, g_array_unref);
   rh_test_exec (db, "INSERT INTO cards_fts (cards_fts) VALUES ('integrity-check');");
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* Version 7 indexes what the search's filters look at: a version-6 file
+ * gets the indexes, and its cards stay as they were. */
+static void
+test_migrate_from_6 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autofree char *deck = rh_test_make_deck (3, "Go", "go");
+
+  rh_test_import (db, deck, NULL);
+  rh_test_exec (db, "UPDATE cards SET suspended = 1 WHERE uid = 'go-1';");
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  raw_exec (f->path, RH_TEST_DROP_V7_OBJECTS " PRAGMA user_version = 6;");
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN"
+                                          " ('cards_kind', 'cards_created', 'cards_suspended', 'review_state_lapses',"
+                                          "  'review_state_reps', 'review_state_stability', 'review_state_difficulty',"
+                                          "  'review_state_interval');"), ==, 8);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards INDEXED BY cards_suspended"
+                                          " WHERE suspended <> 0;"), ==, 1);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }
@@ -627,6 +656,7 @@ main (int   argc,
   ADD ("/database/migrate/from-3", test_migrate_from_3);
   ADD ("/database/migrate/from-4", test_migrate_from_4);
   ADD ("/database/migrate/from-5", test_migrate_from_5);
+  ADD ("/database/migrate/from-6", test_migrate_from_6);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
   ADD ("/database/refuse/foreign-with-our-id", test_refuse_foreign_with_our_id);

@@ -7,6 +7,7 @@
 
 #include "rh-card-list.h"
 #include "rh-deck-store.h"
+#include "rh-search-query.h"
 
 /* The cards of a query (a topic subtree, optionally filtered by a search)
  * as a GListModel. Only row ids are held; a card object is made when a
@@ -22,6 +23,7 @@ struct _RhCardList
   RhDatabase *database;
   char       *topic_path;
   char       *search;
+  char       *search_error;  /* what is wrong with the search, or NULL */
   GArray     *ids;
 
   /* Borrowed: row id → card, dropped by a weak ref when the card dies */
@@ -35,7 +37,7 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (RhCardList, rh_card_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-enum { PROP_0, PROP_DATABASE, PROP_TOPIC_PATH, PROP_SEARCH, PROP_N_ITEMS, N_PROPS };
+enum { PROP_0, PROP_DATABASE, PROP_TOPIC_PATH, PROP_SEARCH, PROP_SEARCH_ERROR, PROP_N_ITEMS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -72,9 +74,44 @@ rh_card_list_get_item_type (GListModel *model)
 }
 
 static void
-ensure_loaded (RhCardList *self)
+set_search_error (RhCardList *self,
+                  const char *message)
+{
+  if (g_strcmp0 (self->search_error, message) == 0)
+    return;
+
+  g_free (self->search_error);
+  self->search_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_ERROR]);
+}
+
+/* The ids of the query; a search that cannot be read lists nothing and
+ * says why in :search-error. %NULL when the database fails. */
+static GArray *
+query_ids (RhCardList *self)
 {
   g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  if (!(ids = rh_deck_store_query_card_ids (self->database, self->topic_path, self->search, &error)))
+    {
+      if (!g_error_matches (error, RH_SEARCH_QUERY_ERROR, error->code))
+        {
+          g_warning ("Cannot list cards: %s", error->message);
+          return NULL;
+        }
+      set_search_error (self, error->message);
+      return g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  set_search_error (self, NULL);
+
+  return ids;
+}
+
+static void
+ensure_loaded (RhCardList *self)
+{
   GArray *ids;
 
   if (self->loaded)
@@ -82,11 +119,8 @@ ensure_loaded (RhCardList *self)
 
   /* Filled inside whoever asked, without ::items-changed. */
   self->loaded = TRUE;
-  if (!(ids = rh_deck_store_query_card_ids (self->database, self->topic_path, self->search, &error)))
-    {
-      g_warning ("Cannot list cards: %s", error->message);
-      return;
-    }
+  if (!(ids = query_ids (self)))
+    return;
 
   g_array_unref (self->ids);
   self->ids = ids;
@@ -171,6 +205,7 @@ rh_card_list_finalize (GObject *object)
 
   g_clear_pointer (&self->topic_path, g_free);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_error, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->alive, g_hash_table_unref);
 
@@ -197,6 +232,10 @@ rh_card_list_get_property (GObject    *object,
 
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
+      break;
+
+    case PROP_SEARCH_ERROR:
+      g_value_set_string (value, rh_card_list_get_search_error (self));
       break;
 
     case PROP_N_ITEMS:
@@ -250,6 +289,11 @@ rh_card_list_class_init (RhCardListClass *klass)
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Why the search lists nothing: a filter it cannot read, in words for
+   * the user; NULL when the search is fine. Known once the list is read. */
+  properties[PROP_SEARCH_ERROR] =
+    g_param_spec_string ("search-error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -354,6 +398,22 @@ rh_card_list_set_search (RhCardList *self,
 }
 
 /**
+ * rh_card_list_get_search_error:
+ *
+ * Returns: (nullable): why the search cannot be read (“is:nope” is not
+ *   one of …), or %NULL; reading it reads the list if it was not yet
+ */
+const char *
+rh_card_list_get_search_error (RhCardList *self)
+{
+  g_return_val_if_fail (RH_IS_CARD_LIST (self), NULL);
+
+  ensure_loaded (self);
+
+  return self->search_error;
+}
+
+/**
  * rh_card_list_refresh:
  *
  * Re-runs the query and emits ::items-changed for the range that differs.
@@ -363,7 +423,6 @@ void
 rh_card_list_refresh (RhCardList *self)
 {
   g_autoptr(GArray) fresh = NULL;
-  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer value;
   guint old_len, new_len, prefix = 0, suffix = 0;
@@ -374,11 +433,8 @@ rh_card_list_refresh (RhCardList *self)
   if (!self->loaded)
     return;
 
-  if (!(fresh = rh_deck_store_query_card_ids (self->database, self->topic_path, self->search, &error)))
-    {
-      g_warning ("Cannot list cards: %s", error->message);
-      return;
-    }
+  if (!(fresh = query_ids (self)))
+    return;
 
   g_hash_table_iter_init (&iter, self->alive);
   while (g_hash_table_iter_next (&iter, NULL, &value))

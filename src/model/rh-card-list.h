@@ -21,6 +21,7 @@ void        rh_card_list_set_topic_path       (RhCardList *self,
 const char *rh_card_list_get_search           (RhCardList *self);
 void        rh_card_list_set_search           (RhCardList *self,
                                                const char *search);
+const char *rh_card_list_get_search_error     (RhCardList *self);
 void        rh_card_list_refresh              (RhCardList *self);
 guint       rh_card_list_get_n_materialized   (RhCardList *self);
 

@@ -427,6 +427,45 @@ rh_clock_get_study_date (RhClock *self,
 }
 
 /**
+ * rh_clock_get_study_day_start:
+ * @at: Unix seconds
+ * @rollover_hour: the local hour at which a study day begins
+ * @n_days: how many study days after the one containing @at (negative:
+ *   before)
+ *
+ * The start of a study day, as rh_clock_get_study_date() counts them.
+ * GDateTime resolves a rollover hour that a DST change skips to the first
+ * valid time after it.
+ *
+ * Returns: Unix seconds
+ */
+gint64
+rh_clock_get_study_day_start (RhClock *self,
+                              gint64   at,
+                              guint    rollover_hour,
+                              int      n_days)
+{
+  g_autoptr(GDateTime) start = NULL;
+  GDate date;
+
+  g_return_val_if_fail (RH_IS_CLOCK (self), 0);
+
+  rh_clock_get_study_date (self, at, rollover_hour, &date);
+  if (!g_date_valid (&date))
+    return at;
+  if (n_days > 0)
+    g_date_add_days (&date, (guint)n_days);
+  else if (n_days < 0)
+    g_date_subtract_days (&date, (guint)-n_days);
+
+  start = g_date_time_new (self->tz, g_date_get_year (&date), g_date_get_month (&date),
+                           g_date_get_day (&date), rollover_hour, 0, 0);
+  g_assert (start != NULL);
+
+  return g_date_time_to_unix (start);
+}
+
+/**
  * rh_clock_dup_now_local:
  *
  * Returns: (transfer full): the current time in the clock's time zone

@@ -292,6 +292,19 @@ const char * const rh_database_migrations[RH_DATABASE_SCHEMA_VERSION] = {
   CARDS_FTS_INSERT_TRIGGER
   CARDS_FTS_DELETE_TRIGGER
   CARDS_FTS_UPDATE_TRIGGER,
+
+  /* 6 → 7: the search's filters (rh-search-query.h), each on an index so
+   * that none reads every card: kind:, added:, is:suspended (a partial
+   * index of the few suspended cards) and prop:. A prop:interval is the
+   * time from the last review to the due one, of cards in review. */
+  "CREATE INDEX cards_kind ON cards (kind);"
+  "CREATE INDEX cards_created ON cards (created);"
+  "CREATE INDEX cards_suspended ON cards (suspended) WHERE suspended <> 0;"
+  "CREATE INDEX review_state_lapses ON review_state (lapses);"
+  "CREATE INDEX review_state_reps ON review_state (reps);"
+  "CREATE INDEX review_state_stability ON review_state (stability);"
+  "CREATE INDEX review_state_difficulty ON review_state (difficulty);"
+  "CREATE INDEX review_state_interval ON review_state (state, due - last_review);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rh_database_migrations) == RH_DATABASE_SCHEMA_VERSION);

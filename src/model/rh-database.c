@@ -129,6 +129,22 @@ search_contains_function (sqlite3_context  *context,
     sqlite3_result_int (context, rh_search_contains (text, literal));
 }
 
+/* rh_search_has_tag(tags, tag): whether the newline-joined @tags has
+ * @tag, ignoring case (rh-search-private.h). */
+static void
+search_has_tag_function (sqlite3_context  *context,
+                         int               argc,
+                         sqlite3_value   **argv)
+{
+  const char *tags = (const char *)sqlite3_value_text (argv[0]);
+  const char *tag = (const char *)sqlite3_value_text (argv[1]);
+
+  if (tags == NULL || tag == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_int (context, rh_search_has_tag (tags, tag));
+}
+
 static int
 exec (RhDatabase *self,
       const char *sql)
@@ -560,6 +576,10 @@ open_database (RhDatabase  *self,
     rc = sqlite3_create_function (self->db, "rh_search_contains", 2,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                   NULL, search_contains_function, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (self->db, "rh_search_has_tag", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, search_has_tag_function, NULL, NULL);
   if (rc != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 

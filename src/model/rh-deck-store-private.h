@@ -28,4 +28,10 @@ void   rh_deck_store_bind_card_content (RhStatement         *stmt,
                                         RhCardKind           kind,
                                         guint                seconds);
 
+/* The query plan of a search, one step a line; for tests. */
+char  *rh_deck_store_explain_query     (RhDatabase          *database,
+                                        const char          *topic_path,
+                                        const char          *search,
+                                        GError             **error);
+
 G_END_DECLS

@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * word must appear, in any order, from the start of a word (anywhere in
  * Chinese, which has no spaces); nothing is an operator or a wildcard;
  * words of symbols only (“W + R > N”) and "quoted text" are phrases
- * matched as written; the best matches come first. */
+ * matched as written; the best matches come first. The filters and
+ * excluded words of rh-search-query.h narrow it, each on an index. */
 
 typedef struct
 {

@@ -46,26 +46,6 @@ study_date (RhScheduler *self,
                            rh_study_settings_get_day_rollover_hour (self->settings), date);
 }
 
-/* When the study day of @date starts. GDateTime resolves a rollover hour
- * that a DST change skips to the first valid time after it. */
-static gint64
-date_start (RhScheduler *self,
-            const GDate *date)
-{
-  GTimeZone *tz = rh_clock_get_timezone (rh_database_get_clock (self->database));
-  g_autoptr(GDateTime) start = NULL;
-
-  start = g_date_time_new (tz,
-                           g_date_get_year (date),
-                           g_date_get_month (date),
-                           g_date_get_day (date),
-                           rh_study_settings_get_day_rollover_hour (self->settings),
-                           0, 0);
-  g_assert (start != NULL);
-
-  return g_date_time_to_unix (start);
-}
-
 static gint64
 day_number (RhScheduler *self,
             gint64       at)
@@ -406,17 +386,11 @@ rh_scheduler_get_day_start_after (RhScheduler *self,
                                   gint64       at,
                                   int          n_days)
 {
-  GDate date;
-
   g_return_val_if_fail (RH_IS_SCHEDULER (self), 0);
 
-  study_date (self, at, &date);
-  if (n_days > 0)
-    g_date_add_days (&date, (guint)n_days);
-  else if (n_days < 0)
-    g_date_subtract_days (&date, (guint)-n_days);
-
-  return date_start (self, &date);
+  return rh_clock_get_study_day_start (rh_database_get_clock (self->database), at,
+                                       rh_study_settings_get_day_rollover_hour (self->settings),
+                                       n_days);
 }
 
 /* A count of study days that grows by one at each rollover, whatever the

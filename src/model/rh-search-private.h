@@ -30,4 +30,14 @@ char     *rh_search_fold     (const char *text);
 gboolean  rh_search_contains (const char *text,
                               const char *literal);
 
+/* Whether @word (@length bytes, or up to its nul when negative) has no
+ * letter or digit: the index cannot find it. */
+gboolean  rh_search_is_symbols_only_len (const char *word,
+                                         gssize      length);
+
+/* Whether @tags (joined with newlines, as cards.tags keeps them) has
+ * @tag, ignoring case as GLib folds it. */
+gboolean  rh_search_has_tag  (const char *tags,
+                              const char *tag);
+
 G_END_DECLS

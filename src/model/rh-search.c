@@ -7,77 +7,26 @@
 
 #include "rh-search.h"
 #include "rh-search-private.h"
+#include "rh-search-query.h"
 #include "rh-search-tokenizer-private.h"
 
-/* More words than anyone types would only make the query too large for
- * SQLite (its expression tree has at most 1000 levels) or slow. */
-#define MAX_PHRASES 32
-
-typedef struct
+gboolean
+rh_search_is_symbols_only_len (const char *word,
+                               gssize      length)
 {
-  char     *text;
-  gboolean  quoted;
-} Word;
+  const char *end = length < 0 ? word + strlen (word) : word + length;
 
-static void
-clear_word (gpointer data)
-{
-  g_free (((Word *)data)->text);
-}
-
-static gboolean
-is_symbols_only (const char *word)
-{
-  for (const char *p = word; *p; p = g_utf8_next_char (p))
+  for (const char *p = word; p < end; p = g_utf8_next_char (p))
     if (g_unichar_isalnum (g_utf8_get_char (p)))
       return FALSE;
 
   return TRUE;
 }
 
-/* Splits at white space, keeping a paired "…" together. */
-static GArray *
-split_words (const char *search)
+static gboolean
+is_symbols_only (const char *word)
 {
-  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
-  const char *p = search;
-
-  g_array_set_clear_func (words, clear_word);
-
-  while (*p)
-    {
-      const char *start, *end, *close;
-      Word word = { NULL, FALSE };
-
-      if (g_unichar_isspace (g_utf8_get_char (p)))
-        {
-          p = g_utf8_next_char (p);
-          continue;
-        }
-
-      if (*p == '"' && (close = strchr (p + 1, '"')) != NULL)
-        {
-          start = p + 1;
-          end = close;
-          p = close + 1;
-          word.quoted = TRUE;
-        }
-      else
-        {
-          start = p;
-          while (*p && !g_unichar_isspace (g_utf8_get_char (p)))
-            p = g_utf8_next_char (p);
-          end = p;
-        }
-
-      if (end > start)
-        {
-          word.text = g_strndup (start, end - start);
-          g_array_append_val (words, word);
-        }
-    }
-
-  return words;
+  return rh_search_is_symbols_only_len (word, -1);
 }
 
 /**
@@ -85,45 +34,44 @@ split_words (const char *search)
  * @search: (nullable): what the user typed
  *
  * The phrases a card must all contain, as described at the top of
- * rh-search.h. Each is matched literally and ignoring case.
+ * rh-search.h, without the filters and excluded words of
+ * rh-search-query.h. Each is matched literally and ignoring case.
  *
- * Returns: (transfer full): the phrases, empty when @search is blank
+ * Returns: (transfer full): the phrases, empty when @search is blank or
+ *   has a filter that cannot be read
  */
 GStrv
 rh_search_split_phrases (const char *search)
 {
-  g_autoptr(GStrvBuilder) phrases = g_strv_builder_new ();
-  g_autoptr(GArray) words = NULL;
-  g_autoptr(GString) phrase = g_string_new (NULL);
-  gboolean glue = FALSE;
-  guint n_phrases = 0;
+  g_autoptr(RhSearchQuery) query = rh_search_query_new (search, NULL);
 
-  if (search == NULL || !g_utf8_validate (search, -1, NULL))
-    return g_strv_builder_end (phrases);
+  if (query == NULL)
+    return g_new0 (char *, 1);
 
-  words = split_words (search);
-  for (guint i = 0; i < words->len; i++)
+  return g_strdupv ((GStrv)rh_search_query_get_phrases (query));
+}
+
+gboolean
+rh_search_has_tag (const char *tags,
+                   const char *tag)
+{
+  g_autofree char *folded_tag = NULL;
+  g_auto(GStrv) list = NULL;
+
+  g_return_val_if_fail (tags != NULL, FALSE);
+  g_return_val_if_fail (tag != NULL, FALSE);
+
+  folded_tag = g_utf8_casefold (tag, -1);
+  list = g_strsplit (tags, "\n", -1);
+  for (guint i = 0; list[i]; i++)
     {
-      const Word *word = &g_array_index (words, Word, i);
-      gboolean symbols = !word->quoted && is_symbols_only (word->text);
+      g_autofree char *folded = g_utf8_casefold (list[i], -1);
 
-      if (phrase->len > 0 && (symbols || glue))
-        g_string_append_c (phrase, ' ');
-      else if (phrase->len > 0)
-        {
-          g_strv_builder_add (phrases, phrase->str);
-          g_string_truncate (phrase, 0);
-          if (++n_phrases == MAX_PHRASES)
-            break;
-        }
-      g_string_append (phrase, word->text);
-      glue = symbols;
+      if (strcmp (folded, folded_tag) == 0)
+        return TRUE;
     }
 
-  if (phrase->len > 0 && n_phrases < MAX_PHRASES)
-    g_strv_builder_add (phrases, phrase->str);
-
-  return g_strv_builder_end (phrases);
+  return FALSE;
 }
 
 /* Where a byte of folded text came from. */

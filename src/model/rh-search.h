@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  *   “sync.Mutex” but not “RWMutex”). Chinese, Japanese and Korean, which
  *   have no spaces, are found anywhere: “索引” finds “联合索引”, “树” every
  *   word with 树.
- * - Every character is literal; there are no operators or wildcards.
+ * - Every character of a word is literal; there are no wildcards. Filters
+ *   (“tag:redis”) and excluded words (“-aof”) are taken out first, as
+ *   rh-search-query.h describes.
  * - A word made of symbols only (“+”, “>”, “*”, “`”) joins the words
  *   around it into one phrase, matched as written: “W + R > N” finds the
  *   cards containing exactly that, and “*” alone only cards whose text has

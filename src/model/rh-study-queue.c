@@ -288,6 +288,7 @@ read_snapshot (RhStudyQueue  *self,
   guint new_per_day = rh_study_settings_get_new_per_day (self->settings);
   guint reviews_per_day = rh_study_settings_get_reviews_per_day (self->settings);
   gint64 topic_id, new_done, reviews_done, reviews_due, new_available;
+  gint64 learning_before, review_before;
   gboolean some_suspended;
   int rc;
 
@@ -327,10 +328,9 @@ read_snapshot (RhStudyQueue  *self,
   if (!(counts = rh_database_prepare (self->database, due_counts_sql[topic_id > 0][some_suspended], error)))
     return FALSE;
 
-  /* Learning cards left today: due before the day ends, or soon enough to
-   * be learnt ahead, which is what the queue will show. */
-  sqlite3_bind_int64 (counts, 1, MAX (day_end, now + LEARN_AHEAD_SECONDS + 1));
-  sqlite3_bind_int64 (counts, 2, day_end);
+  rh_study_queue_get_due_before (clock, now, &learning_before, &review_before);
+  sqlite3_bind_int64 (counts, 1, learning_before);
+  sqlite3_bind_int64 (counts, 2, review_before);
   sqlite3_bind_int64 (counts, 3, MAX ((gint64)reviews_per_day - reviews_done, 0));
   if (topic_id > 0)
     sqlite3_bind_int64 (counts, 9, topic_id);
@@ -740,6 +740,33 @@ rh_study_queue_new (RhScheduler *scheduler,
                        "scheduler", scheduler,
                        "topic-path", topic_path ? topic_path : "",
                        NULL);
+}
+
+/**
+ * rh_study_queue_get_due_before:
+ * @clock: the database's clock, whose rollover hour the scheduler keeps
+ * @now: Unix seconds
+ * @learning_before: (out): learning and relearning cards are due before this
+ * @review_before: (out): review cards are due before this
+ *
+ * What the queue counts as due at @now, as rh-study-queue.h says.
+ */
+void
+rh_study_queue_get_due_before (RhClock *clock,
+                               gint64   now,
+                               gint64  *learning_before,
+                               gint64  *review_before)
+{
+  gint64 day_end;
+
+  g_return_if_fail (RH_IS_CLOCK (clock));
+  g_return_if_fail (learning_before != NULL && review_before != NULL);
+
+  day_end = rh_clock_get_study_day_start (clock, now, rh_clock_get_day_rollover_hour (clock), 1);
+  /* Learning cards left today: due before the day ends, or soon enough to
+   * be learnt ahead, which is what the queue will show. */
+  *learning_before = MAX (day_end, now + LEARN_AHEAD_SECONDS + 1);
+  *review_before = day_end;
 }
 
 /**

@@ -37,6 +37,16 @@ G_DECLARE_FINAL_TYPE (RhStudyQueue, rh_study_queue, RH, STUDY_QUEUE, GObject)
  *                   keeps its own)
  * It refreshes itself on database ::changed and settings notifications. */
 
+/* The one rule for what is due now, which the counts above and the
+ * search's is:due follow: learning and relearning cards due before
+ * @learning_before (the end of the study day, or learn-ahead time from
+ * @now when that is later), review cards due before @review_before (the
+ * end of the study day). Suspended cards are never due. */
+void          rh_study_queue_get_due_before   (RhClock       *clock,
+                                               gint64         now,
+                                               gint64        *learning_before,
+                                               gint64        *review_before);
+
 RhStudyQueue *rh_study_queue_new              (RhScheduler   *scheduler,
                                                const char    *topic_path);
 RhScheduler  *rh_study_queue_get_scheduler    (RhStudyQueue  *self);

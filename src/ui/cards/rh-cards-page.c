@@ -59,6 +59,7 @@ static void
 update_count (RhCardsPage *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->card_list));
+  const char *search_error = rh_card_list_get_search_error (self->card_list);
   g_autofree char *text = NULL;
 
   if (*rh_card_list_get_search (self->card_list) == '\0')
@@ -66,6 +67,18 @@ update_count (RhCardsPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
       return;
     }
+
+  /* A filter it cannot read: what is wrong, in place of the count. */
+  if (search_error != NULL)
+    {
+      gtk_label_set_label (self->count_label, search_error);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
 
   /* Translators: how many cards match the search */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n_items), n_items);
@@ -83,6 +96,9 @@ update_content (RhCardsPage *self)
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->card_list)) > 0)
     gtk_stack_set_visible_child_name (self->content_stack, "cards");
+  else if (rh_card_list_get_search_error (self->card_list) != NULL)
+    show_empty (self, "edit-find-symbolic", _("Search Not Understood"),
+                _("The message under the search field says why"), FALSE);
   else if (*rh_card_list_get_search (self->card_list) != '\0')
     show_empty (self, "edit-find-symbolic", _("No Results Found"), _("Try a different search"), FALSE);
   else if (rh_deck_store_count_cards (self->database) == 0)
