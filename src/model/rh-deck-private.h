@@ -20,8 +20,10 @@ typedef struct
 
   /* Owned */
   GStrv       tags;      /* trimmed; NULL for none */
+  const char *tags_joined; /* as stored: joined by newlines, "" for none */
   GStrv       follow_ups;
   char       *owned_topic;
+  char       *owned_tags_joined;
 } RhDeckCardFields;
 
 void     rh_deck_card_fields_clear   (RhDeckCardFields *fields);

@@ -183,7 +183,6 @@ compare_stored_cards (ImportRun    *run,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *tags = NULL;
       guint position;
 
       if (!rh_deck_find_card (deck, (const char *)sqlite3_column_text (stmt, 0), &position))
@@ -191,11 +190,10 @@ compare_stored_cards (ImportRun    *run,
 
       card_ids[position] = sqlite3_column_int64 (stmt, 1);
       rh_deck_read_card_fields (deck, position, &card);
-      tags = rh_deck_store_join_tags ((const char * const *)card.tags);
       format_links (run->links, (const char * const *)card.follow_ups);
 
       if (strings_equal (stmt, 2, card.topic) && strings_equal (stmt, 3, card.front) &&
-          strings_equal (stmt, 4, card.back) && strings_equal (stmt, 5, tags) &&
+          strings_equal (stmt, 4, card.back) && strings_equal (stmt, 5, card.tags_joined) &&
           strings_equal (stmt, 6, rh_card_kind_to_string (card.kind)) &&
           (card.seconds > 0 ? sqlite3_column_type (stmt, 7) == SQLITE_INTEGER &&
                                 sqlite3_column_int64 (stmt, 7) == card.seconds
@@ -227,7 +225,7 @@ write_card (ImportRun               *run,
 {
   RhDatabase *database = run->database;
   g_autoptr(RhStatement) write = NULL;
-  g_autofree char *tags = rh_deck_store_join_tags ((const char * const *)card->tags);
+  const char *tags = card->tags_joined;
   gboolean stored = *card_id != 0;
   gint64 topic_id;
   int rc;
@@ -524,7 +522,6 @@ index_cards (ImportRun       *run,
     {
       g_autofree char *front = NULL;
       g_autofree char *back = NULL;
-      g_autofree char *tags = NULL;
 
       if (!reindex[i])
         continue;
@@ -534,12 +531,11 @@ index_cards (ImportRun       *run,
 
       plain_texts_take (plain, i, &front, &back);
       rh_deck_read_card_fields (deck, i, &card);
-      tags = rh_deck_store_join_tags ((const char * const *)card.tags);
 
       sqlite3_bind_int64 (insert, 1, card_ids[i]);
       sqlite3_bind_text (insert, 2, front, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 3, back, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 4, tags, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 4, card.tags_joined, -1, SQLITE_STATIC);
       rc = sqlite3_step (insert);
       sqlite3_reset (insert);
       if (rc != SQLITE_DONE)

@@ -554,14 +554,15 @@ append_block_strv (char               *to,
   return to + 1;
 }
 
-/* Packs a checked card's strings into @entry's block. */
+/* Packs a checked card's strings into @entry's block; the tags go in as
+ * the database stores them, joined by newlines (a tag is a single line). */
 static void
 pack_entry (DeckEntry              *entry,
             const RhDeckCardFields *fields)
 {
-  const char *strings[] = { fields->uid, fields->topic, fields->front, fields->back };
-  gsize length = strv_block_length ((const char * const *)fields->tags) +
-                 strv_block_length ((const char * const *)fields->follow_ups);
+  g_autofree char *tags = fields->tags ? g_strjoinv ("\n", fields->tags) : g_strdup ("");
+  const char *strings[] = { fields->uid, fields->topic, fields->front, fields->back, tags };
+  gsize length = strv_block_length ((const char * const *)fields->follow_ups);
   char *at;
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -570,7 +571,6 @@ pack_entry (DeckEntry              *entry,
   at = entry->block = g_malloc (length);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     at = append_block_string (at, strings[i]);
-  at = append_block_strv (at, (const char * const *)fields->tags);
   append_block_strv (at, (const char * const *)fields->follow_ups);
 
   entry->uid = entry->block;
@@ -616,8 +616,9 @@ unpack_entry (const DeckEntry  *entry,
   fields->topic = at = next_block_string (at);
   fields->front = at = next_block_string (at);
   fields->back = at = next_block_string (at);
+  fields->tags_joined = at = next_block_string (at);
+  fields->tags = *fields->tags_joined != '\0' ? g_strsplit (fields->tags_joined, "\n", -1) : NULL;
   at = next_block_string (at);
-  fields->tags = read_block_strv (at, &at);
   fields->follow_ups = read_block_strv (at, &at);
   fields->kind = entry->kind;
   fields->seconds = entry->seconds;
@@ -1164,6 +1165,8 @@ void
 rh_deck_card_fields_clear (RhDeckCardFields *fields)
 {
   g_clear_pointer (&fields->owned_topic, g_free);
+  g_clear_pointer (&fields->owned_tags_joined, g_free);
+  fields->tags_joined = NULL;
   g_clear_pointer (&fields->tags, g_strfreev);
   g_clear_pointer (&fields->follow_ups, g_strfreev);
 }
@@ -1213,7 +1216,10 @@ rh_deck_read_card_fields (RhDeck           *self,
         .kind = rh_card_get_kind (card),
         .seconds = rh_card_get_seconds (card),
         .follow_ups = g_strdupv ((char **)rh_card_get_follow_ups (card)),
+        .owned_tags_joined = rh_card_get_tags (card) ? g_strjoinv ("\n", (char **)rh_card_get_tags (card))
+                                                     : g_strdup (""),
       };
+      fields->tags_joined = fields->owned_tags_joined;
       return;
     }
 

@@ -2,7 +2,8 @@
 
 /* The least work an import of a deck can do, for build-aux/bench.sh to
  * measure Rehearse against: parse the file into a json-glib tree, then one
- * transaction of prepared inserts into the same cards table, and the same
+ * transaction of prepared inserts into the same cards table with the same
+ * indexes (rh-database-schema.c: uid, topic, kind, created), and the same
  * Chinese-capable index (FTS5 with the app's rh_cjk tokenizer) filled in
  * one statement. Nothing is validated beyond what reading the fields needs.
  *
@@ -28,7 +29,10 @@ static const char schema[] =
   "  front TEXT NOT NULL, back TEXT NOT NULL, tags TEXT NOT NULL DEFAULT '',"
   "  kind TEXT NOT NULL DEFAULT 'concept', seconds INTEGER, created INTEGER NOT NULL,"
   "  modified INTEGER NOT NULL, suspended INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX cards_topic ON cards (topic_id);";
+  "CREATE INDEX cards_topic ON cards (topic_id);"
+  "CREATE INDEX cards_kind ON cards (kind);"
+  "CREATE INDEX cards_created ON cards (created);"
+  "CREATE INDEX cards_suspended ON cards (suspended) WHERE suspended <> 0;";
 
 static void
 check (sqlite3 *db,
