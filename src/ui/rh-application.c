@@ -60,19 +60,14 @@ dup_db_path (RhApplication  *self,
   return g_steal_pointer (&path);
 }
 
-/* Opens the database and merges the built-in deck when it is new or
- * changed since the last start. */
 static RhDatabase *
-open_database (RhApplication        *self,
-               RhDatabaseOpenFlags   flags,
-               GError              **error)
+open_database_file (RhApplication        *self,
+                    RhDatabaseOpenFlags   flags,
+                    GError              **error)
 {
   g_autoptr(RhClock) clock = rh_clock_new ();
   g_autoptr(RhDatabase) database = NULL;
-  g_autoptr(GBytes) builtin = NULL;
-  g_autoptr(GError) import_error = NULL;
   g_autofree char *path = NULL;
-  RhImportResult result;
 
   if (!(path = dup_db_path (self, error)) ||
       !(database = rh_database_new_full (path, clock, flags, error)))
@@ -80,6 +75,20 @@ open_database (RhApplication        *self,
 
   if (self->busy_timeout_ms > 0)
     rh_database_set_busy_timeout (database, self->busy_timeout_ms);
+
+  return g_steal_pointer (&database);
+}
+
+/* Merges the built-in deck when it is new or changed since the last
+ * start; takes @database and returns it, or NULL with @error set. */
+static RhDatabase *
+merge_builtin (RhDatabase  *database_in,
+               GError     **error)
+{
+  g_autoptr(RhDatabase) database = database_in;
+  g_autoptr(GBytes) builtin = NULL;
+  g_autoptr(GError) import_error = NULL;
+  RhImportResult result;
 
   builtin = g_resources_lookup_data (BUILTIN_DECK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (builtin == NULL)
@@ -103,6 +112,35 @@ open_database (RhApplication        *self,
              result.added, result.updated, result.unchanged);
 
   return g_steal_pointer (&database);
+}
+
+/* Opens the database and merges the built-in deck. */
+static RhDatabase *
+open_database (RhApplication        *self,
+               RhDatabaseOpenFlags   flags,
+               GError              **error)
+{
+  RhDatabase *database = open_database_file (self, flags, error);
+
+  return database != NULL ? merge_builtin (database, error) : NULL;
+}
+
+/* The deck read on a second thread while an existing file opens. */
+typedef struct
+{
+  GFile  *file;
+  RhDeck *deck;
+  GError *error;
+} DeckRead;
+
+static gpointer
+read_deck_thread (gpointer data)
+{
+  DeckRead *read = data;
+
+  read->deck = rh_deck_new_from_file (read->file, &read->error);
+
+  return NULL;
 }
 
 static char *
@@ -144,12 +182,12 @@ run_import (RhApplication *self,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_name);
   g_autofree char *summary = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(RhDatabase) opened = NULL;
+  g_autoptr(GError) open_error = NULL;
   gboolean existed;
   RhImportResult result;
 
-  /* A deck that is broken in itself never creates or touches a database. */
-  if (!(deck = rh_deck_new_from_file (file, &error)) ||
-      !(path = dup_db_path (self, &error)))
+  if (!(path = dup_db_path (self, &error)))
     {
       g_printerr ("rehearse: %s\n", error->message);
       return EXIT_FAILURE;
@@ -157,10 +195,34 @@ run_import (RhApplication *self,
 
   /* Another rehearse may be importing into the same file: wait for it. */
   self->busy_timeout_ms = 60 * 1000;
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  /* A deck that is broken in itself never creates a database, and never
+   * changes one: an existing file is only opened (its check of every page
+   * runs meanwhile, on a thread of its own) while the deck is read; the
+   * built-in deck and the import come after. */
+  if (existed)
+    {
+      DeckRead read = { file, NULL, NULL };
+      GThread *thread = g_thread_new ("rh-read-deck", read_deck_thread, &read);
+
+      opened = open_database_file (self, RH_DATABASE_OPEN_NONE, &open_error);
+      g_thread_join (thread);
+      deck = read.deck;
+      if (read.error != NULL)
+        g_propagate_error (&error, read.error);
+    }
+  else
+    deck = rh_deck_new_from_file (file, &error);
+
+  if (deck == NULL)
+    {
+      g_printerr ("rehearse: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
 
   /* A new database would start with the built-in deck, so links into it
    * are fine; anything else that would be refused must not make a file. */
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!existed)
     {
       g_autoptr(GBytes) builtin_json = NULL;
@@ -178,7 +240,14 @@ run_import (RhApplication *self,
         }
     }
 
-  if (!(self->database = open_database (self, RH_DATABASE_OPEN_NONE, &error)) ||
+  if (existed && opened == NULL)
+    {
+      g_printerr ("rehearse: %s\n", open_error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!(self->database = existed ? merge_builtin (g_steal_pointer (&opened), &error)
+                                 : open_database (self, RH_DATABASE_OPEN_NONE, &error)) ||
       !rh_deck_store_import_deck_full (self->database, deck, NULL,
                                        isatty (STDERR_FILENO) ? print_import_progress_cb : NULL, NULL,
                                        &result, &error))
