@@ -181,13 +181,21 @@ test_reimport_sees_each_change (void)
                    ==, 0);
   g_assert_cmpint (rh_test_query_int (db, "SELECT sum(cards) FROM topic_counts;"), ==, 3);
 
+  /* More cards than one insert statement takes: each keeps its own id. */
+  {
+    g_autofree char *many = rh_test_make_deck (100, "Many", "many");
+
+    rh_test_import (db, many, NULL);
+  }
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum(cards) FROM topic_counts;"), ==, 103);
+
   /* The index rows written in bulk are what the triggers would write. */
   rh_test_exec (db, "INSERT INTO cards_fts (cards_fts) VALUES ('integrity-check');");
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards c LEFT JOIN cards_fts f ON f.rowid = c.id"
                                           " WHERE f.front IS NOT rh_plain_text (c.front)"
                                           " OR f.back IS NOT rh_plain_text (c.back) OR f.tags IS NOT c.tags;"),
                    ==, 0);
-  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts;"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts;"), ==, 103);
 
   g_assert_finalize_object (g_steal_pointer (&db));
 }

@@ -305,6 +305,73 @@ write_card (ImportRun               *run,
   return TRUE;
 }
 
+/* Cards new to the database go in this many to a statement: a statement's
+ * own cost, paid for every card before, was a good part of writing a
+ * large deck. */
+#define INSERT_BATCH 32
+
+typedef struct
+{
+  guint  positions[INSERT_BATCH];
+  gint64 topic_ids[INSERT_BATCH];
+  guint  n;
+} InsertBatch;
+
+static gboolean
+flush_inserts (ImportRun    *run,
+               RhDeck       *deck,
+               InsertBatch  *batch,
+               gint64       *card_ids,
+               GError      **error)
+{
+  g_auto(RhDeckCardFields) card = { 0 };
+  g_autoptr(RhStatement) insert = NULL;
+  g_autoptr(GString) sql = NULL;
+  gint64 last;
+  int rc;
+
+  if (batch->n == 0)
+    return TRUE;
+
+  sql = g_string_new ("INSERT INTO cards (uid, topic_id, front, back, tags, kind, seconds, created, modified) VALUES ");
+  for (guint k = 0; k < batch->n; k++)
+    g_string_append (sql, k > 0 ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  g_string_append_c (sql, ';');
+
+  if (!(insert = rh_database_prepare (run->database, sql->str, error)))
+    return FALSE;
+
+  /* The strings are the deck's own and outlive the statement. */
+  for (guint k = 0; k < batch->n; k++)
+    {
+      int base = (int)k * 9;
+
+      rh_deck_read_card_fields (deck, batch->positions[k], &card);
+      sqlite3_bind_text (insert, base + 1, card.uid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, base + 2, batch->topic_ids[k]);
+      sqlite3_bind_text (insert, base + 3, card.front, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, base + 4, card.back, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, base + 5, card.tags_joined, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, base + 6, rh_card_kind_to_string (card.kind), -1, SQLITE_STATIC);
+      if (card.seconds > 0)
+        sqlite3_bind_int (insert, base + 7, card.seconds);
+      sqlite3_bind_int64 (insert, base + 8, run->now);
+      sqlite3_bind_int64 (insert, base + 9, run->now);
+    }
+
+  if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
+    return rh_database_set_error (run->database, error, rc);
+
+  /* Rows without a given id get the largest id so far plus one, one after
+   * another, so the batch's ids are consecutive. */
+  last = rh_database_last_insert_id (run->database);
+  for (guint k = 0; k < batch->n; k++)
+    card_ids[batch->positions[k]] = last - (gint64)(batch->n - 1 - k);
+  batch->n = 0;
+
+  return TRUE;
+}
+
 /* Replaces the links of a card that write_card() found changed. */
 static gboolean
 write_follow_ups (ImportRun               *run,
@@ -584,6 +651,7 @@ import_deck (RhDatabase            *database,
   g_autofree gboolean *decided = NULL;
   g_autofree gboolean *reindex = NULL;
   g_auto(PlainTexts) plain = { 0 };
+  InsertBatch batch = { .n = 0 };
   g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GString) links = g_string_new (NULL);
   RhImportResult counts = { 0, 0, 0 };
@@ -628,9 +696,27 @@ import_deck (RhDatabase            *database,
         continue;
 
       rh_deck_read_card_fields (deck, i, &card);
-      if (!write_card (&run, &card, &card_ids[i], &outcomes[i], &links_changed[i], &reindex[i], error))
+      if (card_ids[i] == 0)
+        {
+          gint64 topic_id = import_topic_id (&run, card.topic, error);
+
+          if (topic_id < 0)
+            goto failed;
+
+          outcomes[i] = CARD_ADDED;
+          links_changed[i] = card.follow_ups != NULL && card.follow_ups[0] != NULL;
+          reindex[i] = TRUE;
+          batch.positions[batch.n] = i;
+          batch.topic_ids[batch.n++] = topic_id;
+          if (batch.n == INSERT_BATCH && !flush_inserts (&run, deck, &batch, card_ids, error))
+            goto failed;
+        }
+      else if (!write_card (&run, &card, &card_ids[i], &outcomes[i], &links_changed[i], &reindex[i], error))
         goto failed;
     }
+
+  if (!flush_inserts (&run, deck, &batch, card_ids, error))
+    goto failed;
 
   for (guint i = 0; i < n_cards; i++)
     {
