@@ -197,10 +197,11 @@ run_import (RhApplication *self,
   self->busy_timeout_ms = 60 * 1000;
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  /* A deck that is broken in itself never creates a database, and never
-   * changes one: an existing file is only opened (its check of every page
-   * runs meanwhile, on a thread of its own) while the deck is read; the
-   * built-in deck and the import come after. */
+  /* A deck that is broken in itself never creates a database and never
+   * adds to one: an existing file is opened while the deck is read, so its
+   * check of every page runs meanwhile on a thread of its own (an older
+   * file is upgraded, as any start would); the built-in deck and the
+   * import come only after the deck is known to be sound. */
   if (existed)
     {
       DeckRead read = { file, NULL, NULL };
