@@ -155,15 +155,19 @@ strings_equal (sqlite3_stmt *stmt,
 }
 
 /* Every card already stored, in one pass: which of the deck's cards are
- * stored (@card_ids) and which of those are unchanged, content and links,
- * so that re-importing an unchanged deck writes nothing and asks nothing
- * per card. The rest are left @decided FALSE for write_card(). */
+ * stored (@card_ids) and, for each of those, whether its content changed
+ * (@content_changed), its searchable text among it (@reindex), or only
+ * its links (@links_changed), so that re-importing asks nothing per card
+ * and an unchanged card writes nothing. A LEFT JOIN, so that no stored
+ * card is taken for a new one. */
 static gboolean
 compare_stored_cards (ImportRun    *run,
                       RhDeck       *deck,
                       gint64       *card_ids,
                       CardOutcome  *outcomes,
-                      gboolean     *decided,
+                      gboolean     *content_changed,
+                      gboolean     *reindex,
+                      gboolean     *links_changed,
                       GError      **error)
 {
   g_auto(RhDeckCardFields) card = { 0 };
@@ -177,12 +181,13 @@ compare_stored_cards (ImportRun    *run,
                                     "  coalesce ((SELECT group_concat (fu.position || ' ' || f.uid, char (10))"
                                     "             FROM follow_ups fu JOIN cards f ON f.id = fu.follow_up_id"
                                     "             WHERE fu.card_id = c.id), '')"
-                                    " FROM cards c JOIN topics t ON t.id = c.topic_id;",
+                                    " FROM cards c LEFT JOIN topics t ON t.id = c.topic_id;",
                                     error)))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gboolean text_same, content_same;
       guint position;
 
       if (!rh_deck_find_card (deck, (const char *)sqlite3_column_text (stmt, 0), &position))
@@ -192,115 +197,58 @@ compare_stored_cards (ImportRun    *run,
       rh_deck_read_card_fields (deck, position, &card);
       format_links (run->links, (const char * const *)card.follow_ups);
 
-      if (strings_equal (stmt, 2, card.topic) && strings_equal (stmt, 3, card.front) &&
-          strings_equal (stmt, 4, card.back) && strings_equal (stmt, 5, card.tags_joined) &&
-          strings_equal (stmt, 6, rh_card_kind_to_string (card.kind)) &&
-          (card.seconds > 0 ? sqlite3_column_type (stmt, 7) == SQLITE_INTEGER &&
-                                sqlite3_column_int64 (stmt, 7) == card.seconds
-                            : sqlite3_column_type (stmt, 7) == SQLITE_NULL) &&
-          strings_equal (stmt, 8, run->links->str))
-        {
-          outcomes[position] = CARD_UNCHANGED;
-          decided[position] = TRUE;
-        }
+      text_same = strings_equal (stmt, 3, card.front) && strings_equal (stmt, 4, card.back) &&
+                  strings_equal (stmt, 5, card.tags_joined);
+      content_same = text_same && strings_equal (stmt, 2, card.topic) &&
+                     strings_equal (stmt, 6, rh_card_kind_to_string (card.kind)) &&
+                     (card.seconds > 0 ? sqlite3_column_type (stmt, 7) == SQLITE_INTEGER &&
+                                           sqlite3_column_int64 (stmt, 7) == card.seconds
+                                       : sqlite3_column_type (stmt, 7) == SQLITE_NULL);
+
+      content_changed[position] = !content_same;
+      reindex[position] = !text_same;
+      links_changed[position] = !strings_equal (stmt, 8, run->links->str);
+      outcomes[position] = content_changed[position] || links_changed[position] ? CARD_UPDATED : CARD_UNCHANGED;
     }
 
   return rc == SQLITE_DONE || rh_database_set_error (run->database, error, rc);
 }
 
-/* Writes the content of a card new to the database (*@card_id 0) or
- * stored as *@card_id, and says whether its follow-up links must be
- * written too (@links_changed) once every card is in. The search index is
- * left to the caller (the triggers are suspended): @reindex says whether
- * the card needs its index row written, and a changed card's old row is
- * in temp.import_changed for the caller to delete. */
+/* Writes the new content of a stored card that compare_stored_cards()
+ * found changed. The search index is left to the caller (the triggers are
+ * suspended): when the text changed (@reindex), the card's old index row
+ * goes in temp.import_changed for the caller to delete. Review state
+ * lives in other tables and is kept. */
 static gboolean
-write_card (ImportRun               *run,
-            const RhDeckCardFields  *card,
-            gint64                  *card_id,
-            CardOutcome             *outcome,
-            gboolean                *links_changed,
-            gboolean                *reindex,
-            GError                 **error)
+update_card (ImportRun               *run,
+             const RhDeckCardFields  *card,
+             gint64                   card_id,
+             gboolean                 reindex,
+             GError                 **error)
 {
-  RhDatabase *database = run->database;
   g_autoptr(RhStatement) write = NULL;
-  const char *tags = card->tags_joined;
-  gboolean stored = *card_id != 0;
   gint64 topic_id;
   int rc;
 
   if ((topic_id = import_topic_id (run, card->topic, error)) < 0)
     return FALSE;
 
-  *links_changed = FALSE;
-  *reindex = !stored;
-
-  if (stored)
-    {
-      g_autoptr(RhStatement) find = NULL;
-
-      /* Positions are in the text so that links compare equal only in
-       * their order, however group_concat() walks them. */
-      if (!(find = rh_database_prepare (database,
-                                        "SELECT topic_id = ?2 AND front = ?3 AND back = ?4 AND tags = ?5"
-                                        "  AND kind = ?6 AND seconds IS ?7,"
-                                        "  front = ?3 AND back = ?4 AND tags = ?5,"
-                                        "  coalesce ((SELECT group_concat (fu.position || ' ' || f.uid, char (10))"
-                                        "             FROM follow_ups fu JOIN cards f ON f.id = fu.follow_up_id"
-                                        "             WHERE fu.card_id = c.id), '') = ?8"
-                                        " FROM cards c WHERE id = ?1;",
-                                        error)))
-        return FALSE;
-
-      format_links (run->links, (const char * const *)card->follow_ups);
-      sqlite3_bind_int64 (find, 1, *card_id);
-      rh_deck_store_bind_card_content (find, topic_id, card->front, card->back, tags, card->kind, card->seconds);
-      sqlite3_bind_text (find, 8, run->links->str, -1, SQLITE_STATIC);
-
-      if ((rc = sqlite3_step (find)) != SQLITE_ROW)
-        return rh_database_set_error (database, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
-
-      *links_changed = !sqlite3_column_int (find, 2);
-      if (sqlite3_column_int (find, 0))
-        {
-          *outcome = *links_changed ? CARD_UPDATED : CARD_UNCHANGED;
-          return TRUE;
-        }
-
-      /* Its index rows are rewritten after the loop. */
-      *reindex = !sqlite3_column_int (find, 1);
-      if (*reindex && !run_sql (database, "INSERT INTO temp.import_changed (id) VALUES (?);", *card_id, error))
-        return FALSE;
-
-      /* Only the content: review state lives in other tables and is kept. */
-      write = rh_database_prepare (database,
-                                   "UPDATE cards SET topic_id = ?2, front = ?3, back = ?4, tags = ?5, kind = ?6,"
-                                   " seconds = ?7, modified = ?8 WHERE uid = ?1;",
-                                   error);
-    }
-  else
-    {
-      *links_changed = card->follow_ups != NULL && card->follow_ups[0] != NULL;
-      write = rh_database_prepare (database,
-                                   "INSERT INTO cards (uid, topic_id, front, back, tags, kind, seconds, created, modified)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8);",
-                                   error);
-    }
-
-  if (write == NULL)
+  if (reindex && !run_sql (run->database, "INSERT INTO temp.import_changed (id) VALUES (?);", card_id, error))
     return FALSE;
 
-  sqlite3_bind_text (write, 1, card->uid, -1, SQLITE_STATIC);
-  rh_deck_store_bind_card_content (write, topic_id, card->front, card->back, tags, card->kind, card->seconds);
+  if (!(write = rh_database_prepare (run->database,
+                                     "UPDATE cards SET topic_id = ?2, front = ?3, back = ?4, tags = ?5, kind = ?6,"
+                                     " seconds = ?7, modified = ?8 WHERE id = ?1;",
+                                     error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (write, 1, card_id);
+  rh_deck_store_bind_card_content (write, topic_id, card->front, card->back, card->tags_joined,
+                                   card->kind, card->seconds);
   sqlite3_bind_int64 (write, 8, run->now);
 
   if ((rc = sqlite3_step (write)) != SQLITE_DONE)
-    return rh_database_set_error (database, error, rc);
-
-  *outcome = stored ? CARD_UPDATED : CARD_ADDED;
-  if (!stored)
-    *card_id = rh_database_last_insert_id (database);
+    return rh_database_set_error (run->database, error, rc);
 
   return TRUE;
 }
@@ -310,21 +258,44 @@ write_card (ImportRun               *run,
  * large deck. */
 #define INSERT_BATCH 32
 
+/* What a new card's row needs: the deck's own strings, which live as long
+ * as the deck, and a copy of the joined tags when they were made for the
+ * RhDeckCardFields (a deck built card by card keeps no joined tags). */
 typedef struct
 {
-  guint  positions[INSERT_BATCH];
-  gint64 topic_ids[INSERT_BATCH];
-  guint  n;
+  guint       position;
+  gint64      topic_id;
+  const char *uid;
+  const char *front;
+  const char *back;
+  const char *tags;
+  char       *owned_tags;
+  RhCardKind  kind;
+  guint       seconds;
+} NewCard;
+
+typedef struct
+{
+  NewCard cards[INSERT_BATCH];
+  guint   n;
 } InsertBatch;
+
+static void
+insert_batch_clear (InsertBatch *batch)
+{
+  for (guint k = 0; k < batch->n; k++)
+    g_free (batch->cards[k].owned_tags);
+  batch->n = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InsertBatch, insert_batch_clear)
 
 static gboolean
 flush_inserts (ImportRun    *run,
-               RhDeck       *deck,
                InsertBatch  *batch,
                gint64       *card_ids,
                GError      **error)
 {
-  g_auto(RhDeckCardFields) card = { 0 };
   g_autoptr(RhStatement) insert = NULL;
   g_autoptr(GString) sql = NULL;
   gint64 last;
@@ -344,17 +315,17 @@ flush_inserts (ImportRun    *run,
   /* The strings are the deck's own and outlive the statement. */
   for (guint k = 0; k < batch->n; k++)
     {
+      const NewCard *card = &batch->cards[k];
       int base = (int)k * 9;
 
-      rh_deck_read_card_fields (deck, batch->positions[k], &card);
-      sqlite3_bind_text (insert, base + 1, card.uid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, base + 2, batch->topic_ids[k]);
-      sqlite3_bind_text (insert, base + 3, card.front, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, base + 4, card.back, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, base + 5, card.tags_joined, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, base + 6, rh_card_kind_to_string (card.kind), -1, SQLITE_STATIC);
-      if (card.seconds > 0)
-        sqlite3_bind_int (insert, base + 7, card.seconds);
+      sqlite3_bind_text (insert, base + 1, card->uid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, base + 2, card->topic_id);
+      sqlite3_bind_text (insert, base + 3, card->front, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, base + 4, card->back, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, base + 5, card->tags, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, base + 6, rh_card_kind_to_string (card->kind), -1, SQLITE_STATIC);
+      if (card->seconds > 0)
+        sqlite3_bind_int (insert, base + 7, card->seconds);
       sqlite3_bind_int64 (insert, base + 8, run->now);
       sqlite3_bind_int64 (insert, base + 9, run->now);
     }
@@ -366,13 +337,45 @@ flush_inserts (ImportRun    *run,
    * another, so the batch's ids are consecutive. */
   last = rh_database_last_insert_id (run->database);
   for (guint k = 0; k < batch->n; k++)
-    card_ids[batch->positions[k]] = last - (gint64)(batch->n - 1 - k);
-  batch->n = 0;
+    card_ids[batch->cards[k].position] = last - (gint64)(batch->n - 1 - k);
+  insert_batch_clear (batch);
 
   return TRUE;
 }
 
-/* Replaces the links of a card that write_card() found changed. */
+/* Adds cards[@position] to @batch, writing the batch once it is full. */
+static gboolean
+batch_insert (ImportRun               *run,
+              RhDeck                  *deck,
+              InsertBatch             *batch,
+              guint                    position,
+              const RhDeckCardFields  *card,
+              gint64                  *card_ids,
+              GError                 **error)
+{
+  gint64 topic_id;
+
+  if ((topic_id = import_topic_id (run, card->topic, error)) < 0)
+    return FALSE;
+
+  batch->cards[batch->n] = (NewCard) {
+    .position = position,
+    .topic_id = topic_id,
+    .uid = card->uid,
+    .front = card->front,
+    .back = card->back,
+    .owned_tags = g_strdup (card->owned_tags_joined),
+    .kind = card->kind,
+    .seconds = card->seconds,
+  };
+  batch->cards[batch->n].tags = batch->cards[batch->n].owned_tags ? batch->cards[batch->n].owned_tags
+                                                                  : card->tags_joined;
+  batch->n++;
+
+  return batch->n < INSERT_BATCH || flush_inserts (run, batch, card_ids, error);
+}
+
+/* Replaces the links of a card whose links changed, or adds them. */
 static gboolean
 write_follow_ups (ImportRun               *run,
                   const RhDeckCardFields  *card,
@@ -447,7 +450,7 @@ query_max_card_id (RhDatabase  *database,
 typedef struct
 {
   RhDeck         *deck;
-  const gboolean *skip;     /* positions to leave out */
+  const gboolean *wanted;   /* positions to render */
   guint           n_cards;
   char          **texts;    /* front and back of each position */
   GThread        *thread;
@@ -468,7 +471,7 @@ render_plain_texts (gpointer data)
 
   for (guint i = 0; i < plain->n_cards && !g_atomic_int_get (&plain->stop); i++)
     {
-      if (!plain->skip[i])
+      if (plain->wanted[i])
         {
           rh_deck_read_card_fields (plain->deck, i, &card);
           plain->texts[2 * i] = rh_markdown_to_plain_text (card.front);
@@ -490,10 +493,10 @@ render_plain_texts (gpointer data)
 static void
 plain_texts_start (PlainTexts     *plain,
                    RhDeck         *deck,
-                   const gboolean *skip)
+                   const gboolean *wanted)
 {
   plain->deck = deck;
-  plain->skip = skip;
+  plain->wanted = wanted;
   plain->n_cards = rh_deck_get_n_cards (deck);
   plain->texts = g_new0 (char *, 2 * (gsize)plain->n_cards + 1);
   g_mutex_init (&plain->mutex);
@@ -648,10 +651,10 @@ import_deck (RhDatabase            *database,
   g_autofree CardOutcome *outcomes = NULL;
   g_autofree gint64 *card_ids = NULL;
   g_autofree gboolean *links_changed = NULL;
-  g_autofree gboolean *decided = NULL;
+  g_autofree gboolean *content_changed = NULL;
   g_autofree gboolean *reindex = NULL;
   g_auto(PlainTexts) plain = { 0 };
-  InsertBatch batch = { .n = 0 };
+  g_auto(InsertBatch) batch = { .n = 0 };
   g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GString) links = g_string_new (NULL);
   RhImportResult counts = { 0, 0, 0 };
@@ -673,17 +676,25 @@ import_deck (RhDatabase            *database,
   outcomes = g_new0 (CardOutcome, MAX (n_cards, 1));
   card_ids = g_new0 (gint64, MAX (n_cards, 1));
   links_changed = g_new0 (gboolean, MAX (n_cards, 1));
-  decided = g_new0 (gboolean, MAX (n_cards, 1));
+  content_changed = g_new0 (gboolean, MAX (n_cards, 1));
   reindex = g_new0 (gboolean, MAX (n_cards, 1));
 
   if (!rh_database_suspend_card_triggers (database, error) ||
       !run_sql (database, "CREATE TEMP TABLE IF NOT EXISTS import_changed (id INTEGER PRIMARY KEY);", 0, error) ||
       !run_sql (database, "DELETE FROM temp.import_changed;", 0, error) ||
       (max_id_before = query_max_card_id (database, error)) < 0 ||
-      !compare_stored_cards (&run, deck, card_ids, outcomes, decided, error))
+      !compare_stored_cards (&run, deck, card_ids, outcomes, content_changed, reindex, links_changed, error))
     goto failed;
 
-  plain_texts_start (&plain, deck, decided);
+  /* Every card new to the database is indexed, and written as added. */
+  for (guint i = 0; i < n_cards; i++)
+    if (card_ids[i] == 0)
+      {
+        outcomes[i] = CARD_ADDED;
+        reindex[i] = TRUE;
+      }
+
+  plain_texts_start (&plain, deck, reindex);
 
   /* Cards first, so that links can point at cards later in the file. */
   for (guint i = 0; i < n_cards; i++)
@@ -692,30 +703,23 @@ import_deck (RhDatabase            *database,
           !report_progress (i, n_cards, cancellable, progress, user_data, error))
         goto failed;
 
-      if (decided[i])
+      if (card_ids[i] != 0 && !content_changed[i])
         continue;
 
       rh_deck_read_card_fields (deck, i, &card);
-      if (card_ids[i] == 0)
+      if (card_ids[i] != 0)
         {
-          gint64 topic_id = import_topic_id (&run, card.topic, error);
-
-          if (topic_id < 0)
+          if (!update_card (&run, &card, card_ids[i], reindex[i], error))
             goto failed;
-
-          outcomes[i] = CARD_ADDED;
-          links_changed[i] = card.follow_ups != NULL && card.follow_ups[0] != NULL;
-          reindex[i] = TRUE;
-          batch.positions[batch.n] = i;
-          batch.topic_ids[batch.n++] = topic_id;
-          if (batch.n == INSERT_BATCH && !flush_inserts (&run, deck, &batch, card_ids, error))
-            goto failed;
+          continue;
         }
-      else if (!write_card (&run, &card, &card_ids[i], &outcomes[i], &links_changed[i], &reindex[i], error))
+
+      links_changed[i] = card.follow_ups != NULL && card.follow_ups[0] != NULL;
+      if (!batch_insert (&run, deck, &batch, i, &card, card_ids, error))
         goto failed;
     }
 
-  if (!flush_inserts (&run, deck, &batch, card_ids, error))
+  if (!flush_inserts (&run, &batch, card_ids, error))
     goto failed;
 
   for (guint i = 0; i < n_cards; i++)
