@@ -325,6 +325,38 @@ test_window_focus_after_topic (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* A page chosen on the view switcher (Alt+S, a click) takes the
+ * keyboard, so Space shows the answer instead of pressing the switcher
+ * button again. */
+static void
+test_window_focus_after_switcher (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  GtkWidget *switcher, *study;
+  RhWindow *window;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+  study = rh_window_get_study_page (window);
+
+  switcher = rh_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER, NULL);
+  g_assert_nonnull (switcher);
+  g_assert_true (gtk_widget_child_focus (switcher, GTK_DIR_TAB_FORWARD));
+  rh_window_set_page (window, "cards");
+  g_assert_false (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), switcher));
+
+  g_assert_true (gtk_widget_child_focus (switcher, GTK_DIR_TAB_FORWARD));
+  rh_window_set_page (window, "study");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == study);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 /* Ctrl+Z undoes the last answer from any page of the window. */
 static void
 test_window_undo_answer (void)
@@ -640,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/window/topics", test_window_topics);
   g_test_add_func ("/window/topics-finalized", test_window_topics_finalized);
   g_test_add_func ("/window/focus-after-topic", test_window_focus_after_topic);
+  g_test_add_func ("/window/focus-after-switcher", test_window_focus_after_switcher);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/undo-answer", test_window_undo_answer);
   g_test_add_func ("/window/toast-file-names", test_window_toast_file_names);

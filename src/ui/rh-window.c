@@ -27,6 +27,7 @@ struct _RhWindow
   GtkWidget            *content_box;
   GtkListView          *topic_view;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
   AdwBin               *study_bin;
   AdwBin               *interview_bin;
@@ -394,6 +395,20 @@ json_filter (void)
 
 /* Once damage is found the model refuses every write; say so where the
  * user works, naming the file and what to do. */
+/* A page chosen from the switcher (Alt+S, a click, Space on a button)
+ * takes the keyboard; left on the switcher, Space would press the
+ * button again instead of showing the answer. */
+static void
+visible_page_cb (RhWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL &&
+      (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->switcher_title)) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->switcher_bar))))
+    rh_window_focus_content (self);
+}
+
 static void
 damaged_cb (RhWindow   *self,
             GParamSpec *pspec,
@@ -761,6 +776,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, topic_view);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, study_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, interview_bin);
@@ -798,6 +814,8 @@ rh_window_init (RhWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
