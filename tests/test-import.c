@@ -407,19 +407,30 @@ test_builtin (void)
 
 typedef struct
 {
-  GArray       *done;
+  GArray       *done;      /* cards written */
   guint         total;
   guint         cancel_at;
   GCancellable *cancellable;
+  GArray       *indexed;   /* cards made searchable, after every card is written */
+  guint         index_total;
 } Progress;
 
 static void
-record_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
+record_progress_cb (RhImportStage stage,
+                    guint         done,
+                    guint         total,
+                    gpointer      user_data)
 {
   Progress *progress = user_data;
 
+  if (stage == RH_IMPORT_STAGE_INDEXING)
+    {
+      g_array_append_val (progress->indexed, done);
+      progress->index_total = total;
+      return;
+    }
+
+  g_assert_cmpuint (progress->indexed->len, ==, 0);
   g_array_append_val (progress->done, done);
   progress->total = total;
   if (progress->cancel_at > 0 && done >= progress->cancel_at)
@@ -427,7 +438,8 @@ record_progress_cb (guint    done,
 }
 
 /* Cancelled halfway, an import leaves the file byte for byte as it was;
- * not cancelled, it reports cards done in order, ending at the total. */
+ * not cancelled, it reports cards written in order, ending at the total,
+ * then cards made searchable the same way. */
 static void
 test_cancel_and_progress (void)
 {
@@ -438,9 +450,10 @@ test_cancel_and_progress (void)
   g_autofree char *after = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) indexed = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GError) error = NULL;
   g_autoptr(RhDeck) deck = rh_test_parse_deck (big);
-  Progress progress = { done, 0, 1500, cancellable };
+  Progress progress = { done, 0, 1500, cancellable, indexed, 0 };
   RhDatabase *db;
   RhImportResult result;
 
@@ -465,6 +478,7 @@ test_cancel_and_progress (void)
   /* And the same connection can import after a Cancel. */
   db = rh_test_open_database (path, NULL);
   g_array_set_size (done, 0);
+  g_array_set_size (indexed, 0);
   progress.cancel_at = 0;
   g_cancellable_reset (cancellable);
   g_assert_true (rh_deck_store_import_deck_full (db, deck, cancellable, record_progress_cb, &progress,
@@ -477,6 +491,12 @@ test_cancel_and_progress (void)
   for (guint i = 1; i < done->len; i++)
     g_assert_cmpuint (g_array_index (done, guint, i - 1), <=, g_array_index (done, guint, i));
   g_assert_cmpuint (g_array_index (done, guint, done->len - 1), ==, 3000);
+  g_assert_cmpuint (progress.index_total, ==, 3000);
+  g_assert_cmpuint (indexed->len, >=, 3);
+  g_assert_cmpuint (g_array_index (indexed, guint, 0), ==, 0);
+  for (guint i = 1; i < indexed->len; i++)
+    g_assert_cmpuint (g_array_index (indexed, guint, i - 1), <=, g_array_index (indexed, guint, i));
+  g_assert_cmpuint (g_array_index (indexed, guint, indexed->len - 1), ==, 3000);
   g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts;"), ==, 3003);
   g_assert_finalize_object (db);
 

@@ -564,17 +564,39 @@ set_fts_hashsize (RhDatabase *database,
  * keeps its pending data across plain statements (unlike the savepoint of
  * a trigger), so this is as fast as one INSERT … SELECT. */
 static gboolean
-index_cards (ImportRun       *run,
-             RhDeck          *deck,
-             PlainTexts      *plain,
-             const gint64    *card_ids,
-             const gboolean  *reindex,
-             GCancellable    *cancellable,
-             GError         **error)
+report_progress (RhImportStage         stage,
+                 guint                 done,
+                 guint                 total,
+                 GCancellable         *cancellable,
+                 RhImportProgressFunc  progress,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (stage, done, total, user_data);
+
+  return TRUE;
+}
+
+static gboolean
+index_cards (ImportRun             *run,
+             RhDeck                *deck,
+             PlainTexts            *plain,
+             const gint64          *card_ids,
+             const gboolean        *reindex,
+             guint                  n_index,
+             GCancellable          *cancellable,
+             RhImportProgressFunc   progress,
+             gpointer               user_data,
+             GError               **error)
 {
   g_auto(RhDeckCardFields) card = { 0 };
   g_autoptr(RhStatement) insert = NULL;
   guint n_cards = rh_deck_get_n_cards (deck);
+  guint n_indexed = 0;
   gboolean large;
   int rc;
 
@@ -596,8 +618,10 @@ index_cards (ImportRun       *run,
       if (!reindex[i])
         continue;
 
-      if (i % PROGRESS_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (n_indexed % PROGRESS_EVERY == 0 &&
+          !report_progress (RH_IMPORT_STAGE_INDEXING, n_indexed, n_index, cancellable, progress, user_data, error))
         return FALSE;
+      n_indexed++;
 
       plain_texts_take (plain, i, &front, &back);
       rh_deck_read_card_fields (deck, i, &card);
@@ -620,22 +644,6 @@ index_cards (ImportRun       *run,
 }
 
 
-static gboolean
-report_progress (guint                 done,
-                 guint                 total,
-                 GCancellable         *cancellable,
-                 RhImportProgressFunc  progress,
-                 gpointer              user_data,
-                 GError              **error)
-{
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  if (progress != NULL)
-    progress (done, total, user_data);
-
-  return TRUE;
-}
 
 static gboolean
 import_deck (RhDatabase            *database,
@@ -663,11 +671,12 @@ import_deck (RhDatabase            *database,
   };
   guint n_cards = rh_deck_get_n_cards (deck);
   gint64 max_id_before = 0;
+  guint n_index = 0;
 
   if (!check_follow_ups (database, deck, NULL, error))
     return FALSE;
 
-  if (!report_progress (0, n_cards, cancellable, progress, user_data, error))
+  if (!report_progress (RH_IMPORT_STAGE_WRITING, 0, n_cards, cancellable, progress, user_data, error))
     return FALSE;
 
   if (!rh_database_begin (database, error))
@@ -694,13 +703,15 @@ import_deck (RhDatabase            *database,
         reindex[i] = TRUE;
       }
 
+  for (guint i = 0; i < n_cards; i++)
+    n_index += !!reindex[i];
   plain_texts_start (&plain, deck, reindex);
 
   /* Cards first, so that links can point at cards later in the file. */
   for (guint i = 0; i < n_cards; i++)
     {
       if (i % PROGRESS_EVERY == 0 && i > 0 &&
-          !report_progress (i, n_cards, cancellable, progress, user_data, error))
+          !report_progress (RH_IMPORT_STAGE_WRITING, i, n_cards, cancellable, progress, user_data, error))
         goto failed;
 
       if (card_ids[i] != 0 && !content_changed[i])
@@ -732,8 +743,7 @@ import_deck (RhDatabase            *database,
         goto failed;
     }
 
-  /* All cards are written: what is left is the search index. */
-  if (!report_progress (n_cards, n_cards, cancellable, progress, user_data, error))
+  if (!report_progress (RH_IMPORT_STAGE_WRITING, n_cards, n_cards, cancellable, progress, user_data, error))
     goto failed;
 
   /* What the suspended triggers would have done, in one statement each.
@@ -747,7 +757,7 @@ import_deck (RhDatabase            *database,
                 max_id_before, error) ||
       !run_sql (database, "DELETE FROM cards_fts WHERE rowid IN (SELECT id FROM temp.import_changed);",
                 0, error) ||
-      !index_cards (&run, deck, &plain, card_ids, reindex, cancellable, error) ||
+      !index_cards (&run, deck, &plain, card_ids, reindex, n_index, cancellable, progress, user_data, error) ||
       !run_sql (database, "DELETE FROM temp.import_changed;", 0, error) ||
       !rh_database_resume_card_triggers (database, error))
     goto failed;
@@ -777,7 +787,7 @@ import_deck (RhDatabase            *database,
     return FALSE;
 
   if (progress != NULL)
-    progress (n_cards, n_cards, user_data);
+    progress (RH_IMPORT_STAGE_INDEXING, n_index, n_index, user_data);
 
   if (result)
     *result = counts;
@@ -856,9 +866,10 @@ import_task_free (gpointer data)
 
 typedef struct
 {
-  GTask *task;
-  guint  done;
-  guint  total;
+  GTask         *task;
+  RhImportStage  stage;
+  guint          done;
+  guint          total;
 } ImportProgress;
 
 static void
@@ -877,16 +888,17 @@ report_progress_cb (gpointer data)
   ImportTask *import = g_task_get_task_data (report->task);
 
   if (!g_task_get_completed (report->task))
-    import->progress (report->done, report->total, import->progress_data);
+    import->progress (report->stage, report->done, report->total, import->progress_data);
 
   return G_SOURCE_REMOVE;
 }
 
 /* Called on the worker: hands the numbers to the caller's thread. */
 static void
-worker_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
+worker_progress_cb (RhImportStage stage,
+                    guint         done,
+                    guint         total,
+                    gpointer      user_data)
 {
   GTask *task = user_data;
   ImportTask *import = g_task_get_task_data (task);
@@ -897,6 +909,7 @@ worker_progress_cb (guint    done,
 
   report = g_new0 (ImportProgress, 1);
   report->task = g_object_ref (task);
+  report->stage = stage;
   report->done = done;
   report->total = total;
   g_main_context_invoke_full (import->context, G_PRIORITY_DEFAULT, report_progress_cb, report,

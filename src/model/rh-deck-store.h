@@ -32,10 +32,18 @@ typedef struct
   guint unchanged;
 } RhImportResult;
 
-/* Called with the cards done so far of @total. */
-typedef void (*RhImportProgressFunc) (guint    done,
-                                      guint    total,
-                                      gpointer user_data);
+/* An import writes the cards, then makes them searchable. */
+typedef enum
+{
+  RH_IMPORT_STAGE_WRITING,
+  RH_IMPORT_STAGE_INDEXING,
+} RhImportStage;
+
+/* Called with the cards done so far of @total in @stage. */
+typedef void (*RhImportProgressFunc) (RhImportStage stage,
+                                      guint         done,
+                                      guint         total,
+                                      gpointer      user_data);
 
 gint64     rh_deck_store_ensure_topic       (RhDatabase      *database,
                                              const char      *path,

@@ -154,11 +154,23 @@ format_result (const char           *file_name,
 
 /* On a terminal only: a script reading stderr gets errors and nothing else. */
 static void
-print_import_progress_cb (guint    done,
-                          guint    total,
-                          gpointer user_data)
+print_import_progress_cb (RhImportStage stage,
+                          guint         done,
+                          guint         total,
+                          gpointer      user_data)
 {
-  if (done < total)
+  if (stage == RH_IMPORT_STAGE_INDEXING && done < total)
+    {
+      /* Translators: shown on a terminal while a deck imports */
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Making cards searchable… %u of %u card",
+                                                             "Making cards searchable… %u of %u cards",
+                                                             total),
+                                                done, total);
+
+      g_printerr ("\r\033[K%s", line);
+    }
+  else if (stage == RH_IMPORT_STAGE_WRITING && done < total)
     {
       /* Translators: shown on a terminal while a deck imports */
       g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -275,40 +275,53 @@ dup_display_name (GFile *file)
   return basename ? g_filename_display_name (basename) : g_file_get_parse_name (file);
 }
 
+/* Making cards searchable takes about twice as long as writing them, so
+ * writing fills the first third of the bar. */
+#define WRITING_SHARE (1.0 / 3.0)
+
 static void
-set_import_progress (RhWindow *self,
-                     guint     done,
-                     guint     total)
+set_import_progress (RhWindow      *self,
+                     RhImportStage  stage,
+                     guint          done,
+                     guint          total)
 {
   g_autofree char *text = NULL;
+  double fraction = total > 0 ? (double)done / total : 0.0;
 
-  /* Translators: in the bar shown while a deck imports; %s is a file name */
-  /* Every card is written; the search index is built in one go last. */
-  if (total > 0 && done >= total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Importing “%s”: making %u card searchable…",
-                                         "Importing “%s”: making %u cards searchable…",
-                                         total),
-                            self->import_name, total);
+  if (stage == RH_IMPORT_STAGE_INDEXING)
+    {
+      /* Translators: in the bar shown while a deck imports; %s is a file name */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing “%s”: making %u of %u card searchable",
+                                           "Importing “%s”: making %u of %u cards searchable",
+                                           total),
+                              self->import_name, done, total);
+      fraction = total > 0 ? WRITING_SHARE + (1.0 - WRITING_SHARE) * fraction : 1.0;
+    }
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Importing “%s”: %u of %u card",
-                                         "Importing “%s”: %u of %u cards",
-                                         total),
-                            self->import_name, done, total);
+    {
+      /* Translators: in the bar shown while a deck imports; %s is a file name */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Importing “%s”: %u of %u card",
+                                           "Importing “%s”: %u of %u cards",
+                                           total),
+                              self->import_name, done, total);
+      fraction *= WRITING_SHARE;
+    }
   gtk_label_set_text (self->import_label, text);
-  gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double)done / total : 0.0);
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
 }
 
 static void
-import_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
+import_progress_cb (RhImportStage stage,
+                    guint         done,
+                    guint         total,
+                    gpointer      user_data)
 {
   RhWindow *self = user_data;
 
   if (self->import_cancellable != NULL)
-    set_import_progress (self, done, total);
+    set_import_progress (self, stage, done, total);
 }
 
 static void
@@ -980,7 +993,7 @@ rh_window_import_file (RhWindow *self,
 
   self->import_cancellable = g_cancellable_new ();
   self->import_name = dup_display_name (file);
-  set_import_progress (self, 0, 0);
+  set_import_progress (self, RH_IMPORT_STAGE_WRITING, 0, 0);
   gtk_progress_bar_set_fraction (self->import_progress, 0.0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
