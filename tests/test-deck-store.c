@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rh-card-template.h"
 #include "rh-search.h"
 #include "rh-test-utils.h"
 
@@ -665,6 +666,50 @@ test_update_follow_ups (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* The My Project template: Markdown to edit, with the sections
+ * interviewers probe, saved like any card. */
+static void
+test_project_template (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhCard) card = rh_card_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+  const char *sections[] = { "## Background", "## Architecture", "## Hard Problems", "## Trade-offs",
+                             "## Results", "## Retrospective" };
+  const char *back;
+
+  rh_card_set_topic (card, "项目面");
+  rh_card_template_apply (RH_CARD_TEMPLATE_PROJECT, card);
+  g_assert_cmpstr (rh_card_get_front (card), ==, "Walk me through your project: …");
+  g_assert_cmpint (rh_card_get_kind (card), ==, RH_CARD_KIND_BEHAVIORAL);
+  g_assert_cmpstr (rh_card_get_tags (card)[0], ==, "project");
+  g_assert_cmpstr (rh_card_get_topic (card), ==, "项目面");
+
+  /* In the order they are asked. */
+  back = rh_card_get_back (card);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const char *at = strstr (back, sections[i]);
+
+      g_assert_nonnull (at);
+      back = at;
+    }
+
+  g_assert_true (rh_deck_store_create_card (db, card, &error));
+  g_assert_no_error (error);
+  found = rh_deck_store_query_card_ids (db, NULL, "tag:project", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  rh_card_template_apply (RH_CARD_TEMPLATE_BLANK, card);
+  g_assert_cmpstr (rh_card_get_front (card), ==, "");
+  g_assert_null (rh_card_get_tags (card));
+
+  g_assert_finalize_object (g_steal_pointer (&card));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 static void
 tags_listed_cb (GObject      *object,
                 GAsyncResult *result,
@@ -727,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/deck-store/cards/field-rule", test_card_field_rule);
   g_test_add_func ("/deck-store/cards/update-follow-ups", test_update_follow_ups);
   g_test_add_func ("/deck-store/completions", test_completions);
+  g_test_add_func ("/deck-store/cards/project-template", test_project_template);
   g_test_add_func ("/deck-store/search/plain-text", test_search_plain_text);
   g_test_add_func ("/deck-store/search/unicode", test_search_unicode);
   g_test_add_func ("/deck-store/search/phrases", test_search_phrases);

@@ -287,6 +287,10 @@ tags_listed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) tags = rh_deck_store_list_tags_finish (RH_DATABASE (object), result, &error);
 
+  /* Closed meanwhile. */
+  if (self->tags == NULL)
+    return;
+
   if (tags == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
