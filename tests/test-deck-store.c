@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rh-card-template.h"
 #include "rh-search.h"
 #include "rh-test-utils.h"
 
@@ -79,12 +83,12 @@ test_update_card (void)
   /* Empty text is refused and nothing changes. */
   rh_card_set_back (card, "  ");
   g_assert_false (rh_deck_store_update_card (db, card, &error));
-  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED);
+  g_assert_error (error, RH_CARD_ERROR, RH_CARD_FIELD_BACK);
   g_clear_error (&error);
   rh_card_set_back (card, "ok");
   rh_card_set_topic (card, "::");
   g_assert_false (rh_deck_store_update_card (db, card, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, RH_CARD_ERROR, RH_CARD_FIELD_TOPIC);
   g_clear_error (&error);
   g_assert_cmpuint (emissions, ==, 1);
 
@@ -421,6 +425,339 @@ test_search_after_import (void)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* A card written in the app: one transaction, its own uid, a new topic
+ * with its counts, the search index and the follow-ups in order. */
+static void
+test_create_card (void)
+{
+  g_autoptr(RhClock) clock = rh_clock_new_fake (RH_TEST_NOW_US, NULL);
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", clock);
+  g_autofree char *deck = rh_test_make_deck (2, "Go", "go");
+  g_autoptr(RhCard) card = rh_card_new ("");
+  g_autoptr(RhCard) other = rh_card_new ("");
+  g_autoptr(RhCard) stored = NULL;
+  g_autoptr(RhTopic) topic = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "runtime", "project", NULL };
+  const char *follow_ups[] = { "go-1", "go-0", NULL };
+  guint emissions = 0;
+
+  rh_test_import (db, deck, NULL);
+  g_signal_connect (db, "changed", G_CALLBACK (rh_test_count_card_changes_cb), &emissions);
+  rh_clock_advance (clock, 60 * G_USEC_PER_SEC);
+
+  rh_card_set_topic (card, " Go :: 调度 ");
+  rh_card_set_front (card, "How does the **scheduler** preempt a goroutine?");
+  rh_card_set_back (card, "With async preemption signals since Go 1.14.");
+  rh_card_set_tags (card, tags);
+  rh_card_set_kind (card, RH_CARD_KIND_DESIGN);
+  rh_card_set_seconds (card, 240);
+  rh_card_set_follow_ups (card, follow_ups);
+
+  g_assert_true (rh_deck_store_create_card (db, card, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (emissions, ==, 1);
+  g_assert_cmpint (rh_card_get_row_id (card), ==, 3);
+  g_assert_true (g_str_has_prefix (rh_card_get_uid (card), "user-"));
+  g_assert_true (g_uuid_string_is_valid (rh_card_get_uid (card) + strlen ("user-")));
+  g_assert_cmpstr (rh_card_get_topic (card), ==, "Go::调度");
+  g_assert_cmpint (rh_card_get_created (card), ==, RH_TEST_NOW_US / G_USEC_PER_SEC + 60);
+  g_assert_cmpint (rh_card_get_modified (card), ==, rh_card_get_created (card));
+
+  stored = rh_deck_store_dup_card (db, rh_card_get_row_id (card), &error);
+  g_assert_no_error (error);
+  g_assert_true (rh_card_content_equal (stored, card));
+  g_assert_cmpstrv (rh_card_get_follow_ups (stored), follow_ups);
+  g_assert_cmpint (rh_card_get_kind (stored), ==, RH_CARD_KIND_DESIGN);
+  g_assert_cmpuint (rh_card_get_seconds (stored), ==, 240);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT state FROM review_state WHERE card_id = 3;"), ==, 0);
+
+  /* The new topic nests under the old one and both count the card. */
+  topic = rh_deck_store_dup_topic (db, "Go::调度", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 1);
+  g_assert_cmpuint (rh_topic_get_new_count (topic), ==, 1);
+  g_clear_object (&topic);
+  topic = rh_deck_store_dup_topic (db, "Go", &error);
+  g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 3);
+  g_assert_cmpuint (rh_topic_get_new_count (topic), ==, 3);
+  g_assert_true (rh_topic_get_has_children (topic));
+  g_clear_object (&topic);
+  topic = rh_deck_store_dup_topic (db, "", &error);
+  g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 3);
+
+  /* Search finds it by its text and its tags. */
+  found = rh_deck_store_query_card_ids (db, NULL, "scheduler preempt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, 3);
+  g_clear_pointer (&found, g_array_unref);
+  found = rh_deck_store_query_card_ids (db, "Go", "project", &error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* Every new card has a uid of its own. */
+  rh_card_set_topic (other, "Go");
+  rh_card_set_front (other, "Second");
+  rh_card_set_back (other, "Answer");
+  g_assert_true (rh_deck_store_create_card (db, other, &error));
+  g_assert_cmpstr (rh_card_get_uid (other), !=, rh_card_get_uid (card));
+  g_clear_object (&stored);
+  stored = rh_deck_store_dup_card (db, rh_card_get_row_id (other), &error);
+  g_assert_true (rh_card_get_follow_ups (stored) == NULL || rh_card_get_follow_ups (stored)[0] == NULL);
+
+  g_clear_object (&topic);
+  g_clear_object (&stored);
+  g_assert_finalize_object (g_steal_pointer (&card));
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* A card refused names the field at fault and leaves the database as it
+ * was, even after its new topic was written in the transaction. */
+static void
+test_create_card_invalid (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *deck = rh_test_make_deck (2, "Go", "go");
+  g_autoptr(GError) error = NULL;
+  const char *twice[] = { "go", "go", NULL };
+  const char *blank_tag[] = { " ", NULL };
+  const char *unknown[] = { "go-0", "nope", NULL };
+  const char *padded[] = { " go-0", NULL };
+  struct {
+    const char         *topic;
+    const char         *front;
+    const char         *back;
+    const char * const *tags;
+    guint               seconds;
+    const char * const *follow_ups;
+    RhCardField         field;
+  } cases[] = {
+    { "New::Topic", " \n", "Answer", NULL, 0, NULL, RH_CARD_FIELD_FRONT },
+    { "New::Topic", "Question", "", NULL, 0, NULL, RH_CARD_FIELD_BACK },
+    { "", "Question", "Answer", NULL, 0, NULL, RH_CARD_FIELD_TOPIC },
+    { "New::::Topic", "Question", "Answer", NULL, 0, NULL, RH_CARD_FIELD_TOPIC },
+    { "New::Topic", "Question", "Answer", twice, 0, NULL, RH_CARD_FIELD_TAGS },
+    { "New::Topic", "Question", "Answer", blank_tag, 0, NULL, RH_CARD_FIELD_TAGS },
+    { "New::Topic", "Question", "Answer", NULL, RH_CARD_MAX_SECONDS + 1, NULL, RH_CARD_FIELD_SECONDS },
+    { "New::Topic", "Question", "Answer", NULL, 0, padded, RH_CARD_FIELD_FOLLOW_UPS },
+    /* Only found inside the transaction, after the topic is made. */
+    { "New::Topic", "Question", "Answer", NULL, 0, unknown, RH_CARD_FIELD_FOLLOW_UPS },
+  };
+  guint emissions = 0;
+
+  rh_test_import (db, deck, NULL);
+  g_signal_connect (db, "changed", G_CALLBACK (rh_test_count_card_changes_cb), &emissions);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RhCard) card = rh_card_new ("");
+
+      rh_card_set_topic (card, cases[i].topic);
+      rh_card_set_front (card, cases[i].front);
+      rh_card_set_back (card, cases[i].back);
+      rh_card_set_tags (card, cases[i].tags);
+      rh_card_set_seconds (card, cases[i].seconds);
+      rh_card_set_follow_ups (card, cases[i].follow_ups);
+
+      g_assert_false (rh_deck_store_create_card (db, card, &error));
+      g_assert_error (error, RH_CARD_ERROR, (int)cases[i].field);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL) && *error->message != '\0');
+      g_clear_error (&error);
+
+      g_assert_cmpint (rh_card_get_row_id (card), ==, 0);
+      g_assert_cmpstr (rh_card_get_uid (card), ==, "");
+    }
+
+  g_assert_cmpuint (emissions, ==, 0);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards;"), ==, 2);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics;"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topic_closure;"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM follow_ups;"), ==, 0);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards_fts;"), ==, 2);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum(cards) FROM topic_counts;"), ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* The deck reader and the editor follow one rule. */
+static void
+test_card_field_rule (void)
+{
+  g_autoptr(RhCard) card = rh_card_new ("a");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  const char *self_link[] = { "a", NULL };
+
+  problem = rh_card_field_problem (RH_CARD_FIELD_UID, " a");
+  g_assert_cmpstr (problem, ==, "must not begin or end with white space");
+  g_clear_pointer (&problem, g_free);
+  problem = rh_card_field_problem (RH_CARD_FIELD_FRONT, "\t");
+  g_assert_cmpstr (problem, ==, "must not be empty");
+  g_clear_pointer (&problem, g_free);
+  g_assert_null (rh_card_field_problem (RH_CARD_FIELD_TOPIC, "Go :: 调度"));
+  g_assert_null (rh_card_seconds_problem (RH_CARD_MAX_SECONDS));
+  problem = rh_card_seconds_problem (0);
+  g_assert_cmpstr (problem, ==, "must be between 1 and 86400, not 0");
+
+  rh_card_set_topic (card, "Go");
+  rh_card_set_front (card, "Q");
+  rh_card_set_back (card, "A");
+  g_assert_true (rh_card_check (card, &error));
+  g_assert_no_error (error);
+  rh_card_set_follow_ups (card, self_link);
+  g_assert_false (rh_card_check (card, &error));
+  g_assert_error (error, RH_CARD_ERROR, RH_CARD_FIELD_FOLLOW_UPS);
+  g_assert_cmpstr (error->message, ==, "must not name the card itself");
+
+  g_assert_finalize_object (g_steal_pointer (&card));
+}
+
+/* An edit saves follow-ups in their new order, and refuses a link to a
+ * card that is not there, keeping the old list. */
+static void
+test_update_follow_ups (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *deck = rh_test_make_deck (4, "Go", "go");
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(RhCard) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *first[] = { "go-1", "go-2", "go-3", NULL };
+  const char *reordered[] = { "go-3", "go-1", NULL };
+  const char *dangling[] = { "go-2", "gone", NULL };
+
+  rh_test_import (db, deck, NULL);
+  card = rh_deck_store_dup_card_by_uid (db, "go-0", &error);
+
+  rh_card_set_follow_ups (card, first);
+  rh_card_set_kind (card, RH_CARD_KIND_CODING);
+  rh_card_set_seconds (card, 300);
+  g_assert_true (rh_deck_store_update_card (db, card, &error));
+  g_assert_no_error (error);
+  stored = rh_deck_store_dup_card_by_uid (db, "go-0", &error);
+  g_assert_cmpstrv (rh_card_get_follow_ups (stored), first);
+  g_assert_cmpint (rh_card_get_kind (stored), ==, RH_CARD_KIND_CODING);
+  g_assert_cmpuint (rh_card_get_seconds (stored), ==, 300);
+  g_clear_object (&stored);
+
+  rh_card_set_follow_ups (card, reordered);
+  g_assert_true (rh_deck_store_update_card (db, card, &error));
+  stored = rh_deck_store_dup_card_by_uid (db, "go-0", &error);
+  g_assert_cmpstrv (rh_card_get_follow_ups (stored), reordered);
+  g_clear_object (&stored);
+
+  rh_card_set_follow_ups (card, dangling);
+  rh_card_set_front (card, "Changed");
+  g_assert_false (rh_deck_store_update_card (db, card, &error));
+  g_assert_error (error, RH_CARD_ERROR, RH_CARD_FIELD_FOLLOW_UPS);
+  g_clear_error (&error);
+  stored = rh_deck_store_dup_card_by_uid (db, "go-0", &error);
+  g_assert_cmpstrv (rh_card_get_follow_ups (stored), reordered);
+  g_assert_cmpstr (rh_card_get_front (stored), ==, "Question 0");
+  g_clear_object (&stored);
+
+  rh_card_set_follow_ups (card, NULL);
+  g_assert_true (rh_deck_store_update_card (db, card, &error));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM follow_ups;"), ==, 0);
+
+  g_clear_object (&card);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* The My Project template: Markdown to edit, with the sections
+ * interviewers probe, saved like any card. */
+static void
+test_project_template (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhCard) card = rh_card_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) found = NULL;
+  const char *sections[] = { "## Background", "## Architecture", "## Hard Problems", "## Trade-offs",
+                             "## Results", "## Retrospective" };
+  const char *back;
+
+  rh_card_set_topic (card, "项目面");
+  rh_card_template_apply (RH_CARD_TEMPLATE_PROJECT, card);
+  g_assert_cmpstr (rh_card_get_front (card), ==, "Walk me through your project: …");
+  g_assert_cmpint (rh_card_get_kind (card), ==, RH_CARD_KIND_BEHAVIORAL);
+  g_assert_cmpstr (rh_card_get_tags (card)[0], ==, "project");
+  g_assert_cmpstr (rh_card_get_topic (card), ==, "项目面");
+
+  /* In the order they are asked. */
+  back = rh_card_get_back (card);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const char *at = strstr (back, sections[i]);
+
+      g_assert_nonnull (at);
+      back = at;
+    }
+
+  g_assert_true (rh_deck_store_create_card (db, card, &error));
+  g_assert_no_error (error);
+  found = rh_deck_store_query_card_ids (db, NULL, "tag:project", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  rh_card_template_apply (RH_CARD_TEMPLATE_BLANK, card);
+  g_assert_cmpstr (rh_card_get_front (card), ==, "");
+  g_assert_null (rh_card_get_tags (card));
+
+  g_assert_finalize_object (g_steal_pointer (&card));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+tags_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GStrv *out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = rh_deck_store_list_tags_finish (RH_DATABASE (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+/* What the editor completes from: topic paths, and tags read on a worker
+ * thread for a database file. */
+static void
+test_completions (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "completions.db", NULL);
+  g_autoptr(RhDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_auto(GStrv) tags = NULL;
+  const char *expected_paths[] = { "Go", "Go::GC", "Redis", NULL };
+  const char *expected_tags[] = { "db", "gc", "redis", NULL };
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  db = rh_test_open_database (path, NULL);
+  rh_test_import (db,
+                  "{\"rehearse_deck\": 1, \"cards\": ["
+                  " {\"id\": \"a\", \"topic\": \"Redis\", \"front\": \"Q\", \"back\": \"A\", \"tags\": [\"redis\", \"db\"]},"
+                  " {\"id\": \"b\", \"topic\": \"Go::GC\", \"front\": \"Q\", \"back\": \"A\", \"tags\": [\"gc\"]},"
+                  " {\"id\": \"c\", \"topic\": \"Go\", \"front\": \"Q\", \"back\": \"A\", \"tags\": [\"db\"]},"
+                  " {\"id\": \"d\", \"topic\": \"Go\", \"front\": \"Q\", \"back\": \"A\"}"
+                  "]}", NULL);
+
+  paths = rh_deck_store_dup_topic_paths (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (paths, expected_paths);
+
+  rh_deck_store_list_tags_async (db, NULL, tags_listed_cb, &tags);
+  while (tags == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstrv (tags, expected_tags);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +767,12 @@ main (int   argc,
   g_test_add_func ("/deck-store/topics/nest", test_topics_nest);
   g_test_add_func ("/deck-store/cards/update", test_update_card);
   g_test_add_func ("/deck-store/cards/suspend", test_suspend_card);
+  g_test_add_func ("/deck-store/cards/create", test_create_card);
+  g_test_add_func ("/deck-store/cards/create-invalid", test_create_card_invalid);
+  g_test_add_func ("/deck-store/cards/field-rule", test_card_field_rule);
+  g_test_add_func ("/deck-store/cards/update-follow-ups", test_update_follow_ups);
+  g_test_add_func ("/deck-store/completions", test_completions);
+  g_test_add_func ("/deck-store/cards/project-template", test_project_template);
   g_test_add_func ("/deck-store/search/plain-text", test_search_plain_text);
   g_test_add_func ("/deck-store/search/unicode", test_search_unicode);
   g_test_add_func ("/deck-store/search/phrases", test_search_phrases);

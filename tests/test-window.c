@@ -6,6 +6,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rh-button-names.h"
+#include "rh-card-editor-window.h"
 #include "rh-study-page.h"
 #include "rh-test-utils.h"
 #include "rh-test-widget-utils.h"
@@ -661,6 +662,112 @@ test_window_dialog_button_names (void)
   g_assert_finalize_object (dialog);
 }
 
+/* The editor's source views: the question's, then the answer's. */
+static GtkWidget *
+find_source_view (GtkWidget *root,
+                  guint      n)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_SOURCE_IS_VIEW (widget) && n-- == 0)
+        return widget;
+
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child; child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  g_assert_not_reached ();
+}
+
+static RhCardEditorWindow *
+find_card_editor_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RH_IS_CARD_EDITOR_WINDOW (toplevel))
+        return RH_CARD_EDITOR_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+card_editor_closed (gpointer data)
+{
+  return find_card_editor_window () == NULL;
+}
+
+/* New Card from any page writes a card in the topic selected in the
+ * sidebar, whose counts follow; win.edit-card opens a stored card. */
+static void
+test_window_new_card (void)
+{
+  static const char * const pages[] = { "study", "interview", "cards" };
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  RhCardEditorWindow *editor = NULL;
+  GtkWidget *source;
+  RhWindow *window;
+  RhTopic *topic;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+  g_assert_true (rh_window_select_topic (window, "Go::调度"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      rh_window_set_page (window, pages[i]);
+      g_assert_null (find_card_editor_window ());
+      /* Ctrl+N's action, from the page's own focus. */
+      rh_window_focus_content (window);
+      g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (window)), "win.new-card", NULL));
+      editor = find_card_editor_window ();
+      g_assert_nonnull (editor);
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+      g_assert_cmpstr (rh_card_editor_get_topic (rh_card_editor_window_get_editor (editor)), ==, "Go::调度");
+      if (i + 1 < G_N_ELEMENTS (pages))
+        {
+          gtk_window_close (GTK_WINDOW (editor));
+          wait_until (card_editor_closed, NULL);
+        }
+    }
+
+  source = find_source_view (GTK_WIDGET (editor), 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source)), "抢占是怎么实现的？", -1);
+  source = find_source_view (GTK_WIDGET (editor), 1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source)), "异步抢占：信号。", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "card.save-edit", NULL));
+  wait_until (card_editor_closed, NULL);
+
+  topic = rh_window_get_selected_topic (window);
+  g_assert_cmpstr (rh_topic_get_path (topic), ==, "Go::调度");
+  g_assert_cmpuint (rh_topic_get_total_count (topic), ==, 2);
+  g_assert_cmpuint (rh_topic_get_new_count (topic), ==, 2);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards WHERE front = '抢占是怎么实现的？' AND uid LIKE 'user-%';"),
+                   ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-card", "x", (gint64)1));
+  editor = find_card_editor_window ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (rh_card_get_uid (rh_card_editor_window_get_card (editor)), ==, "gmp");
+  gtk_window_close (GTK_WINDOW (editor));
+  wait_until (card_editor_closed, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/window/focus-after-topic", test_window_focus_after_topic);
   g_test_add_func ("/window/focus-after-switcher", test_window_focus_after_switcher);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/new-card", test_window_new_card);
   g_test_add_func ("/window/undo-answer", test_window_undo_answer);
   g_test_add_func ("/window/toast-file-names", test_window_toast_file_names);
   g_test_add_func ("/window/dialog-button-names", test_window_dialog_button_names);

@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "rh-card.h"
+#include "rh-topic.h"
 
 struct _RhCard
 {
@@ -28,6 +30,8 @@ struct _RhCard
 };
 
 G_DEFINE_FINAL_TYPE (RhCard, rh_card, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rh-card-error-quark, rh_card_error)
 
 G_DEFINE_ENUM_TYPE (RhCardKind, rh_card_kind,
   G_DEFINE_ENUM_VALUE (RH_CARD_KIND_CONCEPT, "concept"),
@@ -197,7 +201,7 @@ rh_card_set_property (GObject      *object,
       break;
 
     case PROP_UID:
-      self->uid = g_value_dup_string (value);
+      rh_card_set_uid (self, g_value_get_string (value));
       break;
 
     case PROP_TOPIC:
@@ -258,8 +262,7 @@ rh_card_class_init (RhCardClass *klass)
   properties[PROP_ROW_ID] =
     g_param_spec_int64 ("row-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_UID] =
-    g_param_spec_string ("uid", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("uid", NULL, NULL, NULL, rw);
   properties[PROP_TOPIC] =
     g_param_spec_string ("topic", NULL, NULL, NULL, rw);
   properties[PROP_FRONT] =
@@ -359,6 +362,17 @@ rh_card_get_uid (RhCard *self)
 {
   g_return_val_if_fail (RH_IS_CARD (self), NULL);
   return self->uid;
+}
+
+/* A card written in the app gets its uid when it is first saved. */
+void
+rh_card_set_uid (RhCard     *self,
+                 const char *uid)
+{
+  g_return_if_fail (RH_IS_CARD (self));
+  g_return_if_fail (uid != NULL);
+
+  set_string (self, &self->uid, uid, PROP_UID);
 }
 
 const char *
@@ -630,4 +644,186 @@ rh_card_update_from (RhCard *self,
   rh_card_set_modified (self, other->modified);
   rh_card_set_suspended (self, other->suspended);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text && *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rh_card_field_problem:
+ * @field: the field @value is for; for %RH_CARD_FIELD_TAGS and
+ *   %RH_CARD_FIELD_FOLLOW_UPS, one item of the list
+ * @value: (nullable): the value as it would be stored
+ *
+ * The one rule for a card's text fields, used by the deck reader and by
+ * rh_card_check() alike, so that what a deck may hold and what the editor
+ * may save never drift apart. Ids (a card's and the follow-ups that name
+ * one) are kept exactly as written, so they must not have white space at
+ * either end; tags are single lines.
+ *
+ * Returns: (transfer full) (nullable): what is wrong, as a phrase that
+ *   follows the field's name (“must not be empty”), or %NULL
+ */
+char *
+rh_card_field_problem (RhCardField  field,
+                       const char  *value)
+{
+  const char *last;
+
+  if (value == NULL)
+    value = "";
+
+  if (!g_utf8_validate (value, -1, NULL))
+    return g_strdup (_("is not valid UTF-8 text"));
+
+  switch (field)
+    {
+    case RH_CARD_FIELD_UID:
+    case RH_CARD_FIELD_FOLLOW_UPS:
+      if (*value == '\0')
+        return g_strdup (_("must not be empty"));
+      if (strchr (value, '\n') != NULL || strlen (value) > 200)
+        return g_strdup (_("must be a single line of at most 200 bytes"));
+      last = g_utf8_find_prev_char (value, value + strlen (value));
+      if (g_unichar_isspace (g_utf8_get_char (value)) || g_unichar_isspace (g_utf8_get_char (last)))
+        return g_strdup (_("must not begin or end with white space"));
+      return NULL;
+
+    case RH_CARD_FIELD_TOPIC:
+      {
+        g_autofree char *normalized = NULL;
+
+        if (is_blank (value))
+          return g_strdup (_("must not be empty"));
+        if (!(normalized = rh_topic_path_normalize (value, NULL)))
+          return g_strdup_printf (_("“%s” is not a valid topic path: use names separated by “::”, like “Redis::Persistence”"),
+                                  value);
+        return NULL;
+      }
+
+    case RH_CARD_FIELD_FRONT:
+    case RH_CARD_FIELD_BACK:
+      return is_blank (value) ? g_strdup (_("must not be empty")) : NULL;
+
+    case RH_CARD_FIELD_TAGS:
+      if (is_blank (value) || strchr (value, '\n') != NULL)
+        return g_strdup (_("must be a non-empty single line"));
+      return NULL;
+
+    case RH_CARD_FIELD_NONE:
+    case RH_CARD_FIELD_KIND:
+    case RH_CARD_FIELD_SECONDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rh_card_seconds_problem:
+ * @seconds: suggested seconds (a card without a suggestion has 0, which
+ *   is no value and not checked)
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @seconds, or %NULL
+ */
+char *
+rh_card_seconds_problem (gint64 seconds)
+{
+  g_autofree char *number = NULL;
+
+  if (seconds >= 1 && seconds <= RH_CARD_MAX_SECONDS)
+    return NULL;
+
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
+
+  return g_strdup_printf (_("must be between 1 and %d, not %s"), RH_CARD_MAX_SECONDS, number);
+}
+
+static gboolean
+set_problem (GError      **error,
+             RhCardField   field,
+             char         *problem)
+{
+  g_set_error_literal (error, RH_CARD_ERROR, field, problem);
+  g_free (problem);
+
+  return FALSE;
+}
+
+/* The items of a tag or follow-up list, each once. */
+static gboolean
+check_list (const char * const  *items,
+            RhCardField          field,
+            GError             **error)
+{
+  for (guint i = 0; items && items[i]; i++)
+    {
+      char *problem;
+
+      if ((problem = rh_card_field_problem (field, items[i])))
+        return set_problem (error, field, problem);
+
+      for (guint j = 0; j < i; j++)
+        if (strcmp (items[i], items[j]) == 0)
+          return set_problem (error, field, g_strdup_printf (_("“%s” is listed twice"), items[i]));
+    }
+
+  return TRUE;
+}
+
+/**
+ * rh_card_check:
+ *
+ * Checks @self as the deck reader checks an imported card (see
+ * rh_card_field_problem()), uid aside when it is still empty.
+ *
+ * Returns: %FALSE with an %RH_CARD_ERROR whose code is the #RhCardField at
+ *   fault and whose message says what is wrong with it, to be shown beside
+ *   the field
+ */
+gboolean
+rh_card_check (RhCard  *self,
+               GError **error)
+{
+  char *problem;
+
+  g_return_val_if_fail (RH_IS_CARD (self), FALSE);
+
+  if (self->uid != NULL && *self->uid != '\0' &&
+      (problem = rh_card_field_problem (RH_CARD_FIELD_UID, self->uid)))
+    return set_problem (error, RH_CARD_FIELD_UID, problem);
+
+  if ((problem = rh_card_field_problem (RH_CARD_FIELD_TOPIC, self->topic)))
+    return set_problem (error, RH_CARD_FIELD_TOPIC, problem);
+
+  if ((problem = rh_card_field_problem (RH_CARD_FIELD_FRONT, self->front)))
+    return set_problem (error, RH_CARD_FIELD_FRONT, problem);
+
+  if ((problem = rh_card_field_problem (RH_CARD_FIELD_BACK, self->back)))
+    return set_problem (error, RH_CARD_FIELD_BACK, problem);
+
+  if (!check_list ((const char * const *)self->tags, RH_CARD_FIELD_TAGS, error))
+    return FALSE;
+
+  if (self->kind >= G_N_ELEMENTS (kind_names))
+    return set_problem (error, RH_CARD_FIELD_KIND,
+                        g_strdup (_("must be one of concept, coding, design, behavioral, troubleshooting")));
+
+  if (self->seconds != 0 && (problem = rh_card_seconds_problem (self->seconds)))
+    return set_problem (error, RH_CARD_FIELD_SECONDS, problem);
+
+  if (!check_list ((const char * const *)self->follow_ups, RH_CARD_FIELD_FOLLOW_UPS, error))
+    return FALSE;
+
+  if (self->uid != NULL && *self->uid != '\0' && self->follow_ups != NULL &&
+      g_strv_contains ((const char * const *)self->follow_ups, self->uid))
+    return set_problem (error, RH_CARD_FIELD_FOLLOW_UPS, g_strdup (_("must not name the card itself")));
+
+  return TRUE;
 }

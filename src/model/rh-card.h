@@ -20,6 +20,31 @@ const char *rh_card_kind_to_string    (RhCardKind  kind);
 gboolean    rh_card_kind_from_string  (const char *str,
                                        RhCardKind *kind);
 
+/* The fields of a card, to say which one is wrong. An RH_CARD_ERROR's
+ * code is the RhCardField at fault. */
+typedef enum
+{
+  RH_CARD_FIELD_NONE,
+  RH_CARD_FIELD_UID,
+  RH_CARD_FIELD_TOPIC,
+  RH_CARD_FIELD_FRONT,
+  RH_CARD_FIELD_BACK,
+  RH_CARD_FIELD_TAGS,
+  RH_CARD_FIELD_KIND,
+  RH_CARD_FIELD_SECONDS,
+  RH_CARD_FIELD_FOLLOW_UPS,
+} RhCardField;
+
+#define RH_CARD_ERROR (rh_card_error_quark ())
+GQuark      rh_card_error_quark       (void);
+
+/* The longest a card may suggest to spend on it: a day. */
+#define RH_CARD_MAX_SECONDS (24 * 60 * 60)
+
+char       *rh_card_field_problem     (RhCardField  field,
+                                       const char  *value);
+char       *rh_card_seconds_problem   (gint64       seconds);
+
 #define RH_TYPE_CARD (rh_card_get_type ())
 
 G_DECLARE_FINAL_TYPE (RhCard, rh_card, RH, CARD, GObject)
@@ -29,6 +54,8 @@ gint64              rh_card_get_row_id     (RhCard             *self);
 void                rh_card_set_row_id     (RhCard             *self,
                                             gint64              row_id);
 const char         *rh_card_get_uid        (RhCard             *self);
+void                rh_card_set_uid        (RhCard             *self,
+                                            const char         *uid);
 const char         *rh_card_get_topic      (RhCard             *self);
 void                rh_card_set_topic      (RhCard             *self,
                                             const char         *topic);
@@ -64,5 +91,7 @@ gboolean            rh_card_content_equal  (RhCard             *a,
                                             RhCard             *b);
 void                rh_card_update_from    (RhCard             *self,
                                             RhCard             *other);
+gboolean            rh_card_check          (RhCard             *self,
+                                            GError            **error);
 
 G_END_DECLS

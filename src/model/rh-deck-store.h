@@ -72,12 +72,26 @@ GArray    *rh_deck_store_query_card_ids     (RhDatabase      *database,
                                              const char      *search,
                                              GError         **error);
 guint      rh_deck_store_count_cards        (RhDatabase      *database);
+
+/* Writing single cards: rh-deck-store-edit.c */
+gboolean   rh_deck_store_create_card        (RhDatabase      *database,
+                                             RhCard          *card,
+                                             GError         **error);
 gboolean   rh_deck_store_update_card        (RhDatabase      *database,
                                              RhCard          *card,
                                              GError         **error);
 gboolean   rh_deck_store_set_card_suspended (RhDatabase      *database,
                                              gint64           row_id,
                                              gboolean         suspended,
+                                             GError         **error);
+GStrv      rh_deck_store_dup_topic_paths    (RhDatabase      *database,
+                                             GError         **error);
+void       rh_deck_store_list_tags_async    (RhDatabase          *database,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GStrv      rh_deck_store_list_tags_finish   (RhDatabase      *database,
+                                             GAsyncResult    *result,
                                              GError         **error);
 
 gboolean   rh_deck_store_check_new_deck     (RhDeck          *deck,

@@ -50,8 +50,6 @@ G_DEFINE_FINAL_TYPE (RhDeck, rh_deck, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (rh-deck-error-quark, rh_deck_error)
 
-#define MAX_SECONDS (24 * 60 * 60)
-
 static void
 clear_card (gpointer card)
 {
@@ -127,16 +125,6 @@ node_is_int (JsonNode *node)
 }
 
 static gboolean
-is_blank (const char *str)
-{
-  for (; *str; str = g_utf8_next_char (str))
-    if (!g_unichar_isspace (g_utf8_get_char (str)))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 is_blank_n (const char *data,
             gsize       length)
 {
@@ -155,25 +143,12 @@ is_text (const char *str)
   return g_utf8_validate (str, -1, NULL);
 }
 
-/* One rule for card ids and the follow-up ids that name them, so that any
- * id a deck can hold can also be linked to. Ids are kept exactly as
- * written: trimming only some of them made " b" unreachable. */
-static const char *
-id_problem (const char *id)
+static gboolean
+is_valid_id (const char *id)
 {
-  const char *last;
+  g_autofree char *problem = rh_card_field_problem (RH_CARD_FIELD_UID, id);
 
-  if (*id == '\0')
-    return _("must not be empty");
-
-  if (strchr (id, '\n') != NULL || strlen (id) > 200)
-    return _("must be a single line of at most 200 bytes");
-
-  last = g_utf8_find_prev_char (id, id + strlen (id));
-  if (g_unichar_isspace (g_utf8_get_char (id)) || g_unichar_isspace (g_utf8_get_char (last)))
-    return _("must not begin or end with white space");
-
-  return NULL;
+  return problem == NULL;
 }
 
 static void
@@ -253,17 +228,19 @@ read_deck_string (RhDeck      *self,
   return TRUE;
 }
 
-/* Reads an optional array of strings, without duplicates: single-line
- * words that are trimmed, or ids (@ids) that must obey id_problem(). */
+/* Reads an optional array of strings, without duplicates: tags, which
+ * are trimmed, or follow-up ids, kept as written; each item as
+ * rh_card_field_problem() says for @field. */
 static gboolean
 read_string_list (RhDeck      *self,
                   JsonObject  *object,
                   guint        position,
                   const char  *member,
-                  gboolean     ids,
+                  RhCardField  field,
                   GStrv       *out,
                   GError     **error)
 {
+  gboolean ids = field == RH_CARD_FIELD_FOLLOW_UPS;
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GHashTable) seen = NULL;
   JsonNode *node = json_object_get_member (object, member);
@@ -286,6 +263,7 @@ read_string_list (RhDeck      *self,
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autofree char *value = NULL;
+      g_autofree char *rule = NULL;
       gboolean twice = FALSE;
 
       if (!node_is_string (element))
@@ -303,27 +281,15 @@ read_string_list (RhDeck      *self,
           return FALSE;
         }
 
-      if (ids)
-        {
-          const char *id_error;
+      value = g_strdup (json_node_get_string (element));
+      if (!ids)
+        g_strstrip (value);
 
-          value = g_strdup (json_node_get_string (element));
-          if ((id_error = id_problem (value)) != NULL)
-            {
-              /* Translators: “item 2 must not be empty”; the %s is one of the id rules */
-              g_autofree char *problem = g_strdup_printf (_("item %u %s"), i, id_error);
-              rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, problem);
-              return FALSE;
-            }
-        }
-      else
-        value = g_strstrip (g_strdup (json_node_get_string (element)));
-
-      if (*value == '\0' || strchr (value, '\n') != NULL)
+      if ((rule = rh_card_field_problem (field, value)) != NULL)
         {
-          g_autofree char *problem =
-            g_strdup_printf (_("item %u must be a non-empty single line"), i);
-          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, problem);
+          /* Translators: “item 2 must not be empty”; the %s is one of the rules for a field */
+          g_autofree char *item_problem = g_strdup_printf (_("item %u %s"), i, rule);
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, item_problem);
           return FALSE;
         }
 
@@ -365,10 +331,12 @@ read_card_string (RhDeck      *self,
                   JsonObject  *object,
                   guint        position,
                   const char  *member,
+                  RhCardField  field,
                   const char **out,
                   GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *rule = NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -392,10 +360,9 @@ read_card_string (RhDeck      *self,
       return FALSE;
     }
 
-  if (is_blank (json_node_get_string (node)))
+  if ((rule = rh_card_field_problem (field, json_node_get_string (node))))
     {
-      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member,
-                              _("must not be empty"));
+      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, member, rule);
       return FALSE;
     }
 
@@ -415,15 +382,8 @@ read_card_fields (RhDeck            *self,
   JsonNode *member;
   const char *topic_text;
 
-  if (!read_card_string (self, object, position, "id", &fields->uid, error))
+  if (!read_card_string (self, object, position, "id", RH_CARD_FIELD_UID, &fields->uid, error))
     return FALSE;
-
-  if (id_problem (fields->uid) != NULL)
-    {
-      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "id",
-                              id_problem (fields->uid));
-      return FALSE;
-    }
 
   /* From here on, errors can name the card by its id. */
   g_array_append_val (self->entries, ((DeckEntry) { .uid = fields->uid }));
@@ -438,22 +398,17 @@ read_card_fields (RhDeck            *self,
       return FALSE;
     }
 
-  if (!read_card_string (self, object, position, "topic", &topic_text, error) ||
-      !read_card_string (self, object, position, "front", &fields->front, error) ||
-      !read_card_string (self, object, position, "back", &fields->back, error))
+  if (!read_card_string (self, object, position, "topic", RH_CARD_FIELD_TOPIC, &topic_text, error) ||
+      !read_card_string (self, object, position, "front", RH_CARD_FIELD_FRONT, &fields->front, error) ||
+      !read_card_string (self, object, position, "back", RH_CARD_FIELD_BACK, &fields->back, error))
     return FALSE;
 
-  if (!(fields->owned_topic = rh_topic_path_normalize (topic_text, NULL)))
-    {
-      g_autofree char *problem =
-        g_strdup_printf (_("“%s” is not a valid topic path: use names separated by “::”, like “Redis::Persistence”"),
-                         topic_text);
-      rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "topic", problem);
-      return FALSE;
-    }
+  /* rh_card_field_problem() accepted it. */
+  fields->owned_topic = rh_topic_path_normalize (topic_text, NULL);
+  g_assert (fields->owned_topic != NULL);
   fields->topic = fields->owned_topic;
 
-  if (!read_string_list (self, object, position, "tags", FALSE, &fields->tags, error))
+  if (!read_string_list (self, object, position, "tags", RH_CARD_FIELD_TAGS, &fields->tags, error))
     return FALSE;
 
   fields->kind = RH_CARD_KIND_CONCEPT;
@@ -484,6 +439,7 @@ read_card_fields (RhDeck            *self,
   member = json_object_get_member (object, "seconds");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
+      g_autofree char *rule = NULL;
       gint64 seconds;
 
       if (!node_is_int (member))
@@ -495,19 +451,16 @@ read_card_fields (RhDeck            *self,
         }
 
       seconds = json_node_get_int (member);
-      if (seconds < 1 || seconds > MAX_SECONDS)
+      if ((rule = rh_card_seconds_problem (seconds)))
         {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seconds);
-          g_autofree char *problem =
-            g_strdup_printf (_("must be between 1 and %d, not %s"), MAX_SECONDS, number);
-          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "seconds", problem);
+          rh_deck_set_card_error (self, error, RH_DECK_ERROR_INVALID_VALUE, position, "seconds", rule);
           return FALSE;
         }
 
       fields->seconds = (guint)seconds;
     }
 
-  if (!read_string_list (self, object, position, "follow_ups", TRUE, &fields->follow_ups, error))
+  if (!read_string_list (self, object, position, "follow_ups", RH_CARD_FIELD_FOLLOW_UPS, &fields->follow_ups, error))
     return FALSE;
 
   if (fields->follow_ups != NULL &&
@@ -767,8 +720,7 @@ peek_card_id (const char *data,
 
   card = json_node_get_object (node);
   node = json_object_get_member (card, "id");
-  if (node == NULL || !node_is_string (node) || !is_text (json_node_get_string (node)) ||
-      id_problem (json_node_get_string (node)) != NULL)
+  if (node == NULL || !node_is_string (node) || !is_valid_id (json_node_get_string (node)))
     return NULL;
 
   return g_strdup (json_node_get_string (node));
@@ -796,8 +748,8 @@ describe_path (const char          *data,
    * find one written after it. */
   position = (guint)g_ascii_strtoull (path[1] + 1, NULL, 10);
   if (g_strcmp0 (path[2], "id") != 0)
-    uid = id_problem (problem->labels[1]) == NULL ? g_strdup (problem->labels[1])
-                                                  : peek_card_id (data, length, position);
+    uid = is_valid_id (problem->labels[1]) ? g_strdup (problem->labels[1])
+                                           : peek_card_id (data, length, position);
 
   where = g_string_new (NULL);
   append_card_name (where, position, uid);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rh-card-editor-window.h"
 #include "rh-cards-page.h"
 #include "rh-check-database.h"
 #include "rh-deck-store.h"
@@ -537,6 +538,67 @@ study_card_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->study_page));
 }
 
+static void
+card_saved_cb (RhWindow           *self,
+               RhCard             *card,
+               gboolean            added,
+               RhCardEditorWindow *editor)
+{
+  g_autofree char *title = rh_card_dup_title (card);
+  g_autofree char *text = NULL;
+
+  if (added)
+    /* Translators: the card's title */
+    text = g_strdup_printf (_("Added “%s”"), title);
+  else
+    /* Translators: the card's title */
+    text = g_strdup_printf (_("Saved “%s”"), title);
+
+  show_toast (self, text);
+}
+
+static void
+present_editor (RhWindow           *self,
+                RhCardEditorWindow *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (card_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* Ctrl+N from any page: a new card in the topic selected in the sidebar. */
+static void
+new_card_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  const char *topic = NULL;
+
+  if (self->selected_topic != NULL && !rh_topic_is_root (self->selected_topic))
+    topic = rh_topic_get_path (self->selected_topic);
+
+  present_editor (self, rh_card_editor_window_new (GTK_WINDOW (self), self->database, topic));
+}
+
+/* The same editor on a stored card, by row id, for lists of cards. */
+static void
+edit_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(card = rh_deck_store_dup_card (self->database, g_variant_get_int64 (parameter), &error)))
+    {
+      show_error (self, _("Could Not Open Card"), error->message);
+      return;
+    }
+
+  present_editor (self, rh_card_editor_window_new_for_card (GTK_WINDOW (self), self->database, card));
+}
+
 /* Ctrl+Z undoes the last answer from any page; text fields take it first. */
 static void
 undo_answer_action (GtkWidget  *widget,
@@ -810,11 +872,14 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.study-card", "x", study_card_action);
   gtk_widget_class_install_action (widget_class, "win.undo-answer", NULL, undo_answer_action);
+  gtk_widget_class_install_action (widget_class, "win.new-card", NULL, new_card_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-card", "x", edit_card_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-answer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-card", NULL);
 }
 
 static void

@@ -492,7 +492,7 @@ save_edit_action (GtkWidget  *widget,
   if (!rh_card_editor_apply (self->editor, edited, &error) ||
       !rh_deck_store_update_card (database, edited, &error))
     {
-      rh_card_editor_set_error (self->editor, error->message);
+      rh_card_editor_show_error (self->editor, error);
       return;
     }
 
@@ -633,6 +633,7 @@ rh_study_page_set_queue (RhStudyPage   *self,
   g_assert (self->queue == NULL);
 
   self->queue = g_object_ref (queue);
+  rh_card_editor_set_database (self->editor, rh_scheduler_get_database (rh_study_queue_get_scheduler (queue)));
   g_signal_connect_object (queue, "notify", G_CALLBACK (queue_notify_cb), self, G_CONNECT_SWAPPED);
   queue_notify_cb (self, NULL, queue);
 }
