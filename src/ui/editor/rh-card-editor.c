@@ -37,6 +37,7 @@ struct _RhCardEditor
   GtkLabel       *back_error;
   RhMarkdownView *front_preview;
   RhMarkdownView *back_preview;
+  GtkLabel       *no_follow_ups_label;
   GtkListBox     *follow_up_list;
   GtkLabel       *follow_ups_error;
   GtkSearchEntry *follow_up_search;
@@ -396,6 +397,10 @@ update_follow_up_list (RhCardEditor *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_append (self->follow_up_list, row);
     }
+
+  /* A boxed list draws nothing when empty; say so instead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_list), self->follow_ups->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_follow_ups_label), self->follow_ups->len == 0);
 }
 
 static gboolean
@@ -726,6 +731,7 @@ rh_card_editor_class_init (RhCardEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, back_error);
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, front_preview);
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, back_preview);
+  gtk_widget_class_bind_template_child (widget_class, RhCardEditor, no_follow_ups_label);
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, follow_up_list);
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, follow_ups_error);
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, follow_up_search);
