@@ -33,6 +33,16 @@ typedef struct
   guint       lapses;
 } RhCardReview;
 
+/* One answer from a card's review log, as Card info lists it. */
+typedef struct
+{
+  gint64   reviewed_at;  /* Unix seconds */
+  int      rating;       /* RhRating */
+  gint64   duration_ms;
+  gint64   interval;     /* seconds from the answer to the due time it set */
+  gboolean interview;    /* answered in a mock interview, not in study */
+} RhCardReviewEntry;
+
 #define RH_TYPE_CARD_REVIEW (rh_card_review_get_type ())
 
 GType         rh_card_review_get_type            (void) G_GNUC_CONST;

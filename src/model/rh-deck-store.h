@@ -88,6 +88,9 @@ GArray    *rh_deck_store_query_card_ids_sorted (RhDatabase  *database,
 RhCard    *rh_deck_store_dup_card_with_review  (RhDatabase  *database,
                                                 gint64       row_id,
                                                 GError     **error);
+GArray    *rh_deck_store_list_card_reviews     (RhDatabase  *database,
+                                                gint64       row_id,
+                                                GError     **error);
 guint      rh_deck_store_count_cards        (RhDatabase      *database);
 gboolean   rh_deck_store_update_card        (RhDatabase      *database,
                                              RhCard          *card,
