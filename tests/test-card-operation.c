@@ -4,6 +4,7 @@
 #include "rh-card-list.h"
 #include "rh-card-operation.h"
 #include "rh-clock.h"
+#include "rh-interview-store-card.h"
 #include "rh-scheduler.h"
 #include "rh-study-settings.h"
 #include "rh-test-utils.h"
@@ -516,6 +517,114 @@ test_sort_list (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* Card info's reads: the review log latest first, and the interviews. */
+static void
+test_card_info_reads (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) reviews = rh_deck_store_list_card_reviews (f->db, card_id (f, "b"), &error);
+  g_autoptr(GArray) answers = NULL;
+  g_autoptr(GArray) none = NULL;
+  static const int ratings[] = { RH_RATING_GOOD, RH_RATING_AGAIN, RH_RATING_GOOD };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 3);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      const RhCardReviewEntry *entry = &g_array_index (reviews, RhCardReviewEntry, i);
+
+      g_assert_cmpint (entry->rating, ==, ratings[i]);
+      g_assert_cmpint (entry->duration_ms, ==, 4200);
+      g_assert_false (entry->interview);
+      g_assert_cmpint (entry->interval, >, 0);
+      if (i > 0)
+        g_assert_cmpint (entry->reviewed_at, <, g_array_index (reviews, RhCardReviewEntry, i - 1).reviewed_at);
+    }
+
+  answers = rh_interview_store_list_card_answers (f->db, card_id (f, "b"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 1);
+  g_assert_cmpint (g_array_index (answers, RhInterviewCardAnswer, 0).rating, ==, RH_RATING_GOOD);
+  g_assert_cmpint (g_array_index (answers, RhInterviewCardAnswer, 0).spent_ms, ==, 90000);
+  g_assert_cmpint (g_array_index (answers, RhInterviewCardAnswer, 0).started_at, ==, 1772366400);
+  g_assert_false (g_array_index (answers, RhInterviewCardAnswer, 0).skipped);
+
+  none = rh_deck_store_list_card_reviews (f->db, card_id (f, "c"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+/* Over a file the operation runs on a second connection in a thread, and
+ * the window's connection announces it when it is done. */
+static void
+test_async_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "async.db", NULL);
+  g_autoptr(RhDatabase) db = NULL;
+  g_autoptr(RhCardOperation) operation = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deck = rh_test_make_deck (500, "Bulk", "bulk");
+  g_autoptr(GArray) ids = NULL;
+  guint emissions = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  db = rh_test_open_database (path, f->clock);
+  rh_test_import (db, deck, NULL);
+  ids = rh_deck_store_query_card_ids (db, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (db, "changed", G_CALLBACK (rh_test_count_card_changes_cb), &emissions);
+
+  operation = rh_card_operation_new_suspend (db, (gint64 *)ids->data, ids->len, TRUE);
+  rh_card_operation_apply_async (operation, NULL, async_done_cb, &result);
+  g_assert_true (rh_card_operation_apply_finish (operation, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (rh_card_operation_get_applied (operation));
+  g_assert_cmpuint (emissions, ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards WHERE suspended;"), ==, 500);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum(active) FROM topic_counts;"), ==, 0);
+
+  g_clear_object (&result);
+  rh_card_operation_undo_async (operation, NULL, async_done_cb, &result);
+  g_assert_true (rh_card_operation_undo_finish (operation, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (rh_card_operation_get_applied (operation));
+  g_assert_cmpuint (emissions, ==, 2);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards WHERE suspended;"), ==, 0);
+
+  /* The result holds the operation, which holds the database. */
+  g_clear_object (&result);
+  /* The worker thread lets go of its task a moment after it returns. */
+  while (G_OBJECT (operation)->ref_count > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_thread_yield ();
+    }
+  g_assert_finalize_object (g_steal_pointer (&operation));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +643,8 @@ main (int   argc,
   ADD ("/card-operation/builtin/undo-tombstone", test_builtin_undo_tombstone);
   ADD ("/card-operation/sort/store", test_sort);
   ADD ("/card-operation/sort/list", test_sort_list);
+  ADD ("/card-operation/async/file", test_async_file);
+  ADD ("/card-info/reads", test_card_info_reads);
 #undef ADD
 
   return g_test_run ();

@@ -36,6 +36,7 @@ struct _RhCardOperation
 
   /* Owned */
   RhDatabase          *database;
+  RhDatabase          *writer;     /* the connection writing now: database or a sibling */
   GArray              *ids;
   char                *argument;   /* topic path or tag */
   GPtrArray           *saved;      /* SavedRows, in the order to restore */
@@ -140,7 +141,7 @@ save (RhCardOperation  *self,
 {
   SavedRows *rows;
 
-  if (!(rows = save_rows (self->database, table, sql, error)))
+  if (!(rows = save_rows (self->writer, table, sql, error)))
     return FALSE;
 
   g_ptr_array_add (self->saved, rows);
@@ -207,11 +208,11 @@ fill_ids (RhCardOperation  *self,
   g_autoptr(RhStatement) insert = NULL;
   g_autoptr(RhStatement) count = NULL;
 
-  if (!run (self->database, "CREATE TEMP TABLE IF NOT EXISTS operation_ids (id INTEGER PRIMARY KEY);", error) ||
-      !run (self->database, "DELETE FROM temp.operation_ids;", error))
+  if (!run (self->writer, "CREATE TEMP TABLE IF NOT EXISTS operation_ids (id INTEGER PRIMARY KEY);", error) ||
+      !run (self->writer, "DELETE FROM temp.operation_ids;", error))
     return FALSE;
 
-  if (!(insert = rh_database_prepare (self->database,
+  if (!(insert = rh_database_prepare (self->writer,
                                       "INSERT OR IGNORE INTO temp.operation_ids (id)"
                                       " SELECT id FROM main.cards WHERE id = ?;",
                                       error)))
@@ -223,13 +224,13 @@ fill_ids (RhCardOperation  *self,
 
       sqlite3_bind_int64 (insert, 1, g_array_index (self->ids, gint64, i));
       if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
-        return rh_database_set_error (self->database, error, rc);
+        return rh_database_set_error (self->writer, error, rc);
       sqlite3_reset (insert);
     }
 
-  if (!(count = rh_database_prepare (self->database, "SELECT count(*) FROM temp.operation_ids;", error)) ||
+  if (!(count = rh_database_prepare (self->writer, "SELECT count(*) FROM temp.operation_ids;", error)) ||
       sqlite3_step (count) != SQLITE_ROW)
-    return rh_database_set_error (self->database, error, SQLITE_ERROR);
+    return rh_database_set_error (self->writer, error, SQLITE_ERROR);
   self->n_cards = sqlite3_column_int (count, 0);
 
   return TRUE;
@@ -245,10 +246,10 @@ change_tags (RhCardOperation  *self,
   gboolean add = self->kind == RH_CARD_OPERATION_ADD_TAG;
   int rc;
 
-  if (!(select = rh_database_prepare (self->database,
+  if (!(select = rh_database_prepare (self->writer,
                                       "SELECT id, tags FROM cards WHERE id IN temp.operation_ids;",
                                       error)) ||
-      !(update = rh_database_prepare (self->database,
+      !(update = rh_database_prepare (self->writer,
                                       "UPDATE cards SET tags = ?2, modified = ?3 WHERE id = ?1;",
                                       error)))
     return FALSE;
@@ -277,11 +278,11 @@ change_tags (RhCardOperation  *self,
       sqlite3_bind_text (update, 2, joined, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (update, 3, now);
       if ((rc = sqlite3_step (update)) != SQLITE_DONE)
-        return rh_database_set_error (self->database, error, rc);
+        return rh_database_set_error (self->writer, error, rc);
       sqlite3_reset (update);
     }
 
-  return rc == SQLITE_DONE || rh_database_set_error (self->database, error, rc);
+  return rc == SQLITE_DONE || rh_database_set_error (self->writer, error, rc);
 }
 
 /* Takes the deleted cards out of the other cards' follow-up lists, which
@@ -295,7 +296,7 @@ unlink_follow_ups (RhCardOperation  *self,
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (!(select = rh_database_prepare (self->database,
+  if (!(select = rh_database_prepare (self->writer,
                                       "SELECT card_id, follow_up_id FROM follow_ups"
                                       " WHERE card_id IN (SELECT card_id FROM follow_ups"
                                       "                   WHERE follow_up_id IN temp.operation_ids)"
@@ -312,16 +313,16 @@ unlink_follow_ups (RhCardOperation  *self,
       g_array_append_vals (links, pair, 2);
     }
   if (rc != SQLITE_DONE)
-    return rh_database_set_error (self->database, error, rc);
+    return rh_database_set_error (self->writer, error, rc);
   rh_statement_release (g_steal_pointer (&select));
 
-  if (!run (self->database,
+  if (!run (self->writer,
             "DELETE FROM follow_ups WHERE card_id IN (SELECT card_id FROM follow_ups"
             "                                         WHERE follow_up_id IN temp.operation_ids);",
             error))
     return FALSE;
 
-  if (!(insert = rh_database_prepare (self->database,
+  if (!(insert = rh_database_prepare (self->writer,
                                       "INSERT INTO follow_ups (card_id, position, follow_up_id) VALUES (?, ?, ?);",
                                       error)))
     return FALSE;
@@ -337,7 +338,7 @@ unlink_follow_ups (RhCardOperation  *self,
       sqlite3_bind_int (insert, 2, position++);
       sqlite3_bind_int64 (insert, 3, g_array_index (links, gint64, i + 1));
       if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
-        return rh_database_set_error (self->database, error, rc);
+        return rh_database_set_error (self->writer, error, rc);
       sqlite3_reset (insert);
     }
 
@@ -348,7 +349,7 @@ static gboolean
 apply_changes (RhCardOperation  *self,
                GError          **error)
 {
-  RhDatabase *database = self->database;
+  RhDatabase *database = self->writer;
   gint64 now = rh_clock_get_now_seconds (rh_database_get_clock (database));
   g_autoptr(RhStatement) stmt = NULL;
 
@@ -666,6 +667,37 @@ rh_card_operation_has_reviews (RhCardOperation *self)
   return FALSE;
 }
 
+/* Makes the change on @database in one transaction, saving what it
+ * overwrites; announced on @database. */
+static gboolean
+apply_on (RhCardOperation  *self,
+          RhDatabase       *database,
+          GError          **error)
+{
+  g_ptr_array_set_size (self->saved, 0);
+  self->writer = database;
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+
+  if (!fill_ids (self, error) ||
+      !apply_changes (self, error) ||
+      !run (database, "DELETE FROM temp.operation_ids;", error))
+    {
+      rh_database_rollback (database);
+      g_ptr_array_set_size (self->saved, 0);
+      return FALSE;
+    }
+
+  if (!rh_database_commit (database, changes_of (self), error))
+    {
+      g_ptr_array_set_size (self->saved, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * rh_card_operation_apply:
  *
@@ -678,25 +710,8 @@ rh_card_operation_apply (RhCardOperation  *self,
   g_return_val_if_fail (RH_IS_CARD_OPERATION (self), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
 
-  g_ptr_array_set_size (self->saved, 0);
-
-  if (!rh_database_begin (self->database, error))
+  if (!apply_on (self, self->database, error))
     return FALSE;
-
-  if (!fill_ids (self, error) ||
-      !apply_changes (self, error) ||
-      !run (self->database, "DELETE FROM temp.operation_ids;", error))
-    {
-      rh_database_rollback (self->database);
-      g_ptr_array_set_size (self->saved, 0);
-      return FALSE;
-    }
-
-  if (!rh_database_commit (self->database, changes_of (self), error))
-    {
-      g_ptr_array_set_size (self->saved, 0);
-      return FALSE;
-    }
 
   self->applied = TRUE;
 
@@ -731,20 +746,14 @@ restore_follow_ups (RhDatabase  *database,
   return restore_rows (database, rows, TRUE, error);
 }
 
-/**
- * rh_card_operation_undo:
- *
- * Writes back what rh_card_operation_apply() changed, in one
- * transaction; the operation can then be applied again.
- */
-gboolean
-rh_card_operation_undo (RhCardOperation  *self,
-                        GError          **error)
+static gboolean
+undo_on (RhCardOperation  *self,
+         RhDatabase       *database,
+         GError          **error)
 {
-  g_return_val_if_fail (RH_IS_CARD_OPERATION (self), FALSE);
-  g_return_val_if_fail (self->applied, FALSE);
+  self->writer = database;
 
-  if (!rh_database_begin (self->database, error))
+  if (!rh_database_begin (self->writer, error))
     return FALSE;
 
   for (guint i = 0; i < self->saved->len; i++)
@@ -756,13 +765,13 @@ rh_card_operation_undo (RhCardOperation  *self,
       if (!deleted || g_str_equal (rows->table, "review_state") || g_str_equal (rows->table, "interview_answers"))
         /* Rows that are still there (a card's review_state row came back
          * with it, new): overwritten. */
-        ok = restore_rows (self->database, rows, FALSE, error);
+        ok = restore_rows (self->writer, rows, FALSE, error);
       else if (g_str_equal (rows->table, "follow_ups"))
-        ok = restore_follow_ups (self->database, rows, error);
+        ok = restore_follow_ups (self->writer, rows, error);
       else if (g_str_equal (rows->table, "deleted_cards"))
         ok = TRUE;
       else
-        ok = restore_rows (self->database, rows, TRUE, error);
+        ok = restore_rows (self->writer, rows, TRUE, error);
 
       if (!ok)
         goto failed;
@@ -778,7 +787,7 @@ rh_card_operation_undo (RhCardOperation  *self,
             uid_at++;
           g_assert (rows->columns[uid_at] != NULL);
 
-          if (!(stmt = rh_database_prepare (self->database, "DELETE FROM deleted_cards WHERE uid = ?;", error)))
+          if (!(stmt = rh_database_prepare (self->writer, "DELETE FROM deleted_cards WHERE uid = ?;", error)))
             goto failed;
           for (guint r = 0; r < saved_rows_get_n_rows (rows); r++)
             {
@@ -787,7 +796,7 @@ rh_card_operation_undo (RhCardOperation  *self,
               sqlite3_bind_value (stmt, 1, g_ptr_array_index (rows->values, r * n_columns + uid_at));
               if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
                 {
-                  rh_database_set_error (self->database, error, rc);
+                  rh_database_set_error (self->writer, error, rc);
                   goto failed;
                 }
               sqlite3_reset (stmt);
@@ -800,21 +809,186 @@ rh_card_operation_undo (RhCardOperation  *self,
       {
         SavedRows *rows = g_ptr_array_index (self->saved, i);
 
-        if (g_str_equal (rows->table, "deleted_cards") && !restore_rows (self->database, rows, TRUE, error))
+        if (g_str_equal (rows->table, "deleted_cards") && !restore_rows (self->writer, rows, TRUE, error))
           goto failed;
       }
 
-  if (!rh_database_commit (self->database, changes_of (self), error))
+  return rh_database_commit (self->writer, changes_of (self), error);
+
+failed:
+  rh_database_rollback (self->writer);
+  return FALSE;
+}
+
+/**
+ * rh_card_operation_undo:
+ *
+ * Writes back what rh_card_operation_apply() changed, in one
+ * transaction; the operation can then be applied again.
+ */
+gboolean
+rh_card_operation_undo (RhCardOperation  *self,
+                        GError          **error)
+{
+  g_return_val_if_fail (RH_IS_CARD_OPERATION (self), FALSE);
+  g_return_val_if_fail (self->applied, FALSE);
+
+  if (!undo_on (self, self->database, error))
     return FALSE;
 
   self->applied = FALSE;
   g_ptr_array_set_size (self->saved, 0);
 
   return TRUE;
+}
 
-failed:
-  rh_database_rollback (self->database);
-  return FALSE;
+/* An operation over a file runs on a second connection in a thread, so
+ * that the window stays responsive while 100,000 cards change; the
+ * database announces the change when it is done. */
+typedef struct
+{
+  RhDatabase *worker;
+  gboolean    undo;
+} Work;
+
+static void
+work_free (gpointer data)
+{
+  Work *work = data;
+
+  g_clear_object (&work->worker);
+  g_free (work);
+}
+
+static void
+work_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  RhCardOperation *self = source_object;
+  Work *work = task_data;
+  GError *error = NULL;
+
+  if (work->undo ? undo_on (self, work->worker, &error) : apply_on (self, work->worker, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run_async (RhCardOperation     *self,
+           gboolean             undo,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  Work *work = g_new0 (Work, 1);
+
+  work->undo = undo;
+  g_task_set_task_data (task, work, work_free);
+  g_task_set_source_tag (task, undo ? (gpointer)rh_card_operation_undo_async : (gpointer)rh_card_operation_apply_async);
+
+  /* A database in memory has no second connection: done here. */
+  if (rh_database_get_path (self->database) == NULL)
+    {
+      work->worker = g_object_ref (self->database);
+      work_thread (task, self, work, cancellable);
+      return;
+    }
+
+  if (!(work->worker = rh_database_new_sibling (self->database, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, work_thread);
+}
+
+static gboolean
+run_finish (RhCardOperation  *self,
+            GAsyncResult     *result,
+            GError          **error)
+{
+  Work *work = g_task_get_task_data (G_TASK (result));
+
+  if (work->worker != self->database && rh_database_get_damaged (work->worker))
+    rh_database_mark_damaged (self->database, rh_database_get_damage (work->worker));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  self->applied = !work->undo;
+  if (work->undo)
+    g_ptr_array_set_size (self->saved, 0);
+
+  /* The worker's connection announced it to nobody. */
+  if (work->worker != self->database)
+    rh_database_emit_changed (self->database, changes_of (self));
+
+  return TRUE;
+}
+
+/**
+ * rh_card_operation_apply_async:
+ *
+ * Applies the operation as rh_card_operation_apply() does, on a worker
+ * thread with its own connection when the database is a file. Do not use
+ * the operation until @callback runs.
+ */
+void
+rh_card_operation_apply_async (RhCardOperation     *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (RH_IS_CARD_OPERATION (self));
+  g_return_if_fail (!self->applied);
+
+  run_async (self, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+rh_card_operation_apply_finish (RhCardOperation  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (RH_IS_CARD_OPERATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return run_finish (self, result, error);
+}
+
+/**
+ * rh_card_operation_undo_async:
+ *
+ * Undoes the operation as rh_card_operation_undo() does, on a worker
+ * thread when the database is a file.
+ */
+void
+rh_card_operation_undo_async (RhCardOperation     *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (RH_IS_CARD_OPERATION (self));
+  g_return_if_fail (self->applied);
+
+  run_async (self, TRUE, cancellable, callback, user_data);
+}
+
+gboolean
+rh_card_operation_undo_finish (RhCardOperation  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (RH_IS_CARD_OPERATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return run_finish (self, result, error);
 }
 
 /**

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "rh-database.h"
 
@@ -54,6 +54,20 @@ gboolean             rh_card_operation_get_applied    (RhCardOperation  *self);
 gboolean             rh_card_operation_apply          (RhCardOperation  *self,
                                                        GError          **error);
 gboolean             rh_card_operation_undo           (RhCardOperation  *self,
+                                                       GError          **error);
+void                 rh_card_operation_apply_async    (RhCardOperation     *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean             rh_card_operation_apply_finish   (RhCardOperation  *self,
+                                                       GAsyncResult     *result,
+                                                       GError          **error);
+void                 rh_card_operation_undo_async     (RhCardOperation     *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean             rh_card_operation_undo_finish    (RhCardOperation  *self,
+                                                       GAsyncResult     *result,
                                                        GError          **error);
 char                *rh_card_operation_dup_title      (RhCardOperation  *self);
 gboolean             rh_card_operation_has_reviews    (RhCardOperation  *self);

@@ -27,12 +27,21 @@ G_DEFINE_FINAL_TYPE (RhCardCell, rh_card_cell, GTK_TYPE_WIDGET)
 /* What an empty value shows: nothing to translate. */
 #define NO_VALUE "—"
 
+/* A time today as its hour, another as its date. */
 static char *
 format_date (gint64 seconds)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (seconds);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year, month, day, now_year, now_month, now_day;
 
-  return time ? g_date_time_format (time, "%x") : g_strdup (NO_VALUE);
+  if (time == NULL)
+    return g_strdup (NO_VALUE);
+
+  g_date_time_get_ymd (time, &year, &month, &day);
+  g_date_time_get_ymd (now, &now_year, &now_month, &now_day);
+
+  return g_date_time_format (time, year == now_year && month == now_month && day == now_day ? "%H:%M" : "%x");
 }
 
 static char *
@@ -144,6 +153,8 @@ rh_card_cell_init (RhCardCell *self)
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  /* Clear of the overlay scrollbar at the right, and of the next column. */
+  gtk_widget_set_margin_end (self->label, 6);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   self->card_signals = g_signal_group_new (RH_TYPE_CARD);

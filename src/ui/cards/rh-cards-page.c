@@ -56,6 +56,7 @@ struct _RhCardsPage
    * opening on the Study page waits for no deck's list of cards. */
   guint              shown : 1;
   guint              restoring_sort : 1;
+  guint              busy : 1;           /* an operation runs on its worker */
 };
 
 G_DEFINE_FINAL_TYPE (RhCardsPage, rh_cards_page, ADW_TYPE_BIN)
@@ -70,8 +71,8 @@ static const struct {
   const char *title;
   int         fixed_width;  /* -1: as wide as its cells */
 } column_info[] = {
-  { RH_CARD_SORT_QUESTION, "question", N_("Question"), 280 },
-  { RH_CARD_SORT_TOPIC, "topic", N_("Topic"), 140 },
+  { RH_CARD_SORT_QUESTION, "question", N_("Question"), 220 },
+  { RH_CARD_SORT_TOPIC, "topic", N_("Topic"), 120 },
   { RH_CARD_SORT_STATE, "state", N_("State"), -1 },
   { RH_CARD_SORT_DUE, "due", N_("Due"), -1 },
   { RH_CARD_SORT_INTERVAL, "interval", N_("Interval"), -1 },
@@ -214,7 +215,7 @@ update_selection (RhCardsPage *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], n > 0);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], n > 0 && (!self->busy || i == 0));
 
   if (n > 0)
     {
@@ -440,25 +441,43 @@ toast_dismissed_cb (RhCardsPage *self,
     g_clear_object (&self->undo_toast);
 }
 
-/* Applies @operation (transfer full), says so in a toast with Undo, and
- * keeps it for Ctrl+Z. */
+/* No second operation starts while one runs on its worker. */
 static void
-run_operation (RhCardsPage     *self,
-               RhCardOperation *operation_in)
+set_busy (RhCardsPage *self,
+          gboolean     busy)
 {
-  g_autoptr(RhCardOperation) operation = operation_in;
+  self->busy = busy;
+  update_selection (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.undo", !busy && self->last_operation != NULL);
+}
+
+static void
+apply_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RhCardsPage) self = user_data;
+  RhCardOperation *operation = RH_CARD_OPERATION (source);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (!rh_card_operation_apply (operation, &error))
+  if (!rh_card_operation_apply_finish (operation, result, &error))
     {
-      show_error (self, error);
+      if (self->database != NULL)
+        {
+          set_busy (self, FALSE);
+          show_error (self, error);
+        }
       return;
     }
 
+  /* Closed meanwhile: the change stays, with nothing to undo it from. */
+  if (self->database == NULL)
+    return;
+
   g_set_object (&self->last_operation, operation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.undo", TRUE);
+  set_busy (self, FALSE);
 
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
@@ -473,15 +492,50 @@ run_operation (RhCardsPage     *self,
   show_toast (self, toast);
 }
 
+/* Applies @operation (transfer full) on a worker, then says so in a toast
+ * with Undo and keeps it for Ctrl+Z. */
+static void
+run_operation (RhCardsPage     *self,
+               RhCardOperation *operation_in)
+{
+  g_autoptr(RhCardOperation) operation = operation_in;
+
+  if (self->busy)
+    return;
+
+  set_busy (self, TRUE);
+  rh_card_operation_apply_async (operation, NULL, apply_done_cb, g_object_ref (self));
+}
+
+static void
+undo_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RhCardsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean undone = rh_card_operation_undo_finish (RH_CARD_OPERATION (source), result, &error);
+
+  if (self->database == NULL)
+    return;
+
+  set_busy (self, FALSE);
+  if (!undone)
+    show_error (self, error);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   RhCardsPage *self = RH_CARDS_PAGE (widget);
-  g_autoptr(RhCardOperation) operation = g_steal_pointer (&self->last_operation);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RhCardOperation) operation = NULL;
 
+  if (self->busy)
+    return;
+
+  operation = g_steal_pointer (&self->last_operation);
   gtk_widget_action_set_enabled (widget, "cards.undo", FALSE);
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
@@ -489,11 +543,8 @@ undo_action (GtkWidget  *widget,
   if (operation == NULL || !rh_card_operation_get_applied (operation))
     return;
 
-  if (!rh_card_operation_undo (operation, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  set_busy (self, TRUE);
+  rh_card_operation_undo_async (operation, NULL, undo_done_cb, g_object_ref (self));
 }
 
 static void
