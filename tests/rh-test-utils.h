@@ -11,8 +11,11 @@ G_BEGIN_DECLS
 /* 2026-03-01 12:00:00 UTC, a fixed "now" for fake clocks. */
 #define RH_TEST_NOW_US (G_GINT64_CONSTANT (1772366400) * G_USEC_PER_SEC)
 
-/* SQL that takes the indexes of schema version 7 away again, for tests
- * that make a file of an older version. */
+/* SQL that takes what schema version 8 added away again, for tests that
+ * make a file of an older version. */
+#define RH_TEST_DROP_V8_OBJECTS                                                \
+  " DROP INDEX cards_modified; DROP INDEX review_state_due_at; DROP TABLE deleted_cards;"
+
 #define RH_TEST_DROP_V7_OBJECTS                                                \
   " DROP INDEX cards_kind; DROP INDEX cards_created; DROP INDEX cards_suspended;" \
   " DROP INDEX review_state_lapses; DROP INDEX review_state_reps;"             \

@@ -5,16 +5,20 @@
 #include <string.h>
 #include <gtksourceview/gtksource.h>
 
-#include "rh-card-row.h"
+#include "rh-card-cell.h"
+#include "rh-card-info.h"
 #include "rh-cards-page.h"
+#include "rh-scheduler.h"
+#include "rh-study-settings.h"
 #include "rh-test-utils.h"
 #include "rh-test-widget-utils.h"
 
 typedef struct
 {
-  RhDatabase  *db;
-  GtkWindow   *window;
-  RhCardsPage *page;
+  RhDatabase      *db;
+  GtkWindow       *window;
+  AdwToastOverlay *overlay;
+  RhCardsPage     *page;
 } Fixture;
 
 static void
@@ -36,8 +40,11 @@ fixture_setup (Fixture       *f,
   /* Both held by the test, so that their finalization can be asserted. */
   f->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
   f->page = g_object_ref_sink (RH_CARDS_PAGE (rh_cards_page_new (f->db)));
+  /* Toasts, with their Undo, show in the overlay around the page. */
+  f->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (f->overlay, GTK_WIDGET (f->page));
   gtk_window_set_default_size (f->window, 600, 500);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->overlay));
   gtk_window_present (f->window);
 }
 
@@ -47,6 +54,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   g_assert_finalize_object (f->window);
+  /* The overlay went with the window; the page is held by the test. */
   g_assert_finalize_object (f->page);
   g_assert_finalize_object (f->db);
 }
@@ -56,7 +64,9 @@ count_visible_rows (GtkWidget *widget,
                     GtkWidget *viewport,
                     guint     *n_rows)
 {
-  if (RH_IS_CARD_ROW (widget) && gtk_widget_get_mapped (widget))
+  if (RH_IS_CARD_CELL (widget) && gtk_widget_get_mapped (widget) &&
+      rh_card_cell_get_card (RH_CARD_CELL (widget)) != NULL &&
+      gtk_widget_get_hexpand (widget) /* the question's */)
     {
       graphene_rect_t bounds;
 
@@ -76,7 +86,9 @@ count_visible_rows (GtkWidget *widget,
 static guint
 visible_rows (Fixture *f)
 {
-  GtkWidget *scroller = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  /* The list's own, not one in a menu's popover. */
+  GtkWidget *list = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   guint n_rows = 0;
 
   /* Under sanitizers the list may need more than one settle to lay out
@@ -107,8 +119,8 @@ static void
 test_search_and_clear (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkWidget *list = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL);
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GtkWidget *list = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 303);
   g_assert_cmpuint (visible_rows (f), >, 3);
@@ -116,12 +128,12 @@ test_search_and_clear (Fixture       *f,
   rh_cards_page_start_search (f->page);
   g_assert_true (rh_cards_page_get_search_mode (f->page));
   search (f, "TIME_WAIT");
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_cmpuint (visible_rows (f), ==, 3);
 
   search (f, "");
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 303);
   g_assert_cmpuint (visible_rows (f), >, 3);
 
@@ -152,29 +164,6 @@ find_first (GtkWidget  *widget,
   return NULL;
 }
 
-/* A suspended card offers Unsuspend in its row. */
-static void
-test_unsuspend (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(RhCard) card = rh_deck_store_dup_card_by_uid (f->db, "tw2", NULL);
-  GtkWidget *button;
-
-  rh_cards_page_start_search (f->page);
-  search (f, "TIME_WAIT");
-  rh_test_settle ();
-  g_assert_null (rh_test_find_button (GTK_WIDGET (f->page), "Unsuspend"));
-
-  g_assert_true (rh_deck_store_set_card_suspended (f->db, rh_card_get_row_id (card), TRUE, NULL));
-  rh_test_settle ();
-  button = rh_test_find_button (GTK_WIDGET (f->page), "Unsuspend");
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  g_assert_cmpint (rh_test_query_int (f->db, "SELECT suspended FROM cards WHERE uid = 'tw2';"), ==, 0);
-  rh_test_settle ();
-  g_assert_null (rh_test_find_button (GTK_WIDGET (f->page), "Unsuspend"));
-}
-
 static gboolean
 is_label_with_class (GtkWidget  *widget,
                      const char *css_class)
@@ -186,11 +175,10 @@ static void
 collect_titles (GtkWidget *widget,
                 GString   *titles)
 {
-  if (RH_IS_CARD_ROW (widget) && rh_card_row_get_card (RH_CARD_ROW (widget)) != NULL)
+  if (RH_IS_CARD_CELL (widget) && rh_card_cell_get_card (RH_CARD_CELL (widget)) != NULL &&
+      gtk_widget_get_hexpand (widget))
     {
-      GtkWidget *title = rh_test_find_widget (widget, GTK_TYPE_LABEL, NULL);
-
-      g_string_append_printf (titles, "%s|", gtk_label_get_label (GTK_LABEL (title)));
+      g_string_append_printf (titles, "%s|", rh_card_cell_get_text (RH_CARD_CELL (widget)));
       return;
     }
 
@@ -205,7 +193,7 @@ row_titles (Fixture *f)
   GString *titles = g_string_new (NULL);
 
   rh_test_settle ();
-  collect_titles (rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL), titles);
+  collect_titles (rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL), titles);
 
   return g_string_free (titles, FALSE);
 }
@@ -273,6 +261,302 @@ test_search_error (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (count, "error"));
 }
 
+
+
+/* The first open window of @type. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Answers the open question with @response, after typing @text. */
+static void
+respond (const char *response,
+         const char *text)
+{
+  GtkWidget *dialog;
+  GtkWidget *field;
+
+  rh_test_settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  field = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  rh_test_settle ();
+}
+
+static guint
+count_rows_titled (GtkWidget  *widget,
+                   const char *part)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), part) != NULL)
+    return 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows_titled (child, part);
+
+  return n;
+}
+
+/* The bar of bulk actions slides in while cards are selected. */
+static gboolean
+selection_bar_shown (Fixture *f)
+{
+  GtkWidget *bar = rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_ACTION_BAR, NULL);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER)));
+}
+
+static GtkColumnView *
+column_view (Fixture *f)
+{
+  return GTK_COLUMN_VIEW (rh_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL));
+}
+
+static GtkColumnViewColumn *
+column_titled (Fixture    *f,
+               const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+activate (Fixture    *f,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
+  rh_test_settle ();
+}
+
+static gint64
+card_id (Fixture    *f,
+         const char *uid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM cards WHERE uid = '%s';", uid);
+
+  return rh_test_query_int (f->db, sql);
+}
+
+static void
+answer (Fixture    *f,
+        const char *uid)
+{
+  g_autoptr(RhStudySettings) settings = rh_study_settings_new ();
+  g_autoptr(RhScheduler) scheduler = rh_scheduler_new (f->db, settings);
+  g_autoptr(GError) error = NULL;
+
+  rh_scheduler_answer (scheduler, card_id (f, uid), RH_RATING_GOOD, 3000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Every column, the chosen ones shown, and the choice remembered. */
+static void
+test_columns (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "Question", "Topic", "State", "Due", "Interval", "Stability", "Difficulty", "Reviews", "Lapses", "Modified",
+  };
+  GListModel *columns = gtk_column_view_get_columns (column_view (f));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) chosen = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+    }
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (f, "Due")));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (f, "Lapses")));
+
+  /* The Columns menu's items toggle them; the question always shows. */
+  activate (f, "columns.lapses");
+  activate (f, "columns.due");
+  activate (f, "columns.question");
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (f, "Lapses")));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (f, "Due")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (f, "Question")));
+  chosen = g_settings_get_strv (settings, "card-columns");
+  g_assert_true (g_strv_contains ((const char * const *)chosen, "lapses"));
+  g_assert_false (g_strv_contains ((const char * const *)chosen, "due"));
+  g_assert_true (g_strv_contains ((const char * const *)chosen, "question"));
+
+  /* Each cell reads its card's value. */
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->page), "Bulk"));
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->page), "New"));
+  g_settings_reset (settings, "card-columns");
+}
+
+/* A click on a column's header sorts the list in SQL by it. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  RhCardList *list = rh_cards_page_get_card_list (f->page);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *stored = NULL;
+  g_autofree char *titles = NULL;
+  gboolean descending = FALSE;
+
+  answer (f, "tw3");
+  answer (f, "tw3");
+  answer (f, "bulk-7");
+  rh_test_settle ();
+  g_assert_cmpint (rh_card_list_get_sort (list, NULL), ==, RH_CARD_SORT_DEFAULT);
+
+  gtk_column_view_sort_by_column (column_view (f), column_titled (f, "Reviews"), GTK_SORT_DESCENDING);
+  rh_test_settle ();
+  g_assert_cmpint (rh_card_list_get_sort (list, &descending), ==, RH_CARD_SORT_REPS);
+  g_assert_true (descending);
+  g_assert_cmpint (rh_card_list_get_id (list, 0), ==, card_id (f, "tw3"));
+  g_assert_cmpint (rh_card_list_get_id (list, 1), ==, card_id (f, "bulk-7"));
+  /* The rows show it, with its reviews. */
+  titles = row_titles (f);
+  g_assert_nonnull (strstr (titles, "2MSL 是多久？|"));
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->page), "2"));
+  stored = g_settings_get_string (settings, "card-sort");
+  g_assert_cmpstr (stored, ==, "-reviews");
+
+  gtk_column_view_sort_by_column (column_view (f), column_titled (f, "Question"), GTK_SORT_ASCENDING);
+  rh_test_settle ();
+  g_assert_cmpint (rh_card_list_get_sort (list, &descending), ==, RH_CARD_SORT_QUESTION);
+  g_assert_false (descending);
+  g_assert_cmpint (rh_card_list_get_id (list, 0), ==, card_id (f, "tw3"));
+
+  /* No column: the order the cards were added. */
+  gtk_column_view_sort_by_column (column_view (f), NULL, GTK_SORT_ASCENDING);
+  rh_test_settle ();
+  g_assert_cmpint (rh_card_list_get_sort (list, NULL), ==, RH_CARD_SORT_DEFAULT);
+  g_assert_cmpint (rh_card_list_get_id (list, 0), ==, card_id (f, "bulk-0"));
+  g_settings_reset (settings, "card-sort");
+}
+
+/* Ctrl+A selects every card, a bulk action works on them all, and the
+ * toast's Undo and Ctrl+Z put them back. */
+static void
+test_select_suspend_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view (f));
+  GtkWidget *undo;
+
+  rh_test_settle ();
+  g_assert_false (selection_bar_shown (f));
+
+  /* Ctrl+A, bound on the column view's list. */
+  g_assert_true (gtk_widget_activate_action (rh_test_find_widget (GTK_WIDGET (column_view (f)), GTK_TYPE_LIST_VIEW, NULL),
+                                             "list.select-all", NULL));
+  rh_test_settle ();
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->page), "303 selected"));
+  g_assert_true (selection_bar_shown (f));
+
+  activate (f, "cards.suspend");
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE suspended;"), ==, 303);
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->overlay), "303 cards suspended"));
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->page), "Suspended"));
+
+  undo = rh_test_find_button (GTK_WIDGET (f->overlay), "Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  rh_test_settle ();
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE suspended;"), ==, 0);
+
+  /* Two cards, as Ctrl+click picks them, moved to a new topic from the
+   * dialog; Ctrl+Z moves them back. */
+  gtk_selection_model_unselect_all (selection);
+  gtk_selection_model_select_item (selection, 0, FALSE);
+  gtk_selection_model_select_item (selection, 2, FALSE);
+  rh_test_settle ();
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->page), "2 selected"));
+  activate (f, "cards.move");
+  respond ("move", "Projects::Mine");
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
+                                             " WHERE t.path = 'Projects::Mine' AND c.uid IN ('bulk-0', 'bulk-2');"), ==, 2);
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->overlay), "2 cards moved to Projects::Mine"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "cards.undo", NULL));
+  rh_test_settle ();
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
+                                             " WHERE t.path = 'Bulk';"), ==, 300);
+
+  gtk_selection_model_unselect_all (selection);
+  rh_test_settle ();
+  g_assert_false (selection_bar_shown (f));
+}
+
+/* Deleting a studied card asks first; Undo brings back it and its
+ * history. Card info shows that history. */
+static void
+test_delete_and_info (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkSelectionModel *selection = NULL;
+  RhCardList *list = rh_cards_page_get_card_list (f->page);
+  gint64 tw1 = card_id (f, "tw1");
+  GtkWidget *info;
+
+  answer (f, "tw1");
+  answer (f, "tw1");
+  rh_cards_page_start_search (f->page);
+  search (f, "哪一方 rated:1");
+  rh_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  selection = gtk_column_view_get_model (column_view (f));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+
+  /* Card info: the memory, and one row per answer. */
+  activate (f, "cards.info");
+  info = find_toplevel (RH_TYPE_CARD_INFO);
+  g_assert_nonnull (info);
+  g_assert_cmpint (rh_card_info_get_card_id (RH_CARD_INFO (info)), ==, tw1);
+  g_assert_nonnull (rh_test_find_label (info, "TIME_WAIT 在哪一方？"));
+  g_assert_nonnull (rh_test_find_label (info, "Retrievability"));
+  g_assert_cmpuint (count_rows_titled (info, " · Good"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (info));
+  rh_test_settle ();
+
+  activate (f, "cards.delete");
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE uid = 'tw1';"), ==, 1);
+  respond ("delete", NULL);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE uid = 'tw1';"), ==, 0);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log;"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  activate (f, "cards.undo");
+  g_assert_cmpint (card_id (f, "tw1"), ==, tw1);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log;"), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,7 +569,10 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/cards-page/search-and-clear", test_search_and_clear);
-  ADD ("/cards-page/unsuspend", test_unsuspend);
+  ADD ("/cards-page/columns", test_columns);
+  ADD ("/cards-page/sort", test_sort);
+  ADD ("/cards-page/select-suspend-undo", test_select_suspend_undo);
+  ADD ("/cards-page/delete-and-info", test_delete_and_info);
   ADD ("/cards-page/search-count-and-highlight", test_search_count_and_highlight);
   ADD ("/cards-page/search-error", test_search_error);
 

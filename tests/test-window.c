@@ -10,6 +10,7 @@
 #include "rh-study-page.h"
 #include "rh-test-utils.h"
 #include "rh-test-widget-utils.h"
+#include "rh-card-info.h"
 #include "rh-window.h"
 
 static const char deck[] =
@@ -39,16 +40,16 @@ import_done (gpointer data)
   return !rh_window_get_importing (data);
 }
 
-/* The card list is the list view whose items are cards. */
+/* The card browser is the column view whose items are cards. */
 static GtkWidget *
 find_card_list (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget))
+  if (GTK_IS_COLUMN_VIEW (widget))
     {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (widget));
 
-      if (GTK_IS_NO_SELECTION (model) &&
-          g_list_model_get_item_type (gtk_no_selection_get_model (GTK_NO_SELECTION (model))) == RH_TYPE_CARD)
+      if (GTK_IS_MULTI_SELECTION (model) &&
+          g_list_model_get_item_type (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (model))) == RH_TYPE_CARD)
         return widget;
     }
 
@@ -110,7 +111,7 @@ card_model (RhWindow *window)
 
   g_assert_nonnull (view);
 
-  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
 }
 
 /* The newest message dialog with @heading, or %NULL. */
@@ -196,9 +197,28 @@ test_window_topics (void)
   g_assert_true (rh_window_select_topic (window, "Go"));
   g_assert_cmpuint (g_list_model_get_n_items (card_model (window)), ==, 2);
 
-  /* Activating a card in the browser opens it in the Study page. */
+  /* Activating a card in the browser shows its Card info, whose Study
+   * Now opens it in the Study page. */
   rh_window_set_page (window, "cards");
   g_signal_emit_by_name (find_card_list (GTK_WIDGET (window)), "activate", 1);
+  {
+    GtkWidget *info = NULL;
+    GtkWidget *study;
+
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+        if (RH_IS_CARD_INFO (toplevel))
+          info = GTK_WIDGET (toplevel);
+      }
+    g_assert_nonnull (info);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (info)) == GTK_WINDOW (window));
+    rh_test_settle ();
+    study = rh_test_find_button (info, "_Study Now");
+    g_assert_nonnull (study);
+    g_signal_emit_by_name (study, "clicked");
+  }
   g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (
                      rh_study_page_get_queue (RH_STUDY_PAGE (rh_window_get_study_page (window))))), ==, "gc");
 

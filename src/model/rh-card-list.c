@@ -25,11 +25,13 @@ struct _RhCardList
   char       *search;
   char       *search_error;  /* what is wrong with the search, or NULL */
   GArray     *ids;
+  RhCardSort  sort;
 
   /* Borrowed: row id → card, dropped by a weak ref when the card dies */
   GHashTable *alive;
 
   guint       loaded : 1;
+  guint       descending : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -93,7 +95,8 @@ query_ids (RhCardList *self)
   g_autoptr(GError) error = NULL;
   GArray *ids;
 
-  if (!(ids = rh_deck_store_query_card_ids (self->database, self->topic_path, self->search, &error)))
+  if (!(ids = rh_deck_store_query_card_ids_sorted (self->database, self->topic_path, self->search,
+                                                   self->sort, self->descending, &error)))
     {
       if (!g_error_matches (error, RH_SEARCH_QUERY_ERROR, error->code))
         {
@@ -157,7 +160,7 @@ rh_card_list_get_item (GListModel *model,
 
   /* A list model has an item at every position, so a card that cannot
    * be read (a damaged file) stands in as one that says so. */
-  if (!(card = rh_deck_store_dup_card (self->database, id, &error)))
+  if (!(card = rh_deck_store_dup_card_with_review (self->database, id, &error)))
     {
       RhCard *unreadable = rh_card_new ("");
 
@@ -439,7 +442,7 @@ rh_card_list_refresh (RhCardList *self)
   g_hash_table_iter_init (&iter, self->alive);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      g_autoptr(RhCard) current = rh_deck_store_dup_card (self->database, rh_card_get_row_id (value), NULL);
+      g_autoptr(RhCard) current = rh_deck_store_dup_card_with_review (self->database, rh_card_get_row_id (value), NULL);
 
       if (current != NULL)
         rh_card_update_from (value, current);
@@ -475,4 +478,51 @@ rh_card_list_get_n_materialized (RhCardList *self)
 {
   g_return_val_if_fail (RH_IS_CARD_LIST (self), 0);
   return g_hash_table_size (self->alive);
+}
+
+/**
+ * rh_card_list_set_sort:
+ * @sort: a column, or %RH_CARD_SORT_DEFAULT for the order the cards were
+ *   added (the best matches first while searching)
+ *
+ * Sorts the list in the database, without reading any card.
+ */
+void
+rh_card_list_set_sort (RhCardList *self,
+                       RhCardSort  sort,
+                       gboolean    descending)
+{
+  g_return_if_fail (RH_IS_CARD_LIST (self));
+
+  descending = !!descending && sort != RH_CARD_SORT_DEFAULT;
+  if (self->sort == sort && self->descending == (guint)descending)
+    return;
+
+  self->sort = sort;
+  self->descending = descending;
+  rh_card_list_refresh (self);
+}
+
+RhCardSort
+rh_card_list_get_sort (RhCardList *self,
+                       gboolean   *descending)
+{
+  g_return_val_if_fail (RH_IS_CARD_LIST (self), RH_CARD_SORT_DEFAULT);
+
+  if (descending)
+    *descending = self->descending;
+
+  return self->sort;
+}
+
+/* The row id at @position without reading the card; 0 past the end. */
+gint64
+rh_card_list_get_id (RhCardList *self,
+                     guint       position)
+{
+  g_return_val_if_fail (RH_IS_CARD_LIST (self), 0);
+
+  ensure_loaded (self);
+
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "rh-database.h"
+#include "rh-deck-store.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,12 @@ void        rh_card_list_set_search           (RhCardList *self,
 const char *rh_card_list_get_search_error     (RhCardList *self);
 void        rh_card_list_refresh              (RhCardList *self);
 guint       rh_card_list_get_n_materialized   (RhCardList *self);
+void        rh_card_list_set_sort             (RhCardList *self,
+                                               RhCardSort  sort,
+                                               gboolean    descending);
+RhCardSort  rh_card_list_get_sort             (RhCardList *self,
+                                               gboolean   *descending);
+gint64      rh_card_list_get_id               (RhCardList *self,
+                                               guint       position);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _RhCard
   gint64      modified;
   RhCardKind  kind;
   guint       seconds;
+  RhCardReview review;  /* as read with the card; all zero when not */
   guint       suspended : 1;
 };
 
@@ -55,6 +56,7 @@ enum {
   PROP_MODIFIED,
   PROP_SUSPENDED,
   PROP_TITLE,
+  PROP_REVIEW,
   N_PROPS
 };
 
@@ -177,6 +179,10 @@ rh_card_get_property (GObject    *object,
       g_value_set_boolean (value, self->suspended);
       break;
 
+    case PROP_REVIEW:
+      g_value_set_boxed (value, &self->review);
+      break;
+
     case PROP_TITLE:
       g_value_take_string (value, rh_card_dup_title (self));
       break;
@@ -288,6 +294,10 @@ rh_card_class_init (RhCardClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Read-only, set by the store that reads the card with its state. */
+  properties[PROP_REVIEW] =
+    g_param_spec_boxed ("review", NULL, NULL, RH_TYPE_CARD_REVIEW,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -643,6 +653,7 @@ rh_card_update_from (RhCard *self,
   rh_card_set_created (self, other->created);
   rh_card_set_modified (self, other->modified);
   rh_card_set_suspended (self, other->suspended);
+  rh_card_set_review (self, &other->review);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -826,4 +837,32 @@ rh_card_check (RhCard  *self,
     return set_problem (error, RH_CARD_FIELD_FOLLOW_UPS, g_strdup (_("must not name the card itself")));
 
   return TRUE;
+}
+
+/**
+ * rh_card_get_review:
+ *
+ * Returns: (transfer none): the review state read with the card (all zero
+ *   for a card made otherwise)
+ */
+const RhCardReview *
+rh_card_get_review (RhCard *self)
+{
+  g_return_val_if_fail (RH_IS_CARD (self), NULL);
+
+  return &self->review;
+}
+
+void
+rh_card_set_review (RhCard             *self,
+                    const RhCardReview *review)
+{
+  g_return_if_fail (RH_IS_CARD (self));
+  g_return_if_fail (review != NULL);
+
+  if (rh_card_review_equal (&self->review, review))
+    return;
+
+  self->review = *review;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
 }

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "rh-card-review.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -93,5 +95,8 @@ void                rh_card_update_from    (RhCard             *self,
                                             RhCard             *other);
 gboolean            rh_card_check          (RhCard             *self,
                                             GError            **error);
+const RhCardReview *rh_card_get_review     (RhCard             *self);
+void                rh_card_set_review     (RhCard             *self,
+                                            const RhCardReview *review);
 
 G_END_DECLS

@@ -45,6 +45,7 @@ static const struct {
   { "interview_templates", TRUE },
   { "interview_sessions", TRUE },
   { "interview_answers", TRUE },
+  { "deleted_cards", FALSE },
 };
 
 #define MAX_DETAILS 5

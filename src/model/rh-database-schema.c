@@ -305,6 +305,17 @@ const char * const rh_database_migrations[RH_DATABASE_SCHEMA_VERSION] = {
   "CREATE INDEX review_state_stability ON review_state (stability);"
   "CREATE INDEX review_state_difficulty ON review_state (difficulty);"
   "CREATE INDEX review_state_interval ON review_state (state, due - last_review);",
+
+  /* 7 → 8: the card browser and deleting cards. The browser sorts by the
+   * time a card is due or was changed on an index; a deleted card leaves
+   * its uid, so that the next merge of the built-in deck does not bring it
+   * back (an import the user chooses may). */
+  "CREATE INDEX cards_modified ON cards (modified);"
+  "CREATE INDEX review_state_due_at ON review_state (due);"
+  "CREATE TABLE deleted_cards ("
+  "  uid        TEXT PRIMARY KEY,"
+  "  deleted_at INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rh_database_migrations) == RH_DATABASE_SCHEMA_VERSION);

@@ -645,6 +645,40 @@ index_cards (ImportRun             *run,
 
 
 
+/* A card_ids[] entry for a card of the built-in deck that the user
+ * deleted (deleted_cards): neither written nor linked to. */
+#define DELETED_CARD (-1)
+
+static gboolean
+skip_deleted_cards (RhDatabase   *database,
+                    RhDeck       *deck,
+                    gint64       *card_ids,
+                    CardOutcome  *outcomes,
+                    GError      **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT uid FROM deleted_cards WHERE uid NOT IN (SELECT uid FROM cards);",
+                                    error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint position;
+
+      if (rh_deck_find_card (deck, (const char *)sqlite3_column_text (stmt, 0), &position) &&
+          card_ids[position] == 0)
+        {
+          card_ids[position] = DELETED_CARD;
+          outcomes[position] = CARD_UNCHANGED;
+        }
+    }
+
+  return rc == SQLITE_DONE || rh_database_set_error (database, error, rc);
+}
+
 static gboolean
 import_deck (RhDatabase            *database,
              RhDeck                *deck,
@@ -695,6 +729,10 @@ import_deck (RhDatabase            *database,
       !compare_stored_cards (&run, deck, card_ids, outcomes, content_changed, reindex, links_changed, error))
     goto failed;
 
+  /* The built-in deck does not bring back a card the user deleted. */
+  if (checksum != NULL && !skip_deleted_cards (database, deck, card_ids, outcomes, error))
+    goto failed;
+
   /* Every card new to the database is indexed, and written as added. */
   for (guint i = 0; i < n_cards; i++)
     if (card_ids[i] == 0)
@@ -714,7 +752,7 @@ import_deck (RhDatabase            *database,
           !report_progress (RH_IMPORT_STAGE_WRITING, i, n_cards, cancellable, progress, user_data, error))
         goto failed;
 
-      if (card_ids[i] != 0 && !content_changed[i])
+      if ((card_ids[i] != 0 && !content_changed[i]) || card_ids[i] == DELETED_CARD)
         continue;
 
       rh_deck_read_card_fields (deck, i, &card);

@@ -477,6 +477,64 @@ rh_deck_store_dup_card_by_uid (RhDatabase  *database,
  * file it under, the back mentions much in passing. */
 #define RANK_WEIGHTS "4.0, 1.0, 2.0" /* front, back, tags */
 
+/* A card's review state beside it, columns 11 to 17 after CARD_COLUMNS. */
+#define CARD_REVIEW_COLUMNS \
+  ", rs.state, rs.due, rs.last_review, rs.stability, rs.difficulty, rs.reps, rs.lapses"
+
+/**
+ * rh_deck_store_dup_card_with_review:
+ *
+ * The card and its review state (rh_card_get_review()) in one query, as
+ * the card browser shows them.
+ *
+ * Returns: (transfer full) (nullable): a new object for the card's row
+ */
+RhCard *
+rh_deck_store_dup_card_with_review (RhDatabase  *database,
+                                    gint64       row_id,
+                                    GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(RhCard) card = NULL;
+  RhCardReview review = { 0 };
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT " CARD_COLUMNS CARD_REVIEW_COLUMNS
+                                    " FROM cards c JOIN topics t ON t.id = c.topic_id"
+                                    " LEFT JOIN review_state rs ON rs.card_id = c.id WHERE c.id = ?;",
+                                    error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                     _("There is no card “%s”"), "");
+      else
+        rh_database_set_error (database, error, rc);
+      return NULL;
+    }
+
+  if (!(card = card_from_row (database, stmt, error)))
+    return NULL;
+
+  review.status = rh_card_status_decide (sqlite3_column_int (stmt, 11), rh_card_get_suspended (card),
+                                       rh_card_get_tags (card));
+  review.due = sqlite3_column_int64 (stmt, 12);
+  review.last_review = sqlite3_column_int64 (stmt, 13);
+  review.stability = sqlite3_column_double (stmt, 14);
+  review.difficulty = sqlite3_column_double (stmt, 15);
+  review.reps = MAX (0, sqlite3_column_int (stmt, 16));
+  review.lapses = MAX (0, sqlite3_column_int (stmt, 17));
+  rh_card_set_review (card, &review);
+
+  return g_steal_pointer (&card);
+}
+
 /* bm25() costs FTS5 about 2.5 µs a card (it reads each card's lengths),
  * so a search that matches a large part of a big deck (100 ms for 40,000
  * cards) is ranked more cheaply: cards with every word in the front
@@ -1011,6 +1069,91 @@ rh_deck_store_query_card_ids (RhDatabase  *database,
   g_clear_pointer (&ids, g_array_unref);
 
   return query_ids (database, query.sql->str, query.binds, error);
+}
+
+/* The browser's order: RhCardStatus's, from the same rule as
+ * rh_card_status_decide(). */
+#define CARD_STATUS_ORDER                                                                  \
+  "CASE WHEN instr (char (10) || c.tags || char (10), char (10) || '" RH_CARD_LEECH_TAG "' || char (10)) > 0" \
+  " THEN 4 WHEN c.suspended <> 0 THEN 3 WHEN rs.state = 0 THEN 0 WHEN rs.state = 2 THEN 2 ELSE 1 END"
+
+static const char *
+sort_expression (RhCardSort sort)
+{
+  switch (sort)
+    {
+    case RH_CARD_SORT_QUESTION:
+      return "c.front";
+    case RH_CARD_SORT_TOPIC:
+      return "t.path";
+    case RH_CARD_SORT_STATE:
+      return CARD_STATUS_ORDER;
+    case RH_CARD_SORT_DUE:
+      return "rs.due";
+    case RH_CARD_SORT_INTERVAL:
+      return "(rs.due - rs.last_review)";
+    case RH_CARD_SORT_STABILITY:
+      return "rs.stability";
+    case RH_CARD_SORT_DIFFICULTY:
+      return "rs.difficulty";
+    case RH_CARD_SORT_REPS:
+      return "rs.reps";
+    case RH_CARD_SORT_LAPSES:
+      return "rs.lapses";
+    case RH_CARD_SORT_MODIFIED:
+      return "c.modified";
+    case RH_CARD_SORT_DEFAULT:
+    default:
+      g_return_val_if_reached ("c.id");
+    }
+}
+
+/**
+ * rh_deck_store_query_card_ids_sorted:
+ * @sort: the column to sort by; %RH_CARD_SORT_DEFAULT keeps
+ *   rh_deck_store_query_card_ids()' order (relevance while searching)
+ * @descending: the largest first
+ *
+ * The cards of rh_deck_store_query_card_ids(), sorted in SQL: the due
+ * time, interval, stability, difficulty, reviews, lapses and modified
+ * time on an index. Ties keep the order the cards were added.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): row ids
+ */
+GArray *
+rh_deck_store_query_card_ids_sorted (RhDatabase  *database,
+                                     const char  *topic_path,
+                                     const char  *search,
+                                     RhCardSort   sort,
+                                     gboolean     descending,
+                                     GError     **error)
+{
+  g_auto(Query) query = { NULL, NULL };
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *match = NULL;
+  const char *direction = descending ? "DESC" : "ASC";
+  gboolean everything;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  query_init (&query);
+  if (sort == RH_CARD_SORT_DEFAULT)
+    return rh_deck_store_query_card_ids (database, topic_path, search, error);
+
+  if (!build_query (database, topic_path, search, &query, &match, error))
+    return NULL;
+
+  /* Every card: the sort walks its index instead of a list of ids. */
+  everything = (topic_path == NULL || *topic_path == '\0') && g_str_equal (query.sql->str, "SELECT id FROM cards c WHERE 1");
+
+  sql = g_string_new ("SELECT c.id FROM cards c JOIN review_state rs ON rs.card_id = c.id");
+  if (sort == RH_CARD_SORT_TOPIC)
+    g_string_append (sql, " JOIN topics t ON t.id = c.topic_id");
+  if (!everything)
+    g_string_append_printf (sql, " WHERE c.id IN (%s)", query.sql->str);
+  g_string_append_printf (sql, " ORDER BY %s %s, c.id %s;", sort_expression (sort), direction, direction);
+
+  return query_ids (database, sql->str, query.binds, error);
 }
 
 /* The plan SQLite makes for the query of @search, one line per step, for

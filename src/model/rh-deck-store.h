@@ -25,6 +25,22 @@ G_BEGIN_DECLS
  * matched as written; the best matches come first. The filters and
  * excluded words of rh-search-query.h narrow it, each on an index. */
 
+/* The card browser's columns, as it sorts them. */
+typedef enum
+{
+  RH_CARD_SORT_DEFAULT,
+  RH_CARD_SORT_QUESTION,
+  RH_CARD_SORT_TOPIC,
+  RH_CARD_SORT_STATE,
+  RH_CARD_SORT_DUE,
+  RH_CARD_SORT_INTERVAL,
+  RH_CARD_SORT_STABILITY,
+  RH_CARD_SORT_DIFFICULTY,
+  RH_CARD_SORT_REPS,
+  RH_CARD_SORT_LAPSES,
+  RH_CARD_SORT_MODIFIED,
+} RhCardSort;
+
 typedef struct
 {
   guint added;
@@ -71,6 +87,18 @@ GArray    *rh_deck_store_query_card_ids     (RhDatabase      *database,
                                              const char      *topic_path,
                                              const char      *search,
                                              GError         **error);
+GArray    *rh_deck_store_query_card_ids_sorted (RhDatabase  *database,
+                                                const char  *topic_path,
+                                                const char  *search,
+                                                RhCardSort   sort,
+                                                gboolean     descending,
+                                                GError     **error);
+RhCard    *rh_deck_store_dup_card_with_review  (RhDatabase  *database,
+                                                gint64       row_id,
+                                                GError     **error);
+GArray    *rh_deck_store_list_card_reviews     (RhDatabase  *database,
+                                                gint64       row_id,
+                                                GError     **error);
 guint      rh_deck_store_count_cards        (RhDatabase      *database);
 
 /* Writing single cards: rh-deck-store-edit.c */

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "rh-card-list.h"
 #include "rh-database.h"
 #include "rh-topic.h"
 
@@ -12,8 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RhCardsPage, rh_cards_page, RH, CARDS_PAGE, AdwBin)
 
-/* The Cards page: the cards of the selected topic, searchable. Activating
- * a card activates "win.study-card" with its row id. */
+/* The Cards page: a browser of the selected topic's cards, searchable,
+ * sortable by column, with bulk operations on the selection ("cards.*"
+ * actions) and their undo. Activating a row opens its Card info. */
 GtkWidget  *rh_cards_page_new             (RhDatabase  *database);
 RhTopic    *rh_cards_page_get_topic       (RhCardsPage *self);
 void        rh_cards_page_set_topic       (RhCardsPage *self,
@@ -22,5 +24,6 @@ gboolean    rh_cards_page_get_search_mode (RhCardsPage *self);
 void        rh_cards_page_set_search_mode (RhCardsPage *self,
                                            gboolean     search_mode);
 void        rh_cards_page_start_search    (RhCardsPage *self);
+RhCardList *rh_cards_page_get_card_list   (RhCardsPage *self);
 
 G_END_DECLS
