@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rh-database-private.h"
 #include "rh-deck-store-private.h"
 #include "rh-deck-store.h"
+#include "rh-interview-template-store.h"
 
 /* The topic tree: paths, parents, the closure table and the counts read
  * from topic_counts and temp.due_counts. */
@@ -298,4 +300,313 @@ rh_deck_store_list_topics (RhDatabase  *database,
     }
 
   return rh_deck_store_list_topics_under (database, parent_id, error);
+}
+
+/* The rows of @topic_id's subtree, itself included. */
+static GArray *
+dup_subtree_ids (RhDatabase  *database,
+                 gint64       topic_id,
+                 GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT descendant_id FROM topic_closure WHERE ancestor_id = ?1;",
+                                    error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, topic_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Runs one statement that binds @id as ?1 and @text as ?2 (when not NULL). */
+static gboolean
+run_with_id (RhDatabase  *database,
+             const char  *sql,
+             gint64       id,
+             const char  *text,
+             GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = rh_database_prepare (database, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+
+  return TRUE;
+}
+
+/* The existing topic at @path, or an error a user can read. */
+static gint64
+find_topic (RhDatabase  *database,
+            const char  *path,
+            GError     **error)
+{
+  gint64 id = rh_deck_store_lookup_topic_id (database, path, error);
+
+  if (id == 0)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no topic “%s”"), path);
+      return -1;
+    }
+
+  return id;
+}
+
+/* Whether @path is @ancestor or lies under it. */
+static gboolean
+path_is_under (const char *path,
+               const char *ancestor)
+{
+  gsize len = strlen (ancestor);
+
+  return strncmp (path, ancestor, len) == 0 &&
+         (path[len] == '\0' || strncmp (path + len, RH_TOPIC_SEPARATOR, strlen (RH_TOPIC_SEPARATOR)) == 0);
+}
+
+/**
+ * rh_deck_store_rename_topic:
+ * @path: an existing topic
+ * @new_path: where it goes: a new last segment renames it, a new parent
+ *   moves it (missing parents are created)
+ *
+ * Renames or moves a topic with everything under it, in one transaction:
+ * the topics keep their rows, so their cards, counts and review state
+ * follow without being touched; their paths, the moved topic's parent and
+ * name, and the closure rows linking the subtree to its ancestors change.
+ * Saved interview templates naming a topic of the subtree name it by its
+ * new path.
+ *
+ * It never merges two topics: a @new_path that exists is refused
+ * (%G_IO_ERROR_EXISTS), as is a move under the topic itself
+ * (%G_IO_ERROR_INVALID_ARGUMENT). Renaming to the same path does nothing.
+ *
+ * Returns: whether the topic is at @new_path now
+ */
+gboolean
+rh_deck_store_rename_topic (RhDatabase  *database,
+                            const char  *path,
+                            const char  *new_path,
+                            GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *parent_path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(RhStatement) stmt = NULL;
+  RhDatabaseChange changes = RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS;
+  gboolean templates_changed = FALSE;
+  gint64 topic_id, existing, parent_id = 0;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (new_path != NULL, FALSE);
+
+  if (!(normalized = rh_topic_path_normalize (new_path, error)))
+    return FALSE;
+  if (*normalized == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A topic needs a name"));
+      return FALSE;
+    }
+  if ((topic_id = find_topic (database, path, error)) < 0)
+    return FALSE;
+  if (strcmp (normalized, path) == 0)
+    return TRUE;
+  if (path_is_under (normalized, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” cannot be moved into itself"), path);
+      return FALSE;
+    }
+  if ((existing = rh_deck_store_lookup_topic_id (database, normalized, error)) < 0)
+    return FALSE;
+  if (existing > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("There is already a topic “%s”: choose another name"), normalized);
+      return FALSE;
+    }
+
+  parent_path = rh_topic_path_dup_parent (normalized);
+  name = g_strdup (normalized + (*parent_path ? strlen (parent_path) + strlen (RH_TOPIC_SEPARATOR) : 0));
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+
+  /* Not under @path (refused above), so nothing of the subtree is made. */
+  if (*parent_path != '\0' && (parent_id = rh_deck_store_ensure_topic (database, parent_path, error)) < 0)
+    goto failed;
+
+  /* Cut the subtree from its old ancestors, then hang it under the new
+   * parent's: pairs inside the subtree stay as they are. */
+  if (!run_with_id (database,
+                    "DELETE FROM topic_closure"
+                    " WHERE descendant_id IN (SELECT descendant_id FROM topic_closure WHERE ancestor_id = ?1)"
+                    "   AND ancestor_id NOT IN (SELECT descendant_id FROM topic_closure WHERE ancestor_id = ?1);",
+                    topic_id, NULL, error))
+    goto failed;
+
+  if (parent_id > 0)
+    {
+      if (!(stmt = rh_database_prepare (database,
+                                        "INSERT INTO topic_closure (ancestor_id, descendant_id)"
+                                        " SELECT a.ancestor_id, s.descendant_id"
+                                        " FROM topic_closure a, topic_closure s"
+                                        " WHERE a.descendant_id = ?2 AND s.ancestor_id = ?1;",
+                                        error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, topic_id);
+      sqlite3_bind_int64 (stmt, 2, parent_id);
+      if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+        {
+          rh_database_set_error (database, error, rc);
+          goto failed;
+        }
+      rh_statement_release (g_steal_pointer (&stmt));
+    }
+
+  /* No path under @normalized exists (its topic does not), so no two
+   * rows clash while they change. */
+  if (!(stmt = rh_database_prepare (database,
+                                    "UPDATE topics SET path = ?2 || substr (path, length (?3) + 1)"
+                                    " WHERE id IN (SELECT descendant_id FROM topic_closure WHERE ancestor_id = ?1);",
+                                    error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, topic_id);
+  sqlite3_bind_text (stmt, 2, normalized, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, path, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      goto failed;
+    }
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  if (!(stmt = rh_database_prepare (database, "UPDATE topics SET parent_id = ?2, name = ?3 WHERE id = ?1;", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, topic_id);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 2, parent_id);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      goto failed;
+    }
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  if (!rh_interview_template_store_rename_topic (database, path, normalized, &templates_changed, error))
+    goto failed;
+  if (templates_changed)
+    changes |= RH_DATABASE_CHANGE_INTERVIEWS;
+
+  return rh_database_commit (database, changes, error);
+
+failed:
+  rh_database_rollback (database);
+  return FALSE;
+}
+
+/**
+ * rh_deck_store_delete_topic:
+ * @path: an existing topic
+ *
+ * Deletes a topic and its subtopics, in one transaction, when none of them
+ * holds a card; otherwise says how many cards are in the way
+ * (%G_IO_ERROR_NOT_EMPTY) and changes nothing.
+ *
+ * Returns: whether the topic is gone
+ */
+gboolean
+rh_deck_store_delete_topic (RhDatabase  *database,
+                            const char  *path,
+                            GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) json = NULL;
+  gint64 topic_id;
+  guint n_cards;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+
+  if ((topic_id = find_topic (database, path, error)) < 0)
+    return FALSE;
+
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT coalesce (sum (n.cards), 0) FROM topic_closure tc"
+                                    " JOIN topic_counts n ON n.topic_id = tc.descendant_id"
+                                    " WHERE tc.ancestor_id = ?1;",
+                                    error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, topic_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return rh_database_set_error (database, error, rc);
+  n_cards = sqlite3_column_int (stmt, 0);
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  if (n_cards > 0)
+    {
+      /* Translators: %1$s is a topic path, %2$u a number of cards */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%1$s” still holds %2$u card: move or delete it first",
+                                "“%1$s” still holds %2$u cards: move or delete them first",
+                                n_cards),
+                   path, n_cards);
+      return FALSE;
+    }
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+
+  if (!(ids = dup_subtree_ids (database, topic_id, error)))
+    goto failed;
+
+  json = g_string_new ("[");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+
+  /* Whatever points at a topic goes before it. */
+  if (!run_with_id (database,
+                    "DELETE FROM topic_closure WHERE descendant_id IN (SELECT value FROM json_each (?2));",
+                    0, json->str, error) ||
+      !run_with_id (database,
+                    "DELETE FROM topic_counts WHERE topic_id IN (SELECT value FROM json_each (?2));",
+                    0, json->str, error) ||
+      !run_with_id (database,
+                    "DELETE FROM topics WHERE id IN (SELECT value FROM json_each (?2));",
+                    0, json->str, error))
+    goto failed;
+
+  return rh_database_commit (database, RH_DATABASE_CHANGE_TOPICS, error);
+
+failed:
+  rh_database_rollback (database);
+  return FALSE;
 }

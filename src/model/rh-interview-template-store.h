@@ -25,4 +25,12 @@ RhInterviewTemplate *rh_interview_template_store_lookup  (RhDatabase           *
                                                           const char           *id,
                                                           GError              **error);
 
+/* For rh_deck_store_rename_topic(), inside its transaction: templates
+ * naming @path or a topic under it name it under @new_path. */
+gboolean             rh_interview_template_store_rename_topic (RhDatabase  *database,
+                                                               const char  *path,
+                                                               const char  *new_path,
+                                                               gboolean    *changed,
+                                                               GError     **error);
+
 G_END_DECLS
