@@ -254,6 +254,16 @@ test_rename_refused (Fixture       *f,
   g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* Dialogs ask the same rules before they write. */
+  g_assert_false (rh_deck_store_check_rename_topic (f->db, "Go::Runtime", "Go::Syntax", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (rh_deck_store_check_rename_topic (f->db, "Go", "Go::Runtime::Go", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (rh_deck_store_check_rename_topic (f->db, "Go::Runtime", "Java::Runtime", &error));
+  g_assert_no_error (error);
+
   /* Nothing changed, nothing announced. */
   g_assert_cmpuint (f->topic_changes, ==, 0);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM topics;"), ==, n_topics);
@@ -367,6 +377,9 @@ test_delete (Fixture       *f,
   rh_test_exec (f->db, "COMMIT;");
   n_topics = rh_test_query_int (f->db, "SELECT count(*) FROM topics;");
 
+  g_assert_true (rh_deck_store_check_delete_topic (f->db, "Empty::A", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->topic_changes, ==, 0);
   g_assert_true (rh_deck_store_delete_topic (f->db, "Empty::A", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->topic_changes, ==, 1);
@@ -382,6 +395,9 @@ test_delete (Fixture       *f,
   assert_counts (f, "", 5, 2, 1);
 
   /* A card anywhere in the subtree keeps it, and says how many. */
+  g_assert_false (rh_deck_store_check_delete_topic (f->db, "Go::Runtime::GC", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
   g_assert_false (rh_deck_store_delete_topic (f->db, "Go::Runtime", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY);
   g_assert_cmpstr (error->message, ==, "“Go::Runtime” still holds 2 cards: move or delete them first");

@@ -374,15 +374,71 @@ find_topic (RhDatabase  *database,
   return id;
 }
 
-/* Whether @path is @ancestor or lies under it. */
+/* The rules of a rename, for rh_deck_store_rename_topic() and the dialogs
+ * that ask for one: @topic_id and @normalized are set when it may go on;
+ * @normalized is @path when there is nothing to do. */
 static gboolean
-path_is_under (const char *path,
-               const char *ancestor)
+check_rename (RhDatabase  *database,
+              const char  *path,
+              const char  *new_path,
+              gint64      *topic_id,
+              char       **normalized,
+              GError     **error)
 {
-  gsize len = strlen (ancestor);
+  g_autofree char *checked = NULL;
+  gint64 existing;
 
-  return strncmp (path, ancestor, len) == 0 &&
-         (path[len] == '\0' || strncmp (path + len, RH_TOPIC_SEPARATOR, strlen (RH_TOPIC_SEPARATOR)) == 0);
+  if (!(checked = rh_topic_path_normalize (new_path, error)))
+    return FALSE;
+  if (*checked == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A topic needs a name"));
+      return FALSE;
+    }
+  if ((*topic_id = find_topic (database, path, error)) < 0)
+    return FALSE;
+  if (strcmp (checked, path) != 0)
+    {
+      if (rh_topic_path_is_under (checked, path))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” cannot be moved into itself"), path);
+          return FALSE;
+        }
+      if ((existing = rh_deck_store_lookup_topic_id (database, checked, error)) < 0)
+        return FALSE;
+      if (existing > 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("There is already a topic “%s”: choose another name"), checked);
+          return FALSE;
+        }
+    }
+
+  *normalized = g_steal_pointer (&checked);
+  return TRUE;
+}
+
+/**
+ * rh_deck_store_check_rename_topic:
+ *
+ * Whether rh_deck_store_rename_topic() would accept @new_path for @path,
+ * with the same error when not; writes nothing.
+ */
+gboolean
+rh_deck_store_check_rename_topic (RhDatabase  *database,
+                                  const char  *path,
+                                  const char  *new_path,
+                                  GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  gint64 topic_id;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (new_path != NULL, FALSE);
+
+  return check_rename (database, path, new_path, &topic_id, &normalized, error);
 }
 
 /**
@@ -416,38 +472,17 @@ rh_deck_store_rename_topic (RhDatabase  *database,
   g_autoptr(RhStatement) stmt = NULL;
   RhDatabaseChange changes = RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS;
   gboolean templates_changed = FALSE;
-  gint64 topic_id, existing, parent_id = 0;
+  gint64 topic_id, parent_id = 0;
   int rc;
 
   g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (new_path != NULL, FALSE);
 
-  if (!(normalized = rh_topic_path_normalize (new_path, error)))
-    return FALSE;
-  if (*normalized == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A topic needs a name"));
-      return FALSE;
-    }
-  if ((topic_id = find_topic (database, path, error)) < 0)
+  if (!check_rename (database, path, new_path, &topic_id, &normalized, error))
     return FALSE;
   if (strcmp (normalized, path) == 0)
     return TRUE;
-  if (path_is_under (normalized, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” cannot be moved into itself"), path);
-      return FALSE;
-    }
-  if ((existing = rh_deck_store_lookup_topic_id (database, normalized, error)) < 0)
-    return FALSE;
-  if (existing > 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("There is already a topic “%s”: choose another name"), normalized);
-      return FALSE;
-    }
 
   parent_path = rh_topic_path_dup_parent (normalized);
   name = g_strdup (normalized + (*parent_path ? strlen (parent_path) + strlen (RH_TOPIC_SEPARATOR) : 0));
@@ -529,6 +564,67 @@ failed:
   return FALSE;
 }
 
+/* The rules of a delete: the topic's row when it may go, else -1. */
+static gint64
+check_delete (RhDatabase  *database,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  gint64 topic_id;
+  guint n_cards;
+  int rc;
+
+  if ((topic_id = find_topic (database, path, error)) < 0)
+    return -1;
+
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT coalesce (sum (n.cards), 0) FROM topic_closure tc"
+                                    " JOIN topic_counts n ON n.topic_id = tc.descendant_id"
+                                    " WHERE tc.ancestor_id = ?1;",
+                                    error)))
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, topic_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      rh_database_set_error (database, error, rc);
+      return -1;
+    }
+  n_cards = sqlite3_column_int (stmt, 0);
+  rh_statement_release (g_steal_pointer (&stmt));
+
+  if (n_cards > 0)
+    {
+      /* Translators: %1$s is a topic path, %2$u a number of cards */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%1$s” still holds %2$u card: move or delete it first",
+                                "“%1$s” still holds %2$u cards: move or delete them first",
+                                n_cards),
+                   path, n_cards);
+      return -1;
+    }
+
+  return topic_id;
+}
+
+/**
+ * rh_deck_store_check_delete_topic:
+ *
+ * Whether rh_deck_store_delete_topic() would delete @path, with the same
+ * error when not; writes nothing.
+ */
+gboolean
+rh_deck_store_check_delete_topic (RhDatabase  *database,
+                                  const char  *path,
+                                  GError     **error)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+
+  return check_delete (database, path, error) > 0;
+}
+
 /**
  * rh_deck_store_delete_topic:
  * @path: an existing topic
@@ -544,42 +640,15 @@ rh_deck_store_delete_topic (RhDatabase  *database,
                             const char  *path,
                             GError     **error)
 {
-  g_autoptr(RhStatement) stmt = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GString) json = NULL;
   gint64 topic_id;
-  guint n_cards;
-  int rc;
 
   g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
 
-  if ((topic_id = find_topic (database, path, error)) < 0)
+  if ((topic_id = check_delete (database, path, error)) < 0)
     return FALSE;
-
-  if (!(stmt = rh_database_prepare (database,
-                                    "SELECT coalesce (sum (n.cards), 0) FROM topic_closure tc"
-                                    " JOIN topic_counts n ON n.topic_id = tc.descendant_id"
-                                    " WHERE tc.ancestor_id = ?1;",
-                                    error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, topic_id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return rh_database_set_error (database, error, rc);
-  n_cards = sqlite3_column_int (stmt, 0);
-  rh_statement_release (g_steal_pointer (&stmt));
-
-  if (n_cards > 0)
-    {
-      /* Translators: %1$s is a topic path, %2$u a number of cards */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "“%1$s” still holds %2$u card: move or delete it first",
-                                "“%1$s” still holds %2$u cards: move or delete them first",
-                                n_cards),
-                   path, n_cards);
-      return FALSE;
-    }
 
   if (!rh_database_begin (database, error))
     return FALSE;

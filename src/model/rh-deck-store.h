@@ -56,7 +56,14 @@ gboolean   rh_deck_store_rename_topic       (RhDatabase      *database,
                                              const char      *path,
                                              const char      *new_path,
                                              GError         **error);
+gboolean   rh_deck_store_check_rename_topic (RhDatabase      *database,
+                                             const char      *path,
+                                             const char      *new_path,
+                                             GError         **error);
 gboolean   rh_deck_store_delete_topic       (RhDatabase      *database,
+                                             const char      *path,
+                                             GError         **error);
+gboolean   rh_deck_store_check_delete_topic (RhDatabase      *database,
                                              const char      *path,
                                              GError         **error);
 

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rh-database-private.h"
 #include "rh-interview-template-private.h"
@@ -265,22 +264,6 @@ rh_interview_template_store_lookup (RhDatabase  *database,
   return NULL;
 }
 
-/* @topic under @path, now under @new_path; NULL when it is not under it. */
-static char *
-dup_renamed (const char *topic,
-             const char *path,
-             const char *new_path)
-{
-  gsize len = strlen (path);
-
-  if (strncmp (topic, path, len) != 0)
-    return NULL;
-  if (topic[len] != '\0' && !g_str_has_prefix (topic + len, RH_TOPIC_SEPARATOR))
-    return NULL;
-
-  return g_strconcat (new_path, topic + len, NULL);
-}
-
 /**
  * rh_interview_template_store_rename_topic:
  * @changed: (out): set to whether a template changed
@@ -317,7 +300,7 @@ rh_interview_template_store_rename_topic (RhDatabase  *database,
 
       for (guint i = 0; topics[i]; i++)
         {
-          char *renamed = dup_renamed (topics[i], path, new_path);
+          char *renamed = rh_topic_path_rebase (topics[i], path, new_path);
 
           if (renamed != NULL)
             {
