@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rh-database-private.h"
+#include "rh-deleted-rows-private.h"
 #include "rh-interview-template-private.h"
 #include "rh-interview-template-store.h"
 #include "rh-topic.h"
@@ -172,6 +173,39 @@ rh_interview_template_store_delete (RhDatabase  *database,
 failed:
   rh_database_rollback (database);
   return FALSE;
+}
+
+RhDeletedRows *
+rh_interview_template_store_delete_with_undo (RhDatabase  *database,
+                                              gint64       row_id,
+                                              GError     **error)
+{
+  g_autoptr(RhDeletedRows) deleted = NULL;
+  int n;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  if (!rh_database_begin (database, error))
+    return NULL;
+
+  deleted = rh_deleted_rows_new (database, RH_DATABASE_CHANGE_INTERVIEWS);
+  if ((n = rh_deleted_rows_take (deleted, "interview_templates", "id = ?1", row_id, error)) < 0)
+    goto failed;
+  if (n == 0)
+    {
+      g_set_error_literal (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                           _("This interview template was already deleted"));
+      goto failed;
+    }
+
+  if (!rh_database_commit (database, RH_DATABASE_CHANGE_INTERVIEWS, error))
+    return NULL;
+
+  return g_steal_pointer (&deleted);
+
+failed:
+  rh_database_rollback (database);
+  return NULL;
 }
 
 /**
