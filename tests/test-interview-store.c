@@ -2,6 +2,8 @@
 /* RhInterview persistence through rh-interview-store: what is written, resumed and discarded. */
 #include "config.h"
 
+#include "rh-interview-store.h"
+#include "rh-interview-template-store.h"
 #include "rh-test-interview.h"
 
 typedef RhTestInterviewFixture Fixture;
@@ -231,6 +233,142 @@ test_migrate_from_2 (Fixture       *f,
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards;"), ==, rh_test_interview_n_cards ());
 }
 
+/* Every column of every row of @table, exactly (%a for doubles). */
+static char *
+dump_table (Fixture    *f,
+            const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid;", table);
+  GString *dump = g_string_new (NULL);
+
+  stmt = rh_database_prepare (f->db, sql, &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        switch (sqlite3_column_type (stmt, i))
+          {
+          case SQLITE_NULL:
+            g_string_append (dump, "NULL|");
+            break;
+          case SQLITE_INTEGER:
+            g_string_append_printf (dump, "i%lld|", (long long)sqlite3_column_int64 (stmt, i));
+            break;
+          case SQLITE_FLOAT:
+            g_string_append_printf (dump, "f%a|", sqlite3_column_double (stmt, i));
+            break;
+          default:
+            g_string_append_printf (dump, "t%s|", (const char *)sqlite3_column_text (stmt, i));
+          }
+      g_string_append_c (dump, '\n');
+    }
+
+  return g_string_free (dump, FALSE);
+}
+
+/* A past session goes with its answers, and its reviews stay; undo puts
+ * back the same rows with the same ids. */
+static void
+test_delete_session (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const first_uids[] = { "redis-0", "redis-1", NULL };
+  static const char * const second_uids[] = { "redis-2", NULL };
+  static const RhRating ratings[] = { RH_RATING_GOOD, RH_RATING_AGAIN };
+  static const guint seconds[] = { 30, 40 };
+  g_autoptr(RhInterviewTemplate) template = rh_test_drill_template (100, 10, 0);
+  g_autoptr(RhInterview) first = rh_test_interview_for (f, template, first_uids);
+  g_autoptr(RhInterview) second = NULL;
+  g_autoptr(RhDeletedRows) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sessions = NULL;
+  g_autofree char *answers = NULL;
+  g_autofree char *sessions_after = NULL;
+  g_autofree char *answers_after = NULL;
+  gint64 first_id;
+
+  rh_test_run_interview (f, first, ratings, seconds, 2);
+  second = rh_test_interview_for (f, template, second_uids);
+  rh_test_run_interview (f, second, ratings, seconds, 1);
+  first_id = rh_interview_get_session_id (first);
+  sessions = dump_table (f, "interview_sessions");
+  answers = dump_table (f, "interview_answers");
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM interview_answers;"), ==, 3);
+
+  deleted = rh_interview_store_delete_session (f->db, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+  g_assert_cmpuint (rh_deleted_rows_get_n_rows (deleted), ==, 3);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM interview_sessions;"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM interview_answers;"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log;"), ==, 3);
+
+  g_assert_null (rh_interview_store_delete_session (f->db, first_id, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rh_deleted_rows_restore (deleted, &error));
+  g_assert_no_error (error);
+  sessions_after = dump_table (f, "interview_sessions");
+  answers_after = dump_table (f, "interview_answers");
+  g_assert_cmpstr (sessions_after, ==, sessions);
+  g_assert_cmpstr (answers_after, ==, answers);
+
+  /* Once. */
+  g_assert_false (rh_deleted_rows_restore (deleted, &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_finalize_object (g_steal_pointer (&deleted));
+  g_assert_finalize_object (g_steal_pointer (&first));
+  g_assert_finalize_object (g_steal_pointer (&second));
+}
+
+/* A saved template's row comes back as it was, id included. */
+static void
+test_delete_template (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const topics[] = { "Redis", "Go::调度", NULL };
+  g_autoptr(RhInterviewTemplate) custom = rh_interview_template_new_custom ();
+  g_autoptr(RhInterviewTemplate) other = rh_interview_template_new_custom ();
+  g_autoptr(RhInterviewTemplate) found = NULL;
+  g_autoptr(RhDeletedRows) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  rh_interview_template_set_name (custom, "Redis sprint");
+  rh_interview_template_set_topics (custom, topics);
+  g_assert_true (rh_interview_template_store_save (f->db, custom, &error));
+  rh_interview_template_set_name (other, "Other");
+  g_assert_true (rh_interview_template_store_save (f->db, other, &error));
+  g_assert_no_error (error);
+  before = dump_table (f, "interview_templates");
+
+  deleted = rh_interview_template_store_delete_with_undo (f->db, rh_interview_template_get_row_id (custom), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_deleted_rows_get_n_rows (deleted), ==, 1);
+  g_assert_null (rh_interview_template_store_lookup (f->db, rh_interview_template_get_id (custom), &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (rh_interview_template_store_delete_with_undo (f->db, rh_interview_template_get_row_id (custom), &error));
+  g_assert_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rh_deleted_rows_restore (deleted, &error));
+  g_assert_no_error (error);
+  after = dump_table (f, "interview_templates");
+  g_assert_cmpstr (after, ==, before);
+  found = rh_interview_template_store_lookup (f->db, rh_interview_template_get_id (custom), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_interview_template_get_name (found), ==, "Redis sprint");
+
+  g_assert_finalize_object (g_steal_pointer (&deleted));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +381,8 @@ main (int   argc,
   ADD ("/interview-store/schedule/counts", test_schedule_counts);
   ADD ("/interview-store/schedule/cram", test_schedule_cram);
   ADD ("/interview-store/migrate-from-2", test_migrate_from_2);
+  ADD ("/interview-store/delete-session", test_delete_session);
+  ADD ("/interview-store/delete-template", test_delete_template);
 #undef ADD
 
   return g_test_run ();

@@ -81,6 +81,53 @@ test_steps_error (void)
   g_assert_finalize_object (window);
 }
 
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, title);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The leech threshold is a spin button on its row, bound to its key both
+ * ways. */
+static void
+test_leech_threshold (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window, *row, *spin;
+
+  window = g_object_ref_sink (rh_preferences_window_new (NULL, settings));
+  gtk_window_present (GTK_WINDOW (window));
+
+  row = find_action_row (window, "_Leech Threshold");
+  g_assert_nonnull (row);
+  g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 8);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "leech-threshold"), ==, 5);
+  g_settings_set_uint (settings, "leech-threshold", 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 0);
+  g_settings_reset (settings, "leech-threshold");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -89,6 +136,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/preferences-window/steps-error", test_steps_error);
+  g_test_add_func ("/preferences-window/leech-threshold", test_leech_threshold);
 
   return g_test_run ();
 }

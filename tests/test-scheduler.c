@@ -263,6 +263,7 @@ test_settings_defaults (void)
   g_assert_cmpstr (rh_study_settings_get_relearning_steps (settings), ==, "10m");
   g_assert_cmpuint (rh_study_settings_get_day_rollover_hour (settings), ==, 4);
   g_assert_cmpuint (rh_study_settings_get_maximum_interval (settings), ==, 36500);
+  g_assert_cmpuint (rh_study_settings_get_leech_threshold (settings), ==, 8);
 
   steps = rh_study_settings_get_learning_step_seconds (settings, &n_steps);
   g_assert_cmpuint (n_steps, ==, 2);
@@ -1146,6 +1147,199 @@ test_format_interval (void)
   assert_format (36500 * DAY, "100 y");
 }
 
+/* A card's own row, as the leech marking could touch it. */
+static char *
+dup_card_row (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = NULL;
+
+  stmt = rh_database_prepare (f->db, "SELECT suspended, quote (tags), modified, front, back FROM cards WHERE id = ?;", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return g_strdup_printf ("%d|%s|%lld|%s|%s", sqlite3_column_int (stmt, 0),
+                          (const char *)sqlite3_column_text (stmt, 1),
+                          (long long)sqlite3_column_int64 (stmt, 2),
+                          (const char *)sqlite3_column_text (stmt, 3),
+                          (const char *)sqlite3_column_text (stmt, 4));
+}
+
+/* Whether is:leech (and tag:leech) find @id, through the search index. */
+static gboolean
+found_as_leech (Fixture *f,
+                gint64   id)
+{
+  static const char * const searches[] = { "is:leech", "tag:leech" };
+  gboolean found[2] = { FALSE, FALSE };
+
+  for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = rh_deck_store_query_card_ids (f->db, "", searches[s], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < ids->len; i++)
+        found[s] |= g_array_index (ids, gint64, i) == id;
+    }
+
+  g_assert_cmpint (found[0], ==, found[1]);
+  return found[0];
+}
+
+/* Puts @id in review, due now, forgotten @lapses times so far. */
+static void
+put_lapsed (Fixture *f,
+            gint64   id,
+            guint    lapses)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE review_state SET lapses = %u WHERE card_id = %lld;",
+                                          lapses, (long long)id);
+
+  put_review (f, id, 20.0, 5.0, 20, lapses + 3);
+  rh_test_exec (f->db, sql);
+}
+
+static void
+count_card_changes_cb (RhDatabase       *database,
+                       RhDatabaseChange  changes,
+                       guint            *n)
+{
+  if (changes & RH_DATABASE_CHANGE_CARDS)
+    (*n)++;
+}
+
+/* The eighth lapse (the leech threshold) suspends the card and tags it
+ * "leech" with the answer; undoing the answer takes both back exactly. */
+static void
+test_leech (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 id = card_id (f, "go-0");
+  g_autofree char *card_before = NULL;
+  g_autofree char *state_before = NULL;
+  g_autofree char *card_after = NULL;
+  g_autofree char *state_after = NULL;
+  guint card_changes = 0;
+  gint64 log_id;
+
+  g_assert_cmpuint (rh_study_settings_get_leech_threshold (f->settings), ==, 8);
+  g_signal_connect (f->db, "changed", G_CALLBACK (count_card_changes_cb), &card_changes);
+
+  /* The seventh lapse is not one yet; nor is a pass. */
+  put_lapsed (f, id, 6);
+  log_id = answer (f, id, RH_RATING_AGAIN);
+  g_assert_false (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  put_lapsed (f, id, 7);
+  log_id = answer (f, id, RH_RATING_GOOD);
+  g_assert_false (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  g_assert_cmpuint (card_changes, ==, 0);
+  g_assert_false (found_as_leech (f, id));
+
+  put_lapsed (f, id, 7);
+  card_before = dup_card_row (f, id);
+  state_before = dup_row (f, id);
+  log_id = answer (f, id, RH_RATING_AGAIN);
+  g_assert_true (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  g_assert_cmpuint (get_state (f, id).lapses, ==, 8);
+  card_after = dup_card_row (f, id);
+  g_assert_cmpstr (card_after, ==, "1|'leech'|1772416800|Question 0|Answer 0");
+  g_assert_cmpuint (card_changes, ==, 1);
+  g_assert_true (found_as_leech (f, id));
+
+  undo (f, log_id);
+  g_assert_false (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  g_clear_pointer (&card_after, g_free);
+  card_after = dup_card_row (f, id);
+  state_after = dup_row (f, id);
+  g_assert_cmpstr (card_after, ==, card_before);
+  g_assert_cmpstr (state_after, ==, state_before);
+  g_assert_cmpuint (card_changes, ==, 2);
+  g_assert_false (found_as_leech (f, id));
+
+  g_signal_handlers_disconnect_by_data (f->db, &card_changes);
+}
+
+/* Tags already there stay first; a card tagged "leech" by hand is only
+ * suspended, and keeps its tag on undo; every half threshold after the
+ * first, a card is a leech again; 0 turns it off; interview answers that
+ * count follow the same rule. */
+static void
+test_leech_cases (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 tagged = card_id (f, "go-1");
+  gint64 manual = card_id (f, "go-2");
+  gint64 other = card_id (f, "go-3");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 log_id;
+
+  rh_test_exec (f->db, "UPDATE cards SET tags = 'redis' || char (10) || '持久化' WHERE uid = 'go-1';");
+  put_lapsed (f, tagged, 7);
+  before = dup_card_row (f, tagged);
+  log_id = answer (f, tagged, RH_RATING_AGAIN);
+  after = dup_card_row (f, tagged);
+  g_assert_nonnull (strstr (after, "1|'redis\n持久化\nleech'|"));
+  undo (f, log_id);
+  g_clear_pointer (&after, g_free);
+  after = dup_card_row (f, tagged);
+  g_assert_cmpstr (after, ==, before);
+
+  rh_test_exec (f->db, "UPDATE cards SET tags = 'Leech' WHERE uid = 'go-2';");
+  put_lapsed (f, manual, 7);
+  g_clear_pointer (&before, g_free);
+  before = dup_card_row (f, manual);
+  log_id = answer (f, manual, RH_RATING_AGAIN);
+  g_assert_true (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  g_clear_pointer (&after, g_free);
+  after = dup_card_row (f, manual);
+  g_assert_nonnull (strstr (after, "1|'Leech'|"));
+  undo (f, log_id);
+  g_clear_pointer (&after, g_free);
+  after = dup_card_row (f, manual);
+  g_assert_cmpstr (after, ==, before);
+
+  /* 8, then 12, 16…: not 9 to 11. */
+  put_lapsed (f, other, 9);
+  log_id = answer (f, other, RH_RATING_AGAIN);
+  g_assert_false (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  put_lapsed (f, other, 11);
+  log_id = answer (f, other, RH_RATING_AGAIN);
+  g_assert_true (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  undo (f, log_id);
+
+  /* Already suspended and tagged: nothing to mark. */
+  rh_test_exec (f->db, "UPDATE cards SET suspended = 1, tags = 'leech' WHERE uid = 'go-3';");
+  put_lapsed (f, other, 7);
+  log_id = answer (f, other, RH_RATING_AGAIN);
+  g_assert_false (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  undo (f, log_id);
+  rh_test_exec (f->db, "UPDATE cards SET suspended = 0, tags = '' WHERE uid = 'go-3';");
+
+  rh_study_settings_set_leech_threshold (f->settings, 0);
+  put_lapsed (f, other, 7);
+  log_id = answer (f, other, RH_RATING_AGAIN);
+  g_assert_false (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  undo (f, log_id);
+  rh_study_settings_set_leech_threshold (f->settings, 4);
+
+  put_lapsed (f, other, 3);
+  g_assert_true (rh_scheduler_answer (f->scheduler, other, RH_RATING_AGAIN, 1000, RH_REVIEW_SOURCE_INTERVIEW,
+                                      &log_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (rh_scheduler_get_answer_leech (f->scheduler, log_id));
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT suspended FROM cards WHERE uid = 'go-3';"), ==, 1);
+  undo (f, log_id);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT suspended FROM cards WHERE uid = 'go-3';"), ==, 0);
+
+  rh_study_settings_set_leech_threshold (f->settings, 500);
+  g_assert_cmpuint (rh_study_settings_get_leech_threshold (f->settings), ==, 99);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1175,6 +1369,8 @@ main (int   argc,
   ADD ("log/columns", test_review_log, NULL);
   ADD ("undo/restores", test_undo_restores, NULL);
   ADD ("undo/only-newest", test_undo_only_newest, NULL);
+  ADD ("leech/marked-and-undone", test_leech, NULL);
+  ADD ("leech/cases", test_leech_cases, NULL);
   ADD ("errors/unknown-card", test_unknown_card, NULL);
   g_test_add_func ("/scheduler/format-interval", test_format_interval);
 

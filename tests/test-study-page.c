@@ -328,6 +328,41 @@ test_undo_toast (Fixture       *f,
   g_assert_finalize_object (toast);
 }
 
+/* Forgetting a card for the eighth time makes it a leech: a toast says
+ * so, and undoing the answer takes back the suspension and the tag. */
+static void
+test_leech_toast (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  gint64 now = RH_TEST_NOW_US / G_USEC_PER_SEC;
+
+  sql = g_strdup_printf ("UPDATE review_state SET state = 2, stability = 20.0, difficulty = 5.0,"
+                         " due = %lld, last_review = %lld, reps = 10, lapses = 7"
+                         " WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');",
+                         (long long)now, (long long)(now - 20 * 86400));
+  rh_test_exec (f->db, sql);
+  rh_study_queue_refresh (f->queue);
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "chan");
+
+  activate (f, "card.reveal", NULL);
+  activate (f, "card.grade", g_variant_new_int32 (RH_RATING_AGAIN));
+  g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT tags = 'leech' FROM cards WHERE uid = 'chan';"), ==, 1);
+  /* Suspended, it leaves the queue at once. */
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "hchan");
+  rh_test_settle ();
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->view),
+                                        "“无缓冲 channel 的发送什么时候返回？” is a leech: suspended and tagged “leech”"));
+
+  activate (f, "card.undo", NULL);
+  g_assert_cmpint (query (f, "SELECT suspended FROM cards WHERE uid = 'chan';"), ==, 0);
+  g_assert_cmpint (query (f, "SELECT tags = '' FROM cards WHERE uid = 'chan';"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT lapses FROM review_state WHERE card_id = (SELECT id FROM cards WHERE uid = 'chan');"),
+                   ==, 7);
+  g_assert_cmpstr (rh_card_get_uid (rh_study_queue_get_current_card (f->queue)), ==, "chan");
+}
+
 /* The editor's first source view is the question; the card's own code
  * blocks are source views too. */
 static GtkTextBuffer *
@@ -475,6 +510,7 @@ main (int   argc,
   ADD ("/study-page/edit-and-suspend", test_edit_and_suspend);
   ADD ("/study-page/follow-up", test_follow_up);
   ADD ("/study-page/undo-toast", test_undo_toast);
+  ADD ("/study-page/leech-toast", test_leech_toast);
   ADD ("/study-page/edit-cancel", test_edit_cancel);
   ADD ("/study-page/edit-queue-moves", test_edit_queue_moves);
   ADD ("/study-page/suspend-undo-and-mark", test_suspend_undo_and_mark);

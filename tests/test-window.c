@@ -312,6 +312,150 @@ find_topic_list (GtkWidget *widget)
   return NULL;
 }
 
+/* A click on a response answers, then closes the dialog. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_message, NULL);
+}
+
+static const char *
+selected_path (RhWindow *window)
+{
+  return rh_topic_get_path (rh_window_get_selected_topic (window));
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkWidget *popover = rh_test_find_widget (find_topic_list (data), GTK_TYPE_POPOVER_MENU, NULL);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* The sidebar's topic menu renames, moves and deletes topics through
+ * dialogs that check what is typed; the selection follows a renamed
+ * topic, and the toast's Undo puts it back. */
+static void
+test_window_topic_menu (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *popover;
+  GtkEditable *entry;
+  GMenuModel *menu;
+  g_autofree char *target = NULL;
+  RhWindow *window;
+
+  rh_test_import (db, deck, NULL);
+  window = g_object_ref_sink (rh_window_new (NULL, db));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_drawn, window);
+
+  /* A popover needs the window on its monitor first. */
+  rh_test_settle ();
+
+  /* "All Topics" has no menu; a topic has Rename, Move and Delete. */
+  g_assert_true (rh_window_select_topic (window, ""));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.topic-menu", NULL));
+  rh_test_settle ();
+  g_assert_false (popover_shown (window));
+  g_assert_true (rh_window_select_topic (window, "Go::GC"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.topic-menu", NULL));
+  wait_until (popover_shown, window);
+  popover = rh_test_find_widget (find_topic_list (GTK_WIDGET (window)), GTK_TYPE_POPOVER_MENU, NULL);
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+  g_assert_cmpstr (target, ==, "Go::GC");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Rename: a name in use is refused where it is typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-topic", "s", "Go::GC"));
+  dialog = find_message ("Rename Topic");
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (rh_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "GC");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (entry, "调度");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  rh_test_settle ();
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (dialog), "There is already a topic “Go::调度”: choose another name"));
+  gtk_editable_set_text (entry, " 垃圾回收 ");
+  answer (dialog, "apply");
+  g_assert_cmpstr (selected_path (window), ==, "Go::垃圾回收");
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
+                                          " WHERE t.path = 'Go::垃圾回收';"), ==, 1);
+  g_assert_nonnull (find_css_name (rh_window_get_study_page (window), "toast"));
+
+  /* The toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-rename-topic", "(ss)",
+                                             "Go::垃圾回收", "Go::GC"));
+  g_assert_cmpstr (selected_path (window), ==, "Go::GC");
+
+  /* Move: a new parent, made when missing; not into itself. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-topic", "s", "Go"));
+  dialog = find_message ("Move Topic");
+  entry = GTK_EDITABLE (rh_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  gtk_editable_set_text (entry, "Go::调度");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_message, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-topic", "s", "Go::GC"));
+  dialog = find_message ("Move Topic");
+  entry = GTK_EDITABLE (rh_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Go");
+  gtk_editable_set_text (entry, "Empty::Box");
+  /* Enter in the entry answers and closes, as the button does. */
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (no_message, NULL);
+  g_assert_cmpstr (selected_path (window), ==, "Empty::Box::GC");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-topic", "s", "Empty::Box::GC"));
+  dialog = find_message ("Move Topic");
+  entry = GTK_EDITABLE (rh_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL));
+  gtk_editable_set_text (entry, "Redis");
+  answer (dialog, "apply");
+  g_assert_cmpstr (selected_path (window), ==, "Redis::GC");
+  g_assert_cmpuint (rh_topic_get_total_count (rh_window_get_selected_topic (window)), ==, 1);
+
+  /* Delete: a topic with cards says why not; an empty one goes, with
+   * its subtopics, after asking. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-topic", "s", "Redis"));
+  dialog = find_message ("Could Not Delete Topic");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "“Redis” still holds 2 cards: move or delete them first");
+  answer (dialog, "close");
+
+  g_assert_true (rh_window_select_topic (window, "Empty::Box"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-topic", "s", "Empty"));
+  answer (find_message ("Delete Topic?"), "delete");
+  g_assert_false (rh_window_select_topic (window, "Empty"));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM topics WHERE path LIKE 'Empty%';"), ==, 0);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
+
+  /* A selected topic that gains its first subtopic stays selected, and
+   * can be opened. */
+  g_assert_true (rh_window_select_topic (window, "Go::调度"));
+  rh_test_import (db,
+                  "{\"rehearse_deck\": 1, \"cards\": ["
+                  " {\"id\": \"m\", \"topic\": \"Go::调度::M\", \"front\": \"M\", \"back\": \"线程\"}]}",
+                  NULL);
+  g_assert_cmpstr (selected_path (window), ==, "Go::调度");
+  g_assert_true (rh_window_select_topic (window, "Go::调度::M"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 /* Choosing a topic gives the keyboard to the Study page, so Space and
  * 1–4 work at once; so does the window after a dialog closes. */
 static void
@@ -798,6 +942,7 @@ main (int   argc,
 
   g_test_add_func ("/window/topics", test_window_topics);
   g_test_add_func ("/window/topics-finalized", test_window_topics_finalized);
+  g_test_add_func ("/window/topic-menu", test_window_topic_menu);
   g_test_add_func ("/window/focus-after-topic", test_window_focus_after_topic);
   g_test_add_func ("/window/focus-after-switcher", test_window_focus_after_switcher);
   g_test_add_func ("/window/narrow", test_window_narrow);

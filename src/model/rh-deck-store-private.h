@@ -6,14 +6,19 @@
 
 G_BEGIN_DECLS
 
-/* Shared by rh-deck-store.c (cards and topics) and rh-deck-store-import.c
- * (importing decks) only. */
+/* Shared by rh-deck-store.c (cards), rh-deck-store-topics.c (topics) and
+ * rh-deck-store-import.c (importing decks) only. */
 
 /* Runs a "SELECT id … WHERE … = ?" query: the row id, 0 and no error when
  * there is no such row, -1 on error. */
 gint64 rh_deck_store_lookup_id         (RhDatabase          *database,
                                         const char          *sql,
                                         const char          *key,
+                                        GError             **error);
+/* The row of the topic at @path: 0 and no error when there is none, -1
+ * on error. */
+gint64 rh_deck_store_lookup_topic_id   (RhDatabase          *database,
+                                        const char          *path,
                                         GError             **error);
 /* Tags as stored: one per line. */
 char  *rh_deck_store_join_tags         (const char * const  *tags);

@@ -76,6 +76,20 @@ GPtrArray *rh_deck_store_list_topics        (RhDatabase      *database,
 GPtrArray *rh_deck_store_list_topics_under  (RhDatabase      *database,
                                              gint64           parent_id,
                                              GError         **error);
+gboolean   rh_deck_store_rename_topic       (RhDatabase      *database,
+                                             const char      *path,
+                                             const char      *new_path,
+                                             GError         **error);
+gboolean   rh_deck_store_check_rename_topic (RhDatabase      *database,
+                                             const char      *path,
+                                             const char      *new_path,
+                                             GError         **error);
+gboolean   rh_deck_store_delete_topic       (RhDatabase      *database,
+                                             const char      *path,
+                                             GError         **error);
+gboolean   rh_deck_store_check_delete_topic (RhDatabase      *database,
+                                             const char      *path,
+                                             GError         **error);
 
 RhCard    *rh_deck_store_dup_card           (RhDatabase      *database,
                                              gint64           row_id,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rh-database-private.h"
+#include "rh-deleted-rows-private.h"
 #include "rh-interview.h"
 #include "rh-interview-store.h"
 
@@ -411,4 +412,40 @@ rh_interview_store_discard (RhDatabase  *database,
 failed:
   rh_database_rollback (database);
   return FALSE;
+}
+
+RhDeletedRows *
+rh_interview_store_delete_session (RhDatabase  *database,
+                                   gint64       session_id,
+                                   GError     **error)
+{
+  g_autoptr(RhDeletedRows) deleted = NULL;
+  int n;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  if (!rh_database_begin (database, error))
+    return NULL;
+
+  deleted = rh_deleted_rows_new (database, RH_DATABASE_CHANGE_INTERVIEWS);
+  /* Follow-ups point at the answers they follow: all go in one statement. */
+  if (rh_deleted_rows_take (deleted, "interview_answers", "session_id = ?1", session_id, error) < 0 ||
+      (n = rh_deleted_rows_take (deleted, "interview_sessions", "id = ?1", session_id, error)) < 0)
+    goto failed;
+
+  if (n == 0)
+    {
+      g_set_error_literal (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                           _("This interview was already deleted"));
+      goto failed;
+    }
+
+  if (!rh_database_commit (database, RH_DATABASE_CHANGE_INTERVIEWS, error))
+    return NULL;
+
+  return g_steal_pointer (&deleted);
+
+failed:
+  rh_database_rollback (database);
+  return NULL;
 }

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "rh-database.h"
+#include "rh-deleted-rows.h"
 #include "rh-interview-planner.h"
 #include "rh-interview-report.h"
 
@@ -90,5 +91,11 @@ gint64    rh_interview_store_find_unfinished (RhDatabase                 *databa
 gboolean  rh_interview_store_discard         (RhDatabase                 *database,
                                               gint64                      session_id,
                                               GError                    **error);
+/* Deletes the session and its answers in one transaction; the reviews its
+ * ratings gave stay in the cards' history. Returns what went, for undo,
+ * %NULL with %RH_DATABASE_ERROR_NOT_FOUND when there is no such session. */
+RhDeletedRows *rh_interview_store_delete_session (RhDatabase             *database,
+                                                  gint64                  session_id,
+                                                  GError                **error);
 
 G_END_DECLS

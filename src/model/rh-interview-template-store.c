@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "rh-database-private.h"
+#include "rh-deleted-rows-private.h"
 #include "rh-interview-template-private.h"
 #include "rh-interview-template-store.h"
+#include "rh-topic.h"
 
 /* The SQL of custom interview templates: one row of interview_templates
  * each, read back into an RhInterviewTemplate. The built-ins are not
@@ -173,6 +175,39 @@ failed:
   return FALSE;
 }
 
+RhDeletedRows *
+rh_interview_template_store_delete_with_undo (RhDatabase  *database,
+                                              gint64       row_id,
+                                              GError     **error)
+{
+  g_autoptr(RhDeletedRows) deleted = NULL;
+  int n;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  if (!rh_database_begin (database, error))
+    return NULL;
+
+  deleted = rh_deleted_rows_new (database, RH_DATABASE_CHANGE_INTERVIEWS);
+  if ((n = rh_deleted_rows_take (deleted, "interview_templates", "id = ?1", row_id, error)) < 0)
+    goto failed;
+  if (n == 0)
+    {
+      g_set_error_literal (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
+                           _("This interview template was already deleted"));
+      goto failed;
+    }
+
+  if (!rh_database_commit (database, RH_DATABASE_CHANGE_INTERVIEWS, error))
+    return NULL;
+
+  return g_steal_pointer (&deleted);
+
+failed:
+  rh_database_rollback (database);
+  return NULL;
+}
+
 /**
  * rh_interview_template_store_list:
  *
@@ -261,4 +296,79 @@ rh_interview_template_store_lookup (RhDatabase  *database,
   g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_NOT_FOUND,
                _("There is no interview template “%s”"), id);
   return NULL;
+}
+
+/**
+ * rh_interview_template_store_rename_topic:
+ * @changed: (out): set to whether a template changed
+ *
+ * Call inside a transaction.
+ */
+gboolean
+rh_interview_template_store_rename_topic (RhDatabase  *database,
+                                          const char  *path,
+                                          const char  *new_path,
+                                          gboolean    *changed,
+                                          GError     **error)
+{
+  g_autoptr(RhStatement) select = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL && new_path != NULL, FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  *changed = FALSE;
+
+  /* Few templates; the paths are rewritten here, a line at a time. */
+  if (!(select = rh_database_prepare (database, "SELECT id, topics FROM interview_templates;", error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_auto(GStrv) topics = g_strsplit ((const char *)sqlite3_column_text (select, 1), "\n", -1);
+      gboolean any = FALSE;
+      gint64 id;
+
+      for (guint i = 0; topics[i]; i++)
+        {
+          char *renamed = rh_topic_path_rebase (topics[i], path, new_path);
+
+          if (renamed != NULL)
+            {
+              g_free (topics[i]);
+              topics[i] = renamed;
+              any = TRUE;
+            }
+        }
+
+      if (!any)
+        continue;
+
+      id = sqlite3_column_int64 (select, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (rows, g_strjoinv ("\n", topics));
+    }
+  if (rc != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+  rh_statement_release (g_steal_pointer (&select));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RhStatement) update = NULL;
+
+      if (!(update = rh_database_prepare (database, "UPDATE interview_templates SET topics = ?2 WHERE id = ?1;", error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (update, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_text (update, 2, g_ptr_array_index (rows, i), -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (update)) != SQLITE_DONE)
+        return rh_database_set_error (database, error, rc);
+    }
+
+  *changed = ids->len > 0;
+
+  return TRUE;
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "rh-database.h"
+#include "rh-deleted-rows.h"
 #include "rh-interview-template.h"
 
 G_BEGIN_DECLS
@@ -19,10 +20,23 @@ gboolean             rh_interview_template_store_save    (RhDatabase           *
 gboolean             rh_interview_template_store_delete  (RhDatabase           *database,
                                                           gint64                row_id,
                                                           GError              **error);
+/* The same, keeping the row for undo; %NULL with
+ * %RH_DATABASE_ERROR_NOT_FOUND when there is no such template. */
+RhDeletedRows       *rh_interview_template_store_delete_with_undo (RhDatabase  *database,
+                                                                   gint64       row_id,
+                                                                   GError     **error);
 GListModel          *rh_interview_template_store_list    (RhDatabase           *database,
                                                           GError              **error);
 RhInterviewTemplate *rh_interview_template_store_lookup  (RhDatabase           *database,
                                                           const char           *id,
                                                           GError              **error);
+
+/* For rh_deck_store_rename_topic(), inside its transaction: templates
+ * naming @path or a topic under it name it under @new_path. */
+gboolean             rh_interview_template_store_rename_topic (RhDatabase  *database,
+                                                               const char  *path,
+                                                               const char  *new_path,
+                                                               gboolean    *changed,
+                                                               GError     **error);
 
 G_END_DECLS

@@ -20,6 +20,10 @@ struct _RhScheduler
   /* Owned */
   RhDatabase      *database;
   RhStudySettings *settings;
+  /* The answers that made their card a leech (log row → LeechChange), so
+   * that undoing one takes back exactly what it changed. Kept as long as
+   * an answer can be undone: by this object's owners, in memory. */
+  GHashTable      *leeches;
 };
 
 G_DEFINE_FINAL_TYPE (RhScheduler, rh_scheduler, G_TYPE_OBJECT)
@@ -28,6 +32,15 @@ enum { PROP_0, PROP_DATABASE, PROP_SETTINGS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
+
+/* What marking a leech changed on its card. */
+typedef enum
+{
+  LEECH_SUSPENDED = 1 << 0,  /* it was not suspended */
+  LEECH_TAGGED    = 1 << 1,  /* it had no "leech" tag; the tag went last */
+} LeechChange;
+
+#define LEECH_TAG "leech"
 
 static const char * const source_names[] = { "study", "interview" };
 
@@ -228,6 +241,89 @@ bind_memory (RhStatement         *stmt,
   sqlite3_bind_double (stmt, index + 1, state->difficulty);
 }
 
+/* As Anki: at the threshold, then every half threshold more. */
+static gboolean
+is_leech_lapse (guint threshold,
+                guint lapses)
+{
+  if (threshold == 0 || lapses < threshold)
+    return FALSE;
+
+  return (lapses - threshold) % MAX (threshold / 2, 1) == 0;
+}
+
+/* Suspends @card_id and tags it "leech", inside the answer's transaction;
+ * @change says what that changed (nothing, when it already was both). */
+static gboolean
+mark_leech (RhScheduler  *self,
+            gint64        card_id,
+            LeechChange  *change,
+            GError      **error)
+{
+  g_autoptr(RhStatement) read = NULL;
+  g_autoptr(RhStatement) mark = NULL;
+  int rc;
+
+  *change = 0;
+
+  if (!(read = rh_database_prepare (self->database,
+                                    "SELECT suspended, rh_search_has_tag (tags, '" LEECH_TAG "') FROM cards WHERE id = ?;",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (read, 1, card_id);
+  if ((rc = sqlite3_step (read)) != SQLITE_ROW)
+    return rh_database_set_error (self->database, error, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc);
+  if (!sqlite3_column_int (read, 0))
+    *change |= LEECH_SUSPENDED;
+  if (!sqlite3_column_int (read, 1))
+    *change |= LEECH_TAGGED;
+  rh_statement_release (g_steal_pointer (&read));
+
+  if (*change == 0)
+    return TRUE;
+
+  if (!(mark = rh_database_prepare (self->database,
+                                    "UPDATE cards SET suspended = 1,"
+                                    " tags = CASE WHEN NOT ?2 THEN tags WHEN tags = '' THEN '" LEECH_TAG "'"
+                                    "   ELSE tags || char (10) || '" LEECH_TAG "' END"
+                                    " WHERE id = ?1;",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (mark, 1, card_id);
+  sqlite3_bind_int (mark, 2, (*change & LEECH_TAGGED) != 0);
+
+  return rh_database_step_done (self->database, mark, error);
+}
+
+/* Takes back what mark_leech() changed, inside the undo's transaction. */
+static gboolean
+unmark_leech (RhScheduler  *self,
+              gint64        card_id,
+              LeechChange   change,
+              GError      **error)
+{
+  g_autoptr(RhStatement) unmark = NULL;
+
+  if (!(unmark = rh_database_prepare (self->database,
+                                      "UPDATE cards SET"
+                                      " suspended = CASE WHEN ?2 THEN 0 ELSE suspended END,"
+                                      " tags = CASE WHEN NOT ?3 THEN tags WHEN tags = '" LEECH_TAG "' THEN ''"
+                                      "   WHEN substr (tags, -6) = char (10) || '" LEECH_TAG "'"
+                                      "     THEN substr (tags, 1, length (tags) - 6)"
+                                      "   ELSE tags END"
+                                      " WHERE id = ?1;",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (unmark, 1, card_id);
+  sqlite3_bind_int (unmark, 2, (change & LEECH_SUSPENDED) != 0);
+  sqlite3_bind_int (unmark, 3, (change & LEECH_TAGGED) != 0);
+
+  return rh_database_step_done (self->database, unmark, error);
+}
+
 static void
 rh_scheduler_dispose (GObject *object)
 {
@@ -235,6 +331,7 @@ rh_scheduler_dispose (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->leeches, g_hash_table_unref);
 
   G_OBJECT_CLASS (rh_scheduler_parent_class)->dispose (object);
 }
@@ -320,6 +417,7 @@ rh_scheduler_class_init (RhSchedulerClass *klass)
 static void
 rh_scheduler_init (RhScheduler *self)
 {
+  self->leeches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**
@@ -582,6 +680,8 @@ rh_scheduler_answer (RhScheduler     *self,
   g_autoptr(RhStatement) log = NULL;
   g_autoptr(RhStatement) update = NULL;
   RhReviewState current, next;
+  RhDatabaseChange changes = RH_DATABASE_CHANGE_REVIEWS;
+  LeechChange leech = 0;
   gint64 new_log_id;
 
   g_return_val_if_fail (RH_IS_SCHEDULER (self), FALSE);
@@ -650,8 +750,24 @@ rh_scheduler_answer (RhScheduler     *self,
     goto failed;
   rh_statement_release (g_steal_pointer (&update));
 
-  if (!rh_database_commit (self->database, RH_DATABASE_CHANGE_REVIEWS, error))
-    return FALSE;
+  if (next.lapses > current.lapses &&
+      is_leech_lapse (rh_study_settings_get_leech_threshold (self->settings), next.lapses))
+    {
+      if (!mark_leech (self, card_id, &leech, error))
+        goto failed;
+      if (leech != 0)
+        changes |= RH_DATABASE_CHANGE_CARDS;
+    }
+
+  /* Known before ::changed, so that its handlers can ask. */
+  if (leech != 0)
+    g_hash_table_insert (self->leeches, g_memdup2 (&new_log_id, sizeof new_log_id), GUINT_TO_POINTER (leech));
+
+  if (!rh_database_commit (self->database, changes, error))
+    {
+      g_hash_table_remove (self->leeches, &new_log_id);
+      return FALSE;
+    }
 
   if (log_id)
     *log_id = new_log_id;
@@ -671,6 +787,8 @@ rh_scheduler_undo (RhScheduler  *self,
   g_autoptr(RhStatement) find = NULL;
   g_autoptr(RhStatement) restore = NULL;
   g_autoptr(RhStatement) forget = NULL;
+  RhDatabaseChange changes = RH_DATABASE_CHANGE_REVIEWS;
+  LeechChange leech;
   gint64 card_id;
   gboolean newest;
   int rc;
@@ -736,7 +854,20 @@ rh_scheduler_undo (RhScheduler  *self,
     goto failed;
   rh_statement_release (g_steal_pointer (&forget));
 
-  return rh_database_commit (self->database, RH_DATABASE_CHANGE_REVIEWS, error);
+  leech = GPOINTER_TO_UINT (g_hash_table_lookup (self->leeches, &log_id));
+  if (leech != 0)
+    {
+      if (!unmark_leech (self, card_id, leech, error))
+        goto failed;
+      changes |= RH_DATABASE_CHANGE_CARDS;
+    }
+
+  if (!rh_database_commit (self->database, changes, error))
+    return FALSE;
+
+  g_hash_table_remove (self->leeches, &log_id);
+
+  return TRUE;
 
 failed:
   rh_database_rollback (self->database);
@@ -804,4 +935,22 @@ rh_scheduler_format_interval (gint64 seconds)
     /* Translators: an interval in years with one decimal, keep it short */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f y", "%.1f y", (gulong)ceil (years)), years);
   }
+}
+
+/**
+ * rh_scheduler_get_answer_leech:
+ * @log_id: an answer's review_log row
+ *
+ * Whether that answer made its card a leech: it was forgotten for the
+ * leech-threshold'th time (or every half as many again) and this
+ * scheduler suspended it and tagged it "leech" in the same transaction.
+ * Undoing the answer takes that back too, and this is %FALSE again.
+ */
+gboolean
+rh_scheduler_get_answer_leech (RhScheduler *self,
+                               gint64       log_id)
+{
+  g_return_val_if_fail (RH_IS_SCHEDULER (self), FALSE);
+
+  return g_hash_table_contains (self->leeches, &log_id);
 }

@@ -88,7 +88,10 @@ gboolean     rh_scheduler_preview           (RhScheduler      *self,
                                              gint64            intervals[4],
                                              GError          **error);
 /* Writes the new state and a review_log row in one transaction and emits
- * ::changed (REVIEWS). @log_id: (out) (optional) the new log row. */
+ * ::changed (REVIEWS). @log_id: (out) (optional) the new log row. A lapse
+ * that makes the card a leech (see "leech-threshold") also suspends it
+ * and tags it "leech", in the same transaction (and CARDS);
+ * rh_scheduler_get_answer_leech() says so. */
 gboolean     rh_scheduler_answer            (RhScheduler      *self,
                                              gint64            card_id,
                                              RhRating          rating,
@@ -97,10 +100,13 @@ gboolean     rh_scheduler_answer            (RhScheduler      *self,
                                              gint64           *log_id,
                                              GError          **error);
 /* Restores the exact state before @log_id and deletes that row, in one
- * transaction. Only the newest log row of its card can be undone. */
+ * transaction, with the leech marking it made. Only the newest log row of
+ * its card can be undone. */
 gboolean     rh_scheduler_undo              (RhScheduler      *self,
                                              gint64            log_id,
                                              GError          **error);
+gboolean     rh_scheduler_get_answer_leech  (RhScheduler      *self,
+                                             gint64            log_id);
 
 /* "45 s", "10 min", "3 h", "5 d", "2 mo", "1.5 y": short, translatable. */
 char        *rh_scheduler_format_interval   (gint64            seconds);

@@ -62,6 +62,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum { LEECH, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 /* An answer this queue can take back, and the topic it was given in: undo
  * stays with its topic, so that it never brings back a card of a topic the
  * user has left, and is still there on coming back. */
@@ -713,6 +716,11 @@ rh_study_queue_class_init (RhStudyQueueClass *klass)
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An answer made @card a leech: it is suspended and tagged "leech". */
+  signals[LEECH] =
+    g_signal_new ("leech", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RH_TYPE_CARD);
 }
 
 static void
@@ -923,6 +931,7 @@ rh_study_queue_answer (RhStudyQueue  *self,
                        GError       **error)
 {
   UndoEntry entry = { 0, };
+  g_autoptr(RhCard) answered_card = NULL;
   gboolean was_undoable, answered;
 
   g_return_val_if_fail (RH_IS_STUDY_QUEUE (self), FALSE);
@@ -930,6 +939,7 @@ rh_study_queue_answer (RhStudyQueue  *self,
   g_return_val_if_fail (self->current_card != NULL, FALSE);
 
   was_undoable = rh_study_queue_get_can_undo (self);
+  answered_card = g_object_ref (self->current_card);
 
   self->writing = TRUE;
   answered = rh_scheduler_answer (self->scheduler, rh_card_get_row_id (self->current_card),
@@ -955,6 +965,9 @@ rh_study_queue_answer (RhStudyQueue  *self,
 
   if (!was_undoable)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+
+  if (rh_scheduler_get_answer_leech (self->scheduler, entry.log_id))
+    g_signal_emit (self, signals[LEECH], 0, answered_card);
 
   return TRUE;
 }

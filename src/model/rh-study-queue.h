@@ -35,7 +35,12 @@ G_DECLARE_FINAL_TYPE (RhStudyQueue, rh_study_queue, RH, STUDY_QUEUE, GObject)
  *   "n-cards"       uint: non-suspended cards in the subtree (0 = empty topic)
  *   "can-undo"      boolean: this topic has an answer to undo (each topic
  *                   keeps its own)
- * It refreshes itself on database ::changed and settings notifications. */
+ * It refreshes itself on database ::changed and settings notifications.
+ *
+ * Signals:
+ *   "leech" (RhCard *card): an answer made @card a leech, so it was
+ *                   suspended and tagged "leech" (undoing the answer
+ *                   takes that back) */
 
 /* The one rule for what is due now, which the counts above and the
  * search's is:due follow: learning and relearning cards due before

@@ -28,6 +28,7 @@ struct _RhStudySettings
   guint    reviews_per_day;
   guint    day_rollover_hour;
   guint    maximum_interval;
+  guint    leech_threshold;
 };
 
 G_DEFINE_FINAL_TYPE (RhStudySettings, rh_study_settings, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ enum {
   PROP_RELEARNING_STEPS,
   PROP_DAY_ROLLOVER_HOUR,
   PROP_MAXIMUM_INTERVAL,
+  PROP_LEECH_THRESHOLD,
   N_PROPS
 };
 
@@ -57,6 +59,8 @@ static GParamSpec *properties[N_PROPS];
 #define DEFAULT_RELEARNING_STEPS "10m"
 #define MAX_ROLLOVER_HOUR 23
 #define DEFAULT_ROLLOVER_HOUR 4
+#define MAX_LEECH_THRESHOLD 99
+#define DEFAULT_LEECH_THRESHOLD 8
 #define MIN_MAXIMUM_INTERVAL 1
 #define MAX_MAXIMUM_INTERVAL 36500
 
@@ -157,6 +161,10 @@ rh_study_settings_get_property (GObject    *object,
       g_value_set_uint (value, self->maximum_interval);
       break;
 
+    case PROP_LEECH_THRESHOLD:
+      g_value_set_uint (value, self->leech_threshold);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -200,6 +208,10 @@ rh_study_settings_set_property (GObject      *object,
       rh_study_settings_set_maximum_interval (self, g_value_get_uint (value));
       break;
 
+    case PROP_LEECH_THRESHOLD:
+      rh_study_settings_set_leech_threshold (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -240,6 +252,10 @@ rh_study_settings_class_init (RhStudySettingsClass *klass)
     g_param_spec_uint ("maximum-interval", NULL, NULL,
                        MIN_MAXIMUM_INTERVAL, MAX_MAXIMUM_INTERVAL, MAX_MAXIMUM_INTERVAL,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LEECH_THRESHOLD] =
+    g_param_spec_uint ("leech-threshold", NULL, NULL,
+                       0, MAX_LEECH_THRESHOLD, DEFAULT_LEECH_THRESHOLD,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -253,6 +269,7 @@ rh_study_settings_init (RhStudySettings *self)
   self->reviews_per_day = DEFAULT_REVIEWS_PER_DAY;
   self->day_rollover_hour = DEFAULT_ROLLOVER_HOUR;
   self->maximum_interval = MAX_MAXIMUM_INTERVAL;
+  self->leech_threshold = DEFAULT_LEECH_THRESHOLD;
 
   self->learning_steps = g_strdup (DEFAULT_LEARNING_STEPS);
   self->relearning_steps = g_strdup (DEFAULT_RELEARNING_STEPS);
@@ -544,4 +561,26 @@ rh_study_settings_parse_steps (const char  *text,
   *seconds = g_steal_pointer (&steps);
 
   return TRUE;
+}
+
+guint
+rh_study_settings_get_leech_threshold (RhStudySettings *self)
+{
+  g_return_val_if_fail (RH_IS_STUDY_SETTINGS (self), DEFAULT_LEECH_THRESHOLD);
+  return self->leech_threshold;
+}
+
+/* 0 turns leeches off; above 99 is clamped. */
+void
+rh_study_settings_set_leech_threshold (RhStudySettings *self,
+                                       guint            lapses)
+{
+  g_return_if_fail (RH_IS_STUDY_SETTINGS (self));
+
+  lapses = MIN (lapses, MAX_LEECH_THRESHOLD);
+  if (self->leech_threshold == lapses)
+    return;
+
+  self->leech_threshold = lapses;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEECH_THRESHOLD]);
 }

@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (RhStudySettings, rh_study_settings, RH, STUDY_SETTINGS, GO
  *   "relearning-steps"   string, default "10m"
  *   "day-rollover-hour"  uint,   0–23,      default 4
  *   "maximum-interval"   uint,   days, 1–36500, default 36500
+ *   "leech-threshold"    uint,   lapses, 0–99, default 8: a card forgotten
+ *                        this many times (and every half as many again)
+ *                        is suspended and tagged “leech”; 0 never
  * Setting an invalid steps string is refused with a g_warning and keeps the old value.
  */
 
@@ -45,6 +48,9 @@ void             rh_study_settings_set_day_rollover_hour (RhStudySettings *self,
 guint            rh_study_settings_get_maximum_interval  (RhStudySettings *self);
 void             rh_study_settings_set_maximum_interval  (RhStudySettings *self,
                                                           guint            days);
+guint            rh_study_settings_get_leech_threshold   (RhStudySettings *self);
+void             rh_study_settings_set_leech_threshold   (RhStudySettings *self,
+                                                          guint            lapses);
 
 /* Parsed steps in seconds; never empty for learning (at least one step). */
 const guint     *rh_study_settings_get_learning_step_seconds   (RhStudySettings *self,

@@ -312,8 +312,16 @@ rh_topic_model_refresh (RhTopicModel *self)
   old_len = self->topics->len;
   new_len = fresh->len;
 
-#define SAME(i, j) (rh_topic_get_row_id (g_ptr_array_index (self->topics, i)) == \
-                    rh_topic_get_row_id (g_ptr_array_index (fresh, j)))
+  /* A renamed or moved topic keeps its row but is a new item: its path
+   * and name are fixed in the object. So is one that gained its first
+   * subtopic or lost its last: GtkTreeListModel asks whether a row can
+   * expand only once, when it is added. */
+#define SAME(i, j) (rh_topic_get_row_id (g_ptr_array_index (self->topics, i)) ==             \
+                    rh_topic_get_row_id (g_ptr_array_index (fresh, j)) &&                     \
+                    g_strcmp0 (rh_topic_get_path (g_ptr_array_index (self->topics, i)),       \
+                               rh_topic_get_path (g_ptr_array_index (fresh, j))) == 0 &&     \
+                    rh_topic_get_has_children (g_ptr_array_index (self->topics, i)) ==        \
+                    rh_topic_get_has_children (g_ptr_array_index (fresh, j)))
 
   while (prefix < old_len && prefix < new_len && SAME (prefix, prefix))
     prefix++;

@@ -364,3 +364,44 @@ rh_topic_path_dup_parent (const char *path)
 
   return sep ? g_strndup (path, sep - path) : g_strdup ("");
 }
+
+/**
+ * rh_topic_path_is_under:
+ *
+ * Returns: whether @path is @ancestor or a topic below it
+ */
+gboolean
+rh_topic_path_is_under (const char *path,
+                        const char *ancestor)
+{
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (ancestor != NULL, FALSE);
+
+  len = strlen (ancestor);
+
+  return strncmp (path, ancestor, len) == 0 &&
+         (path[len] == '\0' || g_str_has_prefix (path + len, RH_TOPIC_SEPARATOR));
+}
+
+/**
+ * rh_topic_path_rebase:
+ *
+ * Where @path is once @ancestor is renamed to @new_ancestor.
+ *
+ * Returns: (transfer full) (nullable): the new path, or %NULL when @path
+ *   is not under @ancestor
+ */
+char *
+rh_topic_path_rebase (const char *path,
+                      const char *ancestor,
+                      const char *new_ancestor)
+{
+  g_return_val_if_fail (new_ancestor != NULL, NULL);
+
+  if (!rh_topic_path_is_under (path, ancestor))
+    return NULL;
+
+  return g_strconcat (new_ancestor, path + strlen (ancestor), NULL);
+}

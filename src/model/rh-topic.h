@@ -36,5 +36,10 @@ char       *rh_topic_path_normalize    (const char  *path,
                                         GError     **error);
 char       *rh_topic_path_dup_parent   (const char  *path);
 char      **rh_topic_path_split        (const char  *path);
+gboolean    rh_topic_path_is_under     (const char  *path,
+                                        const char  *ancestor);
+char       *rh_topic_path_rebase       (const char  *path,
+                                        const char  *ancestor,
+                                        const char  *new_ancestor);
 
 G_END_DECLS

@@ -609,7 +609,7 @@ bind_study_settings (RhApplication *self)
 {
   static const char * const keys[] = {
     "desired-retention", "new-per-day", "reviews-per-day",
-    "learning-steps", "relearning-steps", "day-rollover-hour",
+    "learning-steps", "relearning-steps", "day-rollover-hour", "leech-threshold",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)

@@ -19,6 +19,7 @@ struct _RhPreferencesWindow
   GtkAdjustment        *new_adjustment;
   GtkAdjustment        *reviews_adjustment;
   GtkAdjustment        *rollover_adjustment;
+  GtkAdjustment        *leech_adjustment;
   AdwEntryRow          *learning_row;
   AdwEntryRow          *relearning_row;
   GtkLabel             *steps_error_label;
@@ -118,6 +119,7 @@ rh_preferences_window_class_init (RhPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, new_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, reviews_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, rollover_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, leech_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, learning_row);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, relearning_row);
   gtk_widget_class_bind_template_child (widget_class, RhPreferencesWindow, steps_error_label);
@@ -156,6 +158,7 @@ rh_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "new-per-day", self->new_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reviews-per-day", self->reviews_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "day-rollover-hour", self->rollover_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "leech-threshold", self->leech_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "style", self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
 

@@ -13,6 +13,7 @@
 #include "rh-scheduler.h"
 #include "rh-study-page.h"
 #include "rh-study-queue.h"
+#include "rh-topic-dialogs.h"
 #include "rh-topic-model.h"
 #include "rh-topic-row.h"
 #include "rh-window.h"
@@ -40,6 +41,9 @@ struct _RhWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+
+  /* Owned, a child of topic_view: the menu of a topic */
+  GtkWidget            *topic_menu;
 
   /* Borrowed: the pages, owned by their bins */
   RhStudyPage          *study_page;
@@ -138,6 +142,98 @@ topic_activate_cb (RhWindow    *self,
   show_content (self);
 }
 
+/* The menu of @topic, at @rect of the sidebar; "All Topics" has none. */
+static void
+open_topic_menu (RhWindow           *self,
+                 RhTopic            *topic,
+                 const GdkRectangle *rect)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  static const struct { const char *label; const char *action; } items[] = {
+    { N_("_Rename…"), "win.rename-topic" },
+    { N_("_Move…"), "win.move-topic" },
+    { N_("_Delete…"), "win.delete-topic" },
+  };
+
+  /* Folded away behind the page, the sidebar has no rows to point at. */
+  if (topic == NULL || rh_topic_is_root (topic) || !gtk_widget_get_mapped (GTK_WIDGET (self->topic_view)))
+    return;
+
+  menu = g_menu_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      item = g_menu_item_new (_(items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, items[i].action,
+                                               g_variant_new_string (rh_topic_get_path (topic)));
+      g_menu_append_item (menu, item);
+      g_clear_object (&item);
+    }
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->topic_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->topic_menu), rect);
+  gtk_popover_popup (GTK_POPOVER (self->topic_menu));
+}
+
+/* From the keyboard: the selected topic's menu, at its focused row. */
+static void
+open_selected_topic_menu (RhWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GdkRectangle rect = { 0, 0, gtk_widget_get_width (GTK_WIDGET (self->topic_view)), 1 };
+  graphene_rect_t bounds;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->topic_view)) &&
+      gtk_widget_compute_bounds (focus, GTK_WIDGET (self->topic_view), &bounds))
+    rect = (GdkRectangle) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+
+  open_topic_menu (self, self->selected_topic, &rect);
+}
+
+/* A right click or a long press selects the row under it and opens its
+ * menu there. */
+static void
+open_topic_menu_at (RhWindow *self,
+                    double    x,
+                    double    y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->topic_view), x, y, GTK_PICK_DEFAULT);
+  GtkTreeListRow *row = NULL;
+
+  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self->topic_view); w = gtk_widget_get_parent (w))
+    if (GTK_IS_TREE_EXPANDER (w))
+      {
+        row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (w));
+        break;
+      }
+
+  if (row == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->topic_selection, gtk_tree_list_row_get_position (row));
+  open_topic_menu (self, self->selected_topic, &(GdkRectangle) { x, y, 1, 1 });
+}
+
+static void
+topic_secondary_pressed_cb (RhWindow        *self,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtkGestureClick *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  open_topic_menu_at (self, x, y);
+}
+
+static void
+topic_long_pressed_cb (RhWindow            *self,
+                       double               x,
+                       double               y,
+                       GtkGestureLongPress *gesture)
+{
+  open_topic_menu_at (self, x, y);
+}
+
 /* The sidebar is one Tab stop, with the arrows inside it: GTK 4.8's list
  * view stops Tab on every row. Tab leaves it by looking past the list as
  * if it could not take focus. */
@@ -150,6 +246,12 @@ topic_key_pressed_cb (RhWindow              *self,
 {
   GtkDirectionType direction;
   gboolean moved;
+
+  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+    {
+      open_selected_topic_menu (self);
+      return GDK_EVENT_STOP;
+    }
 
   if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
     direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
@@ -614,6 +716,116 @@ undo_answer_action (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
+/* Renames @path to @new_path, the sidebar's selection following the
+ * topic it was on, and says so in a toast that can undo it. */
+static void
+rename_topic (RhWindow   *self,
+              const char *path,
+              const char *new_path,
+              gboolean    undoable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *title = NULL;
+  /* The selected row goes away with the old path while the sidebar
+   * refreshes: remember where it was. */
+  g_autofree char *selected = g_strdup (self->selected_topic ? rh_topic_get_path (self->selected_topic) : "");
+  AdwToast *toast;
+
+  if (!(normalized = rh_topic_path_normalize (new_path, &error)) ||
+      !rh_deck_store_rename_topic (self->database, path, normalized, &error))
+    {
+      show_error (self, _("Could Not Rename Topic"), error->message);
+      return;
+    }
+
+  moved = rh_topic_path_rebase (selected, path, normalized);
+  if (!rh_window_select_topic (self, moved ? moved : selected))
+    rh_window_select_topic (self, "");
+
+  /* Translators: in a toast after a topic was renamed or moved; both are topic paths */
+  title = g_strdup_printf (_("“%1$s” is now “%2$s”"), path, normalized);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 5);
+  if (undoable)
+    {
+      adw_toast_set_button_label (toast, _("Undo"));
+      adw_toast_set_action_name (toast, "win.undo-rename-topic");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", normalized, path));
+    }
+  add_toast (self, toast);
+}
+
+/* What a topic dialog chose: a new path, or NULL to delete. */
+static void
+topic_chosen_cb (GtkWindow  *parent,
+                 const char *path,
+                 const char *new_path)
+{
+  RhWindow *self = RH_WINDOW (parent);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (new_path != NULL)
+    {
+      rename_topic (self, path, new_path, TRUE);
+      return;
+    }
+
+  if (!rh_deck_store_delete_topic (self->database, path, &error))
+    {
+      show_error (self, _("Could Not Delete Topic"), error->message);
+      return;
+    }
+
+  /* Translators: in a toast; %s is a topic path */
+  title = g_strdup_printf (_("Deleted topic “%s”"), path);
+  show_toast (self, title);
+}
+
+static void
+rename_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  rh_topic_dialogs_ask_rename (GTK_WINDOW (self), self->database, g_variant_get_string (parameter, NULL),
+                               g_str_equal (action_name, "win.move-topic"), topic_chosen_cb);
+}
+
+static void
+delete_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  rh_topic_dialogs_ask_delete (GTK_WINDOW (self), self->database, g_variant_get_string (parameter, NULL),
+                               topic_chosen_cb);
+}
+
+/* From the toast of a rename: (the path now, the path before). */
+static void
+undo_rename_topic_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  const char *path, *old_path;
+
+  g_variant_get (parameter, "(&s&s)", &path, &old_path);
+  rename_topic (RH_WINDOW (widget), path, old_path, FALSE);
+}
+
+static void
+topic_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_selected_topic_menu (RH_WINDOW (widget));
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -745,6 +957,7 @@ rh_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
 
+  g_clear_pointer (&self->topic_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_WINDOW);
   /* Borrowed from their bins, which went with the template. */
   self->study_page = NULL;
@@ -874,6 +1087,11 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-answer", NULL, undo_answer_action);
   gtk_widget_class_install_action (widget_class, "win.new-card", NULL, new_card_action);
   gtk_widget_class_install_action (widget_class, "win.edit-card", "x", edit_card_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-topic", "s", rename_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.move-topic", "s", rename_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-topic", "s", delete_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-rename-topic", "(ss)", undo_rename_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.topic-menu", NULL, topic_menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
@@ -888,6 +1106,7 @@ rh_window_init (RhWindow *self)
   GtkListItemFactory *factory;
   GtkDropTarget *target;
   GtkGesture *click;
+  GtkGesture *long_press;
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -913,6 +1132,17 @@ rh_window_init (RhWindow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (topic_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->topic_view), GTK_EVENT_CONTROLLER (click));
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (topic_secondary_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_view), GTK_EVENT_CONTROLLER (click));
+  long_press = gtk_gesture_long_press_new ();
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (topic_long_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_view), GTK_EVENT_CONTROLLER (long_press));
+  self->topic_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_position (GTK_POPOVER (self->topic_menu), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (self->topic_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->topic_menu, GTK_WIDGET (self->topic_view));
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (topic_key_pressed_cb), self, G_CONNECT_SWAPPED);

@@ -626,6 +626,21 @@ open_follow_up_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* As Anki says it: the card leaves the queue until it is unsuspended. */
+static void
+leech_cb (RhStudyPage  *self,
+          RhCard       *card,
+          RhStudyQueue *queue)
+{
+  g_autofree char *title = rh_card_dup_title (card);
+  /* Translators: %s is a card's question; “leech” is the tag, keep it as is */
+  g_autofree char *text = g_strdup_printf (_("“%s” is a leech: suspended and tagged “leech”"), title);
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 10);
+  show_toast (self, toast);
+}
+
 static void
 rh_study_page_set_queue (RhStudyPage   *self,
                         RhStudyQueue *queue)
@@ -635,6 +650,7 @@ rh_study_page_set_queue (RhStudyPage   *self,
   self->queue = g_object_ref (queue);
   rh_card_editor_set_database (self->editor, rh_scheduler_get_database (rh_study_queue_get_scheduler (queue)));
   g_signal_connect_object (queue, "notify", G_CALLBACK (queue_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (queue, "leech", G_CALLBACK (leech_cb), self, G_CONNECT_SWAPPED);
   queue_notify_cb (self, NULL, queue);
 }
 
