@@ -16,6 +16,7 @@ struct _RhBarChart
   GStrv      labels;
   GArray    *values;     /* double, n_bars × n_series */
   char      *maximum_label;
+  char      *description;
 
   guint      n_series;
   guint      n_bars;
@@ -225,6 +226,7 @@ rh_bar_chart_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->values, g_array_unref);
   g_clear_pointer (&self->maximum_label, g_free);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (rh_bar_chart_parent_class)->finalize (object);
 }
@@ -340,7 +342,18 @@ rh_bar_chart_set_description (RhBarChart *self,
 {
   g_return_if_fail (RH_IS_BAR_CHART (self));
 
+  g_free (self->description);
+  self->description = g_strdup (description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* What assistive technologies read: GTK 4.8 cannot read it back. */
+const char *
+rh_bar_chart_get_description (RhBarChart *self)
+{
+  g_return_val_if_fail (RH_IS_BAR_CHART (self), NULL);
+
+  return self->description;
 }
 
 /* The value at the top of the plot: the fixed maximum or the highest bar. */

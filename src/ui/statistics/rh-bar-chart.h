@@ -35,6 +35,7 @@ void       rh_bar_chart_set_labels      (RhBarChart          *self,
                                          const char * const  *labels);
 void       rh_bar_chart_set_description (RhBarChart          *self,
                                          const char          *description);
+const char *rh_bar_chart_get_description (RhBarChart        *self);
 double     rh_bar_chart_get_scale_maximum (RhBarChart        *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@ struct _RhHeatmap
   /* Owned */
   GArray    *days;        /* RhStatisticsDay */
   GTimeZone *tz;
+  char      *description;
 
   guint      first_row;   /* weekday of the first day, Monday 0 */
   guint      most;        /* answers on the busiest day */
@@ -221,6 +222,7 @@ rh_heatmap_finalize (GObject *object)
 
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (rh_heatmap_parent_class)->finalize (object);
 }
@@ -399,4 +401,24 @@ rh_heatmap_dup_selected_text (RhHeatmap *self)
     return NULL;
 
   return rh_statistics_format_day (&g_array_index (self->days, RhStatisticsDay, self->selected), self->tz);
+}
+
+void
+rh_heatmap_set_description (RhHeatmap  *self,
+                            const char *description)
+{
+  g_return_if_fail (RH_IS_HEATMAP (self));
+
+  g_free (self->description);
+  self->description = g_strdup (description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* What assistive technologies read: GTK 4.8 cannot read it back. */
+const char *
+rh_heatmap_get_description (RhHeatmap *self)
+{
+  g_return_val_if_fail (RH_IS_HEATMAP (self), NULL);
+
+  return self->description;
 }

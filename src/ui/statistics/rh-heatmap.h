@@ -27,5 +27,8 @@ int        rh_heatmap_get_selected      (RhHeatmap             *self);
 void       rh_heatmap_set_selected      (RhHeatmap             *self,
                                          int                    selected);
 char      *rh_heatmap_dup_selected_text (RhHeatmap             *self);
+void       rh_heatmap_set_description   (RhHeatmap             *self,
+                                         const char            *description);
+const char *rh_heatmap_get_description  (RhHeatmap             *self);
 
 G_END_DECLS

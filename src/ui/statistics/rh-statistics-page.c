@@ -155,8 +155,7 @@ show_activity (RhStatisticsPage *self)
   /* Translators: "7 reviews" on "5 days" in the last "30 days". */
   description = g_strdup_printf (_("%s on %u of the last %s. %s"), total_text, n_active, period, summary);
   rh_heatmap_set_days (self->heatmap, days, n_days, self->tz);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heatmap), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+  rh_heatmap_set_description (self->heatmap, description);
   g_clear_pointer (&description, g_free);
 
   if (n_days > 0)
