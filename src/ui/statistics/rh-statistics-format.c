@@ -16,11 +16,11 @@ rh_statistics_format_duration (gint64 ms)
   gint64 seconds = MAX (ms, 0) / 1000;
 
   if (seconds < 60)
-    return g_strdup_printf (_("%u s"), (guint)seconds);
+    return g_strdup_printf (C_("time spent", "%u s"), (guint)seconds);
   if (seconds < 3600)
-    return g_strdup_printf (_("%u min"), (guint)(seconds / 60));
+    return g_strdup_printf (C_("time spent", "%u min"), (guint)(seconds / 60));
 
-  return g_strdup_printf (_("%u h %u min"), (guint)(seconds / 3600), (guint)(seconds % 3600 / 60));
+  return g_strdup_printf (C_("time spent", "%u h %u min"), (guint)(seconds / 3600), (guint)(seconds % 3600 / 60));
 }
 
 /* The calendar date of a study day that starts at @at. */
