@@ -20,7 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD=${BENCH_BUILD_DIR:-_build-bench}
 SIZES=${SIZES:-"10000 100000"}
 RUNS=${RUNS:-3}
-ROWS=${ROWS:-"import import_memory reimport search first_frame"}
+ROWS=${ROWS:-"import import_memory reimport search first_frame statistics"}
 DECKS=$BUILD/decks
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rehearse-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -151,6 +151,30 @@ row_first_frame() {
     { cat "$WORK/stderr" >&2; echo "bench.sh: first frame failed" >&2; exit 1; }
   report "first frame, 100k vs built-in" "$(median "$WORK/first-frame-big" 1)" \
     "$(median "$WORK/first-frame-builtin" 1)" ms "≤ 1.1×"
+}
+
+# Each Statistics chart's query on 100k cards and 1M answers (a database
+# of its own, made once in $DECKS/statistics), and the whole page after an
+# answer. 100k sizes only.
+row_statistics() {
+  local out=$WORK/statistics
+  if [ "$1" != 100000 ]; then
+    return
+  fi
+  "$BUILD/tests/bench/bench-statistics" "$DECKS/statistics" >"$out"
+  value() { awk -v k="$1" '$1 == k { print $2 }' "$out"; }
+  report "statistics, activity, month" "$(value activity_month)" - ms "< 50 ms"
+  report "statistics, activity, year" "$(value activity_year)" - ms "< 50 ms"
+  report "statistics, activity, year, topic" "$(value activity_year_topic)" - ms "< 50 ms"
+  report "statistics, forecast" "$(value forecast)" - ms "< 50 ms"
+  report "statistics, forecast, topic" "$(value forecast_topic)" - ms "< 50 ms"
+  report "statistics, memory" "$(value memory)" - ms "< 50 ms"
+  report "statistics, memory, topic" "$(value memory_topic)" - ms "< 50 ms"
+  report "statistics, readiness" "$(value readiness)" - ms "< 50 ms"
+  report "statistics, readiness, topic" "$(value readiness_topic)" - ms "< 50 ms"
+  report "statistics, interviews" "$(value interviews)" - ms "< 50 ms"
+  report "statistics, interviews, topic" "$(value interviews_topic)" - ms "< 50 ms"
+  report "statistics, page after an answer" "$(value after_answer)" - ms "< 50 ms"
 }
 
 build

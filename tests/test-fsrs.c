@@ -217,6 +217,21 @@ test_retrievability (void)
 }
 
 static void
+test_elapsed_ratio (void)
+{
+  RhFsrsParams p;
+
+  rh_fsrs_params_init_default (&p);
+
+  g_assert_cmpfloat_with_epsilon (rh_fsrs_elapsed_ratio (&p, 0.9), 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (rh_fsrs_elapsed_ratio (&p, 1.0), 0.0, 1e-12);
+  /* The inverse of the forgetting curve. */
+  g_assert_cmpfloat_with_epsilon (rh_fsrs_retrievability (&p, 10.0 * rh_fsrs_elapsed_ratio (&p, 0.8), 10.0),
+                                  0.8, 1e-12);
+  g_assert_cmpfloat (rh_fsrs_elapsed_ratio (&p, 0.5), >, rh_fsrs_elapsed_ratio (&p, 0.8));
+}
+
+static void
 test_interval_equals_stability (void)
 {
   static const double stabilities[] = { 1.0, 2.3065, 8.2956, 10.0, 53.62691, 365.25, 1000.4 };
@@ -410,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/fsrs/state/same-day-formula", test_same_day_formula);
   g_test_add_func ("/fsrs/state/invalid-rating", test_invalid_rating);
   g_test_add_func ("/fsrs/retrievability", test_retrievability);
+  g_test_add_func ("/fsrs/retrievability/elapsed-ratio", test_elapsed_ratio);
   g_test_add_func ("/fsrs/interval/equals-stability", test_interval_equals_stability);
   g_test_add_func ("/fsrs/interval/clamped", test_interval_clamped);
   g_test_add_func ("/fsrs/interval/retention", test_interval_retention);

@@ -201,6 +201,27 @@ rh_fsrs_retrievability (const RhFsrsParams *p,
 }
 
 /**
+ * rh_fsrs_elapsed_ratio:
+ * @p: the parameters
+ * @retention: a retrievability in (0, 1]
+ *
+ * The inverse of rh_fsrs_retrievability() per unit of stability, so that a
+ * query can compare elapsed time with stability instead of computing a
+ * power for every card.
+ *
+ * Returns: t / S at which R(t, S) = @retention
+ */
+double
+rh_fsrs_elapsed_ratio (const RhFsrsParams *p,
+                       double              retention)
+{
+  g_return_val_if_fail (p != NULL, 0.0);
+  g_return_val_if_fail (retention > 0.0 && retention <= 1.0, 0.0);
+
+  return (pow (retention, 1.0 / decay (p)) - 1.0) / factor (p);
+}
+
+/**
  * rh_fsrs_next_state:
  * @p: the parameters
  * @prev: (nullable): the state before this review, %NULL for a new card

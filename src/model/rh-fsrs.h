@@ -44,6 +44,10 @@ void    rh_fsrs_next_state          (const RhFsrsParams  *p,
 double  rh_fsrs_retrievability      (const RhFsrsParams  *p,
                                      double               elapsed_days,
                                      double               stability);
+/* Elapsed days per day of stability at which retrievability falls to
+ * @retention: R(t, S) >= retention exactly when t <= S * this. */
+double  rh_fsrs_elapsed_ratio       (const RhFsrsParams  *p,
+                                     double               retention);
 int     rh_fsrs_next_interval       (const RhFsrsParams  *p,
                                      double               stability);
 int     rh_fsrs_fuzz_interval       (int                  interval,

@@ -11,6 +11,7 @@
 #include "rh-deck-store.h"
 #include "rh-interview-page.h"
 #include "rh-scheduler.h"
+#include "rh-statistics-page.h"
 #include "rh-study-page.h"
 #include "rh-study-queue.h"
 #include "rh-topic-dialogs.h"
@@ -34,6 +35,7 @@ struct _RhWindow
   AdwBin               *study_bin;
   AdwBin               *interview_bin;
   AdwBin               *cards_bin;
+  AdwBin               *statistics_bin;
   GtkToggleButton      *search_button;
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *damage_revealer;
@@ -48,6 +50,7 @@ struct _RhWindow
   /* Borrowed: the pages, owned by their bins */
   RhStudyPage          *study_page;
   RhCardsPage          *cards_page;
+  RhStatisticsPage     *statistics_page;
 
   /* Owned */
   RhDatabase           *database;
@@ -105,6 +108,7 @@ set_selected_topic (RhWindow *self,
   if (topic != NULL)
     {
       rh_cards_page_set_topic (self->cards_page, topic);
+      rh_statistics_page_set_topic_path (self->statistics_page, rh_topic_get_path (topic));
       rh_study_queue_set_topic_path (self->queue, rh_topic_get_path (topic));
       g_settings_set_string (self->settings, "selected-topic", rh_topic_get_path (topic));
     }
@@ -619,6 +623,28 @@ search_action (GtkWidget  *widget,
   rh_cards_page_start_search (self->cards_page);
 }
 
+/* A topic picked among the Statistics page's readiness rows. */
+static void
+statistics_open_topic_cb (RhWindow         *self,
+                          const char       *path,
+                          RhStatisticsPage *page)
+{
+  rh_window_select_topic (self, path);
+}
+
+/* Ctrl+1 … Ctrl+4: the pages in the switcher's order. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RhWindow *self = RH_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  rh_window_set_page (self, g_variant_get_string (parameter, NULL));
+  rh_window_focus_content (self);
+}
+
 /* A card picked on the Cards page is studied right away. */
 static void
 study_card_action (GtkWidget  *widget,
@@ -909,6 +935,14 @@ rh_window_constructed (GObject *object)
   g_object_bind_property (self->search_button, "active", self->cards_page, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->interview_bin, rh_interview_page_new (self->scheduler));
+  {
+    g_autoptr(RhStatistics) statistics = rh_statistics_new (self->database, self->study_settings);
+
+    self->statistics_page = RH_STATISTICS_PAGE (rh_statistics_page_new (statistics));
+    adw_bin_set_child (self->statistics_bin, GTK_WIDGET (self->statistics_page));
+    g_signal_connect_object (self->statistics_page, "open-topic", G_CALLBACK (statistics_open_topic_cb), self,
+                             G_CONNECT_SWAPPED);
+  }
 
   /* An in-memory database has no file to check. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-database",
@@ -962,6 +996,7 @@ rh_window_dispose (GObject *object)
   /* Borrowed from their bins, which went with the template. */
   self->study_page = NULL;
   self->cards_page = NULL;
+  self->statistics_page = NULL;
 
   g_clear_object (&self->topic_signals);
   g_clear_object (&self->selected_topic);
@@ -1069,6 +1104,7 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhWindow, study_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, interview_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, cards_bin);
+  gtk_widget_class_bind_template_child (widget_class, RhWindow, statistics_bin);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RhWindow, damage_revealer);
@@ -1092,12 +1128,17 @@ rh_window_class_init (RhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-topic", "s", delete_topic_action);
   gtk_widget_class_install_action (widget_class, "win.undo-rename-topic", "(ss)", undo_rename_topic_action);
   gtk_widget_class_install_action (widget_class, "win.topic-menu", NULL, topic_menu_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-answer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-card", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "study");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "interview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "cards");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page", "s", "statistics");
 }
 
 static void
@@ -1394,7 +1435,7 @@ rh_window_focus_content (RhWindow *self)
     gtk_widget_grab_focus (page);
 }
 
-/* Shows the "study", "interview" or "cards" page. */
+/* Shows the "study", "interview", "cards" or "statistics" page. */
 void
 rh_window_set_page (RhWindow   *self,
                     const char *name)

@@ -1,0 +1,584 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rh-statistics-store"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rh-database-private.h"
+#include "rh-fsrs.h"
+#include "rh-interview-report.h"
+#include "rh-interview-template.h"
+#include "rh-statistics-store.h"
+
+/* Each query reads an index range: review_log (reviewed_at) for every
+ * card, or the topic's cards (cards (topic_id)) then review_log (card_id,
+ * reviewed_at); review_state (state, due) or (topic_id, state, due).
+ * Study days are cut in C, from the day starts the caller computed with
+ * the clock, so a DST change or the rollover hour is one rule, the
+ * scheduler's. */
+
+const double rh_statistics_stability_bins[RH_STATISTICS_N_STABILITY_BINS] = {
+  0, 1, 7, 30, 90, 365,
+};
+
+const double rh_statistics_retrievability_bins[RH_STATISTICS_N_RETRIEVABILITY_BINS] = {
+  0, 0.5, 0.6, 0.7, 0.8, 0.9,
+};
+
+/* The scope's topic id, or 0 for every card; -1 when the topic is gone. */
+static gint64
+scope_id (RhDatabase  *database,
+          const char  *topic_path,
+          GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  int rc;
+
+  if (topic_path == NULL || *topic_path == '\0')
+    return 0;
+
+  if (!(stmt = rh_database_prepare (database, "SELECT id FROM topics WHERE path = ?;", error)))
+    return -2;
+  sqlite3_bind_text (stmt, 1, topic_path, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return -1;
+
+  rh_database_set_error (database, error, rc);
+  return -2;
+}
+
+/**
+ * rh_statistics_store_first_review:
+ *
+ * Returns: when the scope's first answer was given, 0 if never, -1 on
+ *   error
+ */
+gint64
+rh_statistics_store_first_review (RhDatabase  *database,
+                                  const char  *topic_path,
+                                  GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  gint64 scope;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), -1);
+
+  if ((scope = scope_id (database, topic_path, error)) < -1)
+    return -1;
+  if (scope < 0)
+    return 0;
+
+  if (scope == 0)
+    stmt = rh_database_prepare (database, "SELECT min(reviewed_at) FROM review_log;", error);
+  else
+    stmt = rh_database_prepare (database,
+                                "SELECT min((SELECT min(r.reviewed_at) FROM review_log r WHERE r.card_id = c.id))"
+                                " FROM topic_closure tc CROSS JOIN cards c ON c.topic_id = tc.descendant_id"
+                                " WHERE tc.ancestor_id = ?1;",
+                                error);
+  if (stmt == NULL)
+    return -1;
+  if (scope > 0)
+    sqlite3_bind_int64 (stmt, 1, scope);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rh_database_set_error (database, error, rc);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static guint
+find_day (const RhStatisticsDay *days,
+          guint                  n_days,
+          gint64                 at)
+{
+  guint lo = 0, hi = n_days;
+
+  /* The last day starting at or before @at. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (days[mid].start <= at)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * rh_statistics_store_add_days:
+ * @days: (array length=n_days): study days in order, with their start set
+ * @end: the end of the last day
+ *
+ * Adds each answer given from the first day's start to @end to its day.
+ */
+gboolean
+rh_statistics_store_add_days (RhDatabase       *database,
+                              const char       *topic_path,
+                              guint             n_days,
+                              RhStatisticsDay  *days,
+                              gint64            end,
+                              GError          **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  gint64 scope;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (n_days == 0 || days != NULL, FALSE);
+
+  if (n_days == 0)
+    return TRUE;
+  if ((scope = scope_id (database, topic_path, error)) < -1)
+    return FALSE;
+  if (scope < 0)
+    return TRUE;
+
+  /* Every card: the log is written in time order, so the period is the
+   * rows from the first answer in it on, read in order of the table
+   * rather than looked up one by one from the time index (twice as fast
+   * over a year). No row before that one can be in the period. */
+  if (scope == 0)
+    stmt = rh_database_prepare (database,
+                                "SELECT reviewed_at, state_before, rating, duration_ms FROM review_log"
+                                " WHERE id >= (SELECT min(id) FROM review_log INDEXED BY review_log_time"
+                                "  WHERE reviewed_at >= ?1)"
+                                " AND +reviewed_at >= ?1 AND +reviewed_at < ?2;",
+                                error);
+  else
+    stmt = rh_database_prepare (database,
+                                "SELECT r.reviewed_at, r.state_before, r.rating, r.duration_ms"
+                                " FROM topic_closure tc CROSS JOIN cards c ON c.topic_id = tc.descendant_id"
+                                " CROSS JOIN review_log r ON r.card_id = c.id"
+                                " WHERE tc.ancestor_id = ?3 AND r.reviewed_at >= ?1 AND r.reviewed_at < ?2;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, days[0].start);
+  sqlite3_bind_int64 (stmt, 2, end);
+  if (scope > 0)
+    sqlite3_bind_int64 (stmt, 3, scope);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RhStatisticsDay *day = &days[find_day (days, n_days, sqlite3_column_int64 (stmt, 0))];
+      int state = sqlite3_column_int (stmt, 1);
+
+      if (state < 0 || state >= RH_STATISTICS_N_KINDS)
+        continue;
+      day->reviews[state]++;
+      if (state == 2 && sqlite3_column_int (stmt, 2) > RH_RATING_AGAIN)
+        day->passed++;
+      day->duration_ms += MAX (sqlite3_column_int64 (stmt, 3), 0);
+    }
+
+  if (rc != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+
+  return TRUE;
+}
+
+/**
+ * rh_statistics_store_forecast:
+ * @bounds: (array): @n_days + 1 day starts; the first is today's
+ * @overdue: (out): cards due at @now or before
+ * @due: (array length=n_days) (out caller-allocates): cards falling due
+ *   on each day after @now
+ *
+ * What the schedule says is coming: active cards that are not new.
+ */
+gboolean
+rh_statistics_store_forecast (RhDatabase    *database,
+                              const char    *topic_path,
+                              gint64         now,
+                              const gint64  *bounds,
+                              guint          n_days,
+                              guint         *overdue,
+                              guint         *due,
+                              GError       **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  gint64 scope;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (bounds != NULL && overdue != NULL && (n_days == 0 || due != NULL), FALSE);
+
+  *overdue = 0;
+  memset (due, 0, n_days * sizeof (guint));
+
+  if ((scope = scope_id (database, topic_path, error)) < -1)
+    return FALSE;
+  if (scope < 0)
+    return TRUE;
+
+  /* Grouped by due time: a review card falls due at a day's start, so
+   * there are few groups; suspended cards are the few in their index. */
+  if (scope == 0)
+    stmt = rh_database_prepare (database,
+                                "SELECT rs.due, count(*) FROM review_state rs"
+                                " WHERE rs.state IN (1, 2, 3) AND rs.due < ?1"
+                                " AND rs.card_id NOT IN (SELECT id FROM cards WHERE suspended <> 0)"
+                                " GROUP BY rs.due;",
+                                error);
+  else
+    stmt = rh_database_prepare (database,
+                                "SELECT rs.due, count(*) FROM topic_closure tc"
+                                " CROSS JOIN review_state rs ON rs.topic_id = tc.descendant_id"
+                                " WHERE tc.ancestor_id = ?2 AND rs.state IN (1, 2, 3) AND rs.due < ?1"
+                                " AND rs.card_id NOT IN (SELECT id FROM cards WHERE suspended <> 0)"
+                                " GROUP BY rs.due;",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, bounds[n_days]);
+  if (scope > 0)
+    sqlite3_bind_int64 (stmt, 2, scope);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 at = sqlite3_column_int64 (stmt, 0);
+      guint n = (guint)sqlite3_column_int64 (stmt, 1);
+      guint lo = 0, hi = n_days;
+
+      if (at <= now)
+        {
+          *overdue += n;
+          continue;
+        }
+
+      while (hi - lo > 1)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (bounds[mid] <= at)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      if (n_days > 0)
+        due[lo] += n;
+    }
+
+  if (rc != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+
+  return TRUE;
+}
+
+/* The bins' bounds as elapsed days per day of stability, highest
+ * retrievability first, so a query compares instead of raising powers. */
+static void
+retrievability_ratios (double  desired_retention,
+                       double *ratios,
+                       double *desired)
+{
+  RhFsrsParams params;
+
+  rh_fsrs_params_init_default (&params);
+  for (guint i = 1; i < RH_STATISTICS_N_RETRIEVABILITY_BINS; i++)
+    ratios[i] = rh_fsrs_elapsed_ratio (&params, rh_statistics_retrievability_bins[i]);
+  *desired = rh_fsrs_elapsed_ratio (&params, desired_retention);
+}
+
+/**
+ * rh_statistics_store_memory:
+ * @memory: (out caller-allocates): the distributions
+ *
+ * Stability and retrievability now of every active card that has been
+ * answered, retrievability by the forgetting curve of rh-fsrs.c over the
+ * time since the last answer.
+ */
+gboolean
+rh_statistics_store_memory (RhDatabase          *database,
+                            const char          *topic_path,
+                            gint64               now,
+                            double               desired_retention,
+                            RhStatisticsMemory  *memory,
+                            GError             **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+  double ratios[RH_STATISTICS_N_RETRIEVABILITY_BINS] = { 0 };
+  double desired;
+  gint64 scope;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (memory != NULL, FALSE);
+
+  memset (memory, 0, sizeof *memory);
+  if ((scope = scope_id (database, topic_path, error)) < -1)
+    return FALSE;
+  if (scope < 0)
+    return TRUE;
+
+  retrievability_ratios (desired_retention, ratios, &desired);
+
+  /* The bins are counted here: SQLite would evaluate the expression
+   * once per bin and card. A table scan reads the rows in order. */
+#define MEMORY_WHERE                                                            \
+  " AND rs.stability IS NOT NULL AND rs.last_review IS NOT NULL"              \
+  " AND rs.card_id NOT IN (SELECT id FROM cards WHERE suspended <> 0);"
+  if (scope == 0)
+    stmt = rh_database_prepare (database,
+                                "SELECT rs.stability, rs.last_review FROM review_state rs"
+                                " WHERE +rs.state IN (1, 2, 3)" MEMORY_WHERE,
+                                error);
+  else
+    stmt = rh_database_prepare (database,
+                                "SELECT rs.stability, rs.last_review"
+                                " FROM topic_closure tc CROSS JOIN review_state rs ON rs.topic_id = tc.descendant_id"
+                                " WHERE tc.ancestor_id = ?1 AND rs.state IN (1, 2, 3)" MEMORY_WHERE,
+                                error);
+#undef MEMORY_WHERE
+  if (stmt == NULL)
+    return FALSE;
+
+  if (scope > 0)
+    sqlite3_bind_int64 (stmt, 1, scope);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double stability = sqlite3_column_double (stmt, 0);
+      gint64 elapsed = MAX (now - sqlite3_column_int64 (stmt, 1), 0);
+      double x = elapsed / (86400.0 * MAX (stability, RH_FSRS_MIN_STABILITY));
+      guint s_bin = 0, r_bin = 0;
+
+      while (s_bin + 1 < RH_STATISTICS_N_STABILITY_BINS && stability >= rh_statistics_stability_bins[s_bin + 1])
+        s_bin++;
+      for (guint i = 1; i < RH_STATISTICS_N_RETRIEVABILITY_BINS; i++)
+        r_bin += x <= ratios[i];
+
+      memory->n_cards++;
+      memory->stability[s_bin]++;
+      memory->retrievability[r_bin]++;
+      memory->n_recalled += x <= desired;
+    }
+
+  if (rc != SQLITE_DONE)
+    return rh_database_set_error (database, error, rc);
+
+  return TRUE;
+}
+
+static void
+clear_topic (gpointer data)
+{
+  RhStatisticsTopic *topic = data;
+
+  g_free (topic->name);
+  g_free (topic->path);
+}
+
+static int
+compare_topics (gconstpointer a,
+                gconstpointer b)
+{
+  const RhStatisticsTopic *x = a, *y = b;
+  /* Least ready first: compare the shares without dividing. */
+  guint64 lhs = (guint64)x->n_ready * MAX (y->n_cards, 1);
+  guint64 rhs = (guint64)y->n_ready * MAX (x->n_cards, 1);
+
+  if (x->n_cards == 0 || y->n_cards == 0)
+    return (x->n_cards == 0) - (y->n_cards == 0);
+  if (lhs != rhs)
+    return lhs < rhs ? -1 : 1;
+  if (x->n_cards != y->n_cards)
+    return x->n_cards > y->n_cards ? -1 : 1;
+
+  return g_strcmp0 (x->path, y->path);
+}
+
+/**
+ * rh_statistics_store_readiness:
+ *
+ * For each child of the scope (the top-level topics for every card; the
+ * topic itself when it has none): its active cards, how many are new, how
+ * many are ready (retrievability now ≥ @desired_retention), and the mean
+ * mock-interview rating on them. Least ready first.
+ *
+ * Returns: (transfer full) (element-type RhStatisticsTopic): the topics
+ */
+GArray *
+rh_statistics_store_readiness (RhDatabase  *database,
+                               const char  *topic_path,
+                               gint64       now,
+                               double       desired_retention,
+                               GError     **error)
+{
+  g_autoptr(GArray) topics = g_array_new (FALSE, TRUE, sizeof (RhStatisticsTopic));
+  g_autoptr(RhStatement) stmt = NULL;
+  double ratios[RH_STATISTICS_N_RETRIEVABILITY_BINS] = { 0 };
+  double desired;
+  gint64 scope;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  g_array_set_clear_func (topics, clear_topic);
+  if ((scope = scope_id (database, topic_path, error)) < -1)
+    return NULL;
+  if (scope < 0)
+    return g_steal_pointer (&topics);
+
+  retrievability_ratios (desired_retention, ratios, &desired);
+
+  /* Counts come from topic_counts; the ready cards from the (topic_id,
+   * state, due) index, the ratings from the few interview answers. */
+  if (!(stmt = rh_database_prepare (database,
+                                    "WITH shown (id, name, path) AS ("
+                                    "  SELECT id, name, path FROM topics"
+                                    "  WHERE (?1 = 0 AND parent_id IS NULL) OR parent_id = ?1"
+                                    "  UNION ALL SELECT id, name, path FROM topics WHERE id = ?1"
+                                    "  AND NOT EXISTS (SELECT 1 FROM topics WHERE parent_id = ?1)),"
+                                    /* Ready cards per topic of their own, in one pass over the
+                                     * scope's (topic_id, state, due) index. */
+                                    " ready (topic_id, n) AS MATERIALIZED ("
+                                    "  SELECT rs.topic_id, count(*) FROM review_state rs INDEXED BY review_state_topic_due"
+                                    "  WHERE (?1 = 0 OR rs.topic_id IN (SELECT descendant_id FROM topic_closure"
+                                    "   WHERE ancestor_id = ?1))"
+                                    "  AND rs.state IN (1, 2, 3) AND rs.stability IS NOT NULL AND rs.last_review IS NOT NULL"
+                                    "  AND max(?2 - rs.last_review, 0) <= ?3 * 86400.0 * max(rs.stability, 0.001)"
+                                    "  AND rs.card_id NOT IN (SELECT id FROM cards WHERE suspended <> 0)"
+                                    "  GROUP BY rs.topic_id),"
+                                    /* The interview answers, a few thousand, once per topic of their card. */
+                                    " rated (topic_id, n, total) AS MATERIALIZED ("
+                                    "  SELECT c.topic_id, count(*), sum(CASE WHEN a.skipped THEN 1 ELSE a.rating END)"
+                                    "  FROM interview_answers a CROSS JOIN cards c ON c.id = a.card_id GROUP BY c.topic_id)"
+                                    " SELECT t.name, t.path,"
+                                    "  (SELECT coalesce(sum(n.active), 0) FROM topic_closure tc"
+                                    "   CROSS JOIN topic_counts n ON n.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                                    "  (SELECT coalesce(sum(n.new), 0) FROM topic_closure tc"
+                                    "   CROSS JOIN topic_counts n ON n.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                                    "  (SELECT coalesce(sum(r.n), 0) FROM topic_closure tc"
+                                    "   CROSS JOIN ready r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                                    "  (SELECT coalesce(sum(r.n), 0) FROM topic_closure tc"
+                                    "   CROSS JOIN rated r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                                    "  (SELECT sum(r.total) * 1.0 / sum(r.n) FROM topic_closure tc"
+                                    "   CROSS JOIN rated r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id)"
+                                    " FROM shown t;",
+                                    error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, scope);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_double (stmt, 3, desired);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RhStatisticsTopic topic = {
+        .name = g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+        .path = g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
+        .n_cards = (guint)sqlite3_column_int64 (stmt, 2),
+        .n_new = (guint)sqlite3_column_int64 (stmt, 3),
+        .n_ready = (guint)sqlite3_column_int64 (stmt, 4),
+        .n_interview_answers = (guint)sqlite3_column_int64 (stmt, 5),
+        .interview_rating = sqlite3_column_double (stmt, 6),
+      };
+
+      g_array_append_val (topics, topic);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      return NULL;
+    }
+
+  g_array_sort (topics, compare_topics);
+
+  return g_steal_pointer (&topics);
+}
+
+static void
+clear_interview (gpointer data)
+{
+  RhStatisticsInterview *interview = data;
+
+  g_free (interview->template_id);
+  g_free (interview->template_name);
+}
+
+/**
+ * rh_statistics_store_interviews:
+ * @since: the earliest end time counted
+ *
+ * Finished mock interviews, oldest first, each scored over its answers on
+ * the scope's cards with the interview report's formula.
+ *
+ * Returns: (transfer full) (element-type RhStatisticsInterview): the
+ *   interviews
+ */
+GArray *
+rh_statistics_store_interviews (RhDatabase  *database,
+                                const char  *topic_path,
+                                gint64       since,
+                                GError     **error)
+{
+  g_autoptr(GArray) interviews = g_array_new (FALSE, TRUE, sizeof (RhStatisticsInterview));
+  g_autoptr(RhStatement) stmt = NULL;
+  gint64 scope;
+  int rc;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), NULL);
+
+  g_array_set_clear_func (interviews, clear_interview);
+  if ((scope = scope_id (database, topic_path, error)) < -1)
+    return NULL;
+  if (scope < 0)
+    return g_steal_pointer (&interviews);
+
+  /* The same score as rh_interview_report_rating_score(): Again 0 … Easy
+   * 100, a skipped question as Again. */
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT s.id, s.ended_at, s.template,"
+                                    "  avg(CASE WHEN a.skipped THEN 0.0 ELSE (a.rating - 1) * 100.0 / 3 END), count(*)"
+                                    " FROM interview_sessions s CROSS JOIN interview_answers a ON a.session_id = s.id"
+                                    " WHERE s.state = 'finished' AND s.ended_at >= ?1"
+                                    " AND (?2 = 0 OR (SELECT topic_id FROM cards WHERE id = a.card_id)"
+                                    "  IN (SELECT descendant_id FROM topic_closure WHERE ancestor_id = ?2))"
+                                    " GROUP BY s.id ORDER BY s.ended_at, s.id;",
+                                    error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, scope);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RhInterviewTemplate) template = NULL;
+      RhStatisticsInterview interview = {
+        .session_id = sqlite3_column_int64 (stmt, 0),
+        .ended_at = sqlite3_column_int64 (stmt, 1),
+        .score = (int)lround (sqlite3_column_double (stmt, 3)),
+        .n_answers = (guint)sqlite3_column_int64 (stmt, 4),
+      };
+
+      /* Its snapshot names the round; a built-in one in today's words. */
+      template = rh_interview_template_new_from_json ((const char *)sqlite3_column_text (stmt, 2), NULL);
+      interview.template_id = g_strdup (template ? rh_interview_template_get_id (template) : "");
+      interview.template_name = g_strdup (template ? rh_interview_template_get_name (template) : "");
+      g_array_append_val (interviews, interview);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rh_database_set_error (database, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&interviews);
+}

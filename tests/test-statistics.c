@@ -1,0 +1,593 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rh-interview-template.h"
+#include "rh-scheduler.h"
+#include "rh-statistics.h"
+#include "rh-test-utils.h"
+
+/* A hand-built log in Berlin, around the start of summer time (Sunday
+ * 2026-03-29, 02:00 CET → 03:00 CEST), with the 04:00 rollover. "Now" is
+ * Tuesday 2026-03-31 10:00 CEST. Cards, in deck order: go-0..2 (ids 1–3)
+ * in Go::Runtime, syn-0..1 (4–5) in Go::Syntax, redis-0..1 (6–7) in
+ * Redis; redis-1 is suspended.
+ *
+ *   #  local time              study day  card  state before  rating  time
+ *   1  03-31 03:30 CEST        03-30      1     new           Good    10 s
+ *   2  03-31 09:00             03-31      2     new           Good    20 s
+ *   3  03-31 09:30             03-31      1     review        Again    5 s
+ *   4  03-29 03:30 CEST        03-28      6     learning      Good     4 s
+ *   5  03-29 04:30 CEST        03-29      6     review        Good     6 s
+ *   6  03-28 23:00 CET         03-28      7     relearning    Hard     8 s
+ *   7  03-25 12:00 CET         03-25      4     review        Good    30 s
+ */
+
+typedef struct
+{
+  GTimeZone       *tz;
+  RhClock         *clock;
+  RhDatabase      *db;
+  RhStudySettings *settings;
+  RhStatistics    *statistics;
+} Fixture;
+
+static gint64
+local_time (GTimeZone *tz,
+            int        month,
+            int        day,
+            int        hour,
+            int        minute)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new (tz, 2026, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+static void
+log_answer (Fixture *f,
+            gint64   card_id,
+            gint64   at,
+            int      rating,
+            int      state_before,
+            gint64   duration_ms)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms,"
+                                          " state_before, step_before, due_before, reps_before, lapses_before,"
+                                          " state_after, step_after, due_after)"
+                                          " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %d, %" G_GINT64_FORMAT
+                                          ", %d, 0, 0, 0, 0, 2, 0, 0);",
+                                          card_id, at, rating, duration_ms, state_before);
+
+  rh_test_exec (f->db, sql);
+}
+
+static void
+set_state (Fixture *f,
+           gint64   card_id,
+           int      state,
+           gint64   due,
+           double   stability,
+           gint64   last_review)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE review_state SET state = %d, due = %" G_GINT64_FORMAT
+                                          ", stability = %.17g, difficulty = 5, last_review = %" G_GINT64_FORMAT
+                                          ", reps = 1 WHERE card_id = %" G_GINT64_FORMAT ";",
+                                          state, due, stability, last_review, card_id);
+
+  rh_test_exec (f->db, sql);
+}
+
+static gint64
+add_session (Fixture    *f,
+             const char *template_id,
+             const char *state,
+             gint64      ended_at)
+{
+  g_autoptr(RhInterviewTemplate) template = rh_interview_template_new_builtin (template_id);
+  g_autofree char *json = rh_interview_template_to_json (template);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = rh_database_prepare (f->db,
+                                                     "INSERT INTO interview_sessions (template, seed, plan, state,"
+                                                     " started_at, ended_at, saved_at, total_seconds)"
+                                                     " VALUES (?1, 1, '[]', ?2, ?3 - 600, ?3, ?3, 600);",
+                                                     &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, state, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, ended_at);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+
+  return rh_database_last_insert_id (f->db);
+}
+
+static void
+add_answer (Fixture *f,
+            gint64   session_id,
+            int      position,
+            gint64   card_id,
+            int      rating,
+            gboolean skipped)
+{
+  g_autofree char *value = skipped ? g_strdup ("NULL") : g_strdup_printf ("%d", rating);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO interview_answers (session_id, position, question_index,"
+                                          " card_id, title, topic, kind, budget_seconds, spent_ms, rating, skipped,"
+                                          " answered_at)"
+                                          " VALUES (%" G_GINT64_FORMAT ", %d, %d, %" G_GINT64_FORMAT
+                                          ", 'Q', 'T', 'concept', 60, 1000, %s, %d, 0);",
+                                          session_id, position, position, card_id,
+                                          value, skipped);
+
+  rh_test_exec (f->db, sql);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *runtime = rh_test_make_deck (3, "Go::Runtime", "go");
+  g_autofree char *syntax = rh_test_make_deck (2, "Go::Syntax", "syn");
+  g_autofree char *redis = rh_test_make_deck (2, "Redis", "redis");
+  GTimeZone *tz;
+  gint64 now, today, a, b, c;
+
+  f->tz = tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_assert_nonnull (tz);
+  now = local_time (tz, 3, 31, 10, 0);
+  today = local_time (tz, 3, 31, 4, 0);
+  f->clock = rh_clock_new_fake (now * G_USEC_PER_SEC, tz);
+  f->db = rh_test_open_database (":memory:", f->clock);
+  rh_test_import (f->db, runtime, NULL);
+  rh_test_import (f->db, syntax, NULL);
+  rh_test_import (f->db, redis, NULL);
+  f->settings = rh_study_settings_new ();
+  f->statistics = rh_statistics_new (f->db, f->settings);
+
+  if (data != NULL)
+    return;
+
+  log_answer (f, 1, local_time (tz, 3, 31, 3, 30), 3, 0, 10000);
+  log_answer (f, 2, local_time (tz, 3, 31, 9, 0), 3, 0, 20000);
+  log_answer (f, 1, local_time (tz, 3, 31, 9, 30), 1, 2, 5000);
+  log_answer (f, 6, local_time (tz, 3, 29, 3, 30), 3, 1, 4000);
+  log_answer (f, 6, local_time (tz, 3, 29, 4, 30), 3, 2, 6000);
+  log_answer (f, 7, local_time (tz, 3, 28, 23, 0), 2, 3, 8000);
+  log_answer (f, 4, local_time (tz, 3, 25, 12, 0), 3, 2, 30000);
+
+  /* Stability 0.5 (< 1 d), 2 and 3 (1–7 d), 40 (30–90 d), 400 (≥ 1 y). */
+  set_state (f, 1, 3, now - 60, 0.5, local_time (tz, 3, 31, 9, 30));
+  set_state (f, 2, 1, now + 600, 2, local_time (tz, 3, 31, 9, 0));
+  /* 6 d 22 h since (a short night between): R = 0.833. */
+  set_state (f, 4, 2, local_time (tz, 4, 3, 4, 0), 3, local_time (tz, 3, 25, 12, 0));
+  set_state (f, 5, 2, now - 2 * 86400, 400, local_time (tz, 3, 1, 12, 0));
+  set_state (f, 6, 2, local_time (tz, 4, 10, 4, 0), 40, local_time (tz, 3, 29, 4, 30));
+  set_state (f, 7, 2, today, 5, local_time (tz, 3, 28, 23, 0));
+  rh_test_exec (f->db, "UPDATE cards SET suspended = 1 WHERE id = 7;");
+
+  /* Scores: (66.7 + 0) / 2 = 33; (100 + 0 + 33.3) / 3 = 44. */
+  a = add_session (f, RH_INTERVIEW_TEMPLATE_FUNDAMENTALS, "finished", local_time (tz, 3, 20, 18, 0));
+  add_answer (f, a, 0, 1, 3, FALSE);
+  add_answer (f, a, 1, 6, 1, FALSE);
+  b = add_session (f, RH_INTERVIEW_TEMPLATE_PROJECT, "finished", local_time (tz, 3, 30, 18, 0));
+  add_answer (f, b, 0, 2, 4, FALSE);
+  add_answer (f, b, 1, 4, 0, TRUE);
+  add_answer (f, b, 2, 6, 2, FALSE);
+  c = add_session (f, RH_INTERVIEW_TEMPLATE_PROJECT, "abandoned", local_time (tz, 3, 30, 19, 0));
+  add_answer (f, c, 0, 2, 1, FALSE);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->statistics);
+  g_assert_finalize_object (f->settings);
+  g_assert_finalize_object (f->db);
+  g_assert_finalize_object (f->clock);
+  g_time_zone_unref (f->tz);
+}
+
+static void
+update (Fixture          *f,
+        RhStatisticsPart  expected)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (rh_statistics_update (f->statistics, &error), ==, expected);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==, 0);
+}
+
+static const RhStatisticsDay *
+day_of (Fixture *f,
+        int      month,
+        int      day)
+{
+  guint n_days;
+  const RhStatisticsDay *days = rh_statistics_get_days (f->statistics, &n_days);
+  gint64 start = local_time (f->tz, month, day, 4, 0);
+
+  for (guint i = 0; i < n_days; i++)
+    if (days[i].start == start)
+      return &days[i];
+
+  g_assert_not_reached ();
+}
+
+static void
+test_activity (Fixture       *f,
+               gconstpointer  data)
+{
+  const RhStatisticsDay *days, *day;
+  guint n_days, total = 0;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  days = rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (n_days, ==, 30);
+  g_assert_cmpint (days[0].start, ==, local_time (f->tz, 3, 2, 4, 0));
+  g_assert_cmpint (days[29].start, ==, local_time (f->tz, 3, 31, 4, 0));
+  /* The day of the change is 23 hours long. */
+  g_assert_cmpint (days[27].start - days[26].start, ==, 23 * 3600);
+  g_assert_cmpint (days[28].start - days[27].start, ==, 24 * 3600);
+
+  for (guint i = 0; i < n_days; i++)
+    total += rh_statistics_day_get_n_reviews (&days[i]);
+  g_assert_cmpuint (total, ==, 7);
+
+  /* Today: before 04:00 belongs to yesterday. */
+  day = &days[29];
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day), ==, 2);
+  g_assert_cmpuint (day->reviews[RH_CARD_STATE_NEW], ==, 1);
+  g_assert_cmpuint (day->reviews[RH_CARD_STATE_REVIEW], ==, 1);
+  g_assert_cmpuint (day->passed, ==, 0);
+  g_assert_cmpint (day->duration_ms, ==, 25000);
+
+  day = day_of (f, 3, 30);
+  g_assert_cmpuint (day->reviews[RH_CARD_STATE_NEW], ==, 1);
+  g_assert_cmpint (day->duration_ms, ==, 10000);
+
+  /* 03:30 summer time on the day of the change is still the 28th. */
+  day = day_of (f, 3, 29);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day), ==, 1);
+  g_assert_cmpuint (day->reviews[RH_CARD_STATE_REVIEW], ==, 1);
+  g_assert_cmpuint (day->passed, ==, 1);
+  day = day_of (f, 3, 28);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day), ==, 2);
+  g_assert_cmpuint (day->reviews[RH_CARD_STATE_LEARNING], ==, 1);
+  g_assert_cmpuint (day->reviews[RH_CARD_STATE_RELEARNING], ==, 1);
+  g_assert_cmpint (day->duration_ms, ==, 12000);
+
+  day = day_of (f, 3, 25);
+  g_assert_cmpuint (day->reviews[RH_CARD_STATE_REVIEW], ==, 1);
+  g_assert_cmpuint (day->passed, ==, 1);
+  g_assert_cmpint (day->duration_ms, ==, 30000);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 26)), ==, 0);
+
+  g_assert_cmpuint (rh_statistics_get_current_streak (f->statistics), ==, 4);
+  g_assert_cmpuint (rh_statistics_get_longest_streak (f->statistics), ==, 4);
+}
+
+static void
+test_weeks (Fixture       *f,
+            gconstpointer  data)
+{
+  const RhStatisticsWeek *weeks;
+  guint n_weeks;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  /* 30 days: four whole weeks back from today and two days before. */
+  weeks = rh_statistics_get_weeks (f->statistics, &n_weeks);
+  g_assert_cmpuint (n_weeks, ==, 5);
+  /* 03-25 … 03-31: #3 Again, #5 and #7 Good. */
+  g_assert_cmpuint (weeks[4].n_reviews, ==, 3);
+  g_assert_cmpuint (weeks[4].n_passed, ==, 2);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (weeks[i].n_reviews, ==, 0);
+}
+
+static void
+test_periods (Fixture       *f,
+              gconstpointer  data)
+{
+  const RhStatisticsDay *days;
+  guint n_days;
+
+  rh_statistics_set_period (f->statistics, RH_STATISTICS_PERIOD_YEAR);
+  update (f, RH_STATISTICS_PART_ALL);
+  days = rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (n_days, ==, 365);
+  g_assert_cmpint (days[0].start, ==, local_time (f->tz, 3, 31, 4, 0) - 364 * 86400);
+
+  /* From the study day of the first answer. */
+  rh_statistics_set_period (f->statistics, RH_STATISTICS_PERIOD_ALL);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==,
+                    RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_INTERVIEWS);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_INTERVIEWS);
+  days = rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (n_days, ==, 7);
+  g_assert_cmpint (days[0].start, ==, local_time (f->tz, 3, 25, 4, 0));
+  g_assert_cmpuint (rh_statistics_get_interviews (f->statistics)->len, ==, 2);
+}
+
+static void
+test_scope (Fixture       *f,
+            gconstpointer  data)
+{
+  guint n_days, overdue;
+  const guint *forecast;
+
+  rh_statistics_set_topic_path (f->statistics, "Go");
+  update (f, RH_STATISTICS_PART_ALL);
+  rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 31)), ==, 2);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 30)), ==, 1);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 28)), ==, 0);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 25)), ==, 1);
+  g_assert_cmpuint (rh_statistics_get_current_streak (f->statistics), ==, 2);
+  forecast = rh_statistics_get_forecast (f->statistics, &overdue);
+  g_assert_cmpuint (overdue, ==, 2);
+  g_assert_cmpuint (forecast[0], ==, 1);
+  g_assert_cmpuint (forecast[3], ==, 1);
+  g_assert_cmpuint (forecast[10], ==, 0);
+  g_assert_cmpuint (rh_statistics_get_memory (f->statistics)->n_cards, ==, 4);
+
+  /* Its children, when the topic has some: Syntax 1 of 2, Runtime 2 of 3. */
+  g_assert_cmpuint (rh_statistics_get_readiness (f->statistics)->len, ==, 2);
+  g_assert_cmpstr (g_array_index (rh_statistics_get_readiness (f->statistics), RhStatisticsTopic, 0).path,
+                   ==, "Go::Syntax");
+
+  /* Interviews scored over the topic's answers only. */
+  g_assert_cmpuint (rh_statistics_get_interviews (f->statistics)->len, ==, 2);
+  g_assert_cmpint (g_array_index (rh_statistics_get_interviews (f->statistics), RhStatisticsInterview, 0).score,
+                   ==, 67);
+  g_assert_cmpint (g_array_index (rh_statistics_get_interviews (f->statistics), RhStatisticsInterview, 1).score,
+                   ==, 50);
+
+  rh_statistics_set_topic_path (f->statistics, "Redis");
+  update (f, RH_STATISTICS_PART_ALL);
+  /* Nothing yesterday nor today. */
+  g_assert_cmpuint (rh_statistics_get_current_streak (f->statistics), ==, 0);
+  g_assert_cmpuint (rh_statistics_get_longest_streak (f->statistics), ==, 2);
+  /* A topic without children is its own row. */
+  g_assert_cmpuint (rh_statistics_get_readiness (f->statistics)->len, ==, 1);
+  g_assert_cmpstr (g_array_index (rh_statistics_get_readiness (f->statistics), RhStatisticsTopic, 0).path,
+                   ==, "Redis");
+
+  rh_statistics_set_topic_path (f->statistics, "Gone");
+  update (f, RH_STATISTICS_PART_ALL);
+  rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (n_days, ==, 30);
+  g_assert_cmpuint (rh_statistics_get_longest_streak (f->statistics), ==, 0);
+  g_assert_cmpuint (rh_statistics_get_readiness (f->statistics)->len, ==, 0);
+}
+
+static void
+test_forecast (Fixture       *f,
+               gconstpointer  data)
+{
+  const guint *forecast;
+  guint overdue, total = 0;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  forecast = rh_statistics_get_forecast (f->statistics, &overdue);
+  /* Cards 1 and 5; card 7 is suspended. */
+  g_assert_cmpuint (overdue, ==, 2);
+  g_assert_cmpuint (forecast[0], ==, 1);
+  g_assert_cmpuint (forecast[3], ==, 1);
+  g_assert_cmpuint (forecast[10], ==, 1);
+  for (guint i = 0; i < RH_STATISTICS_FORECAST_DAYS; i++)
+    total += forecast[i];
+  g_assert_cmpuint (total, ==, 3);
+
+  /* Ten minutes on, card 2 is due: the minute's change moves it. */
+  rh_clock_advance (f->clock, 601 * G_USEC_PER_SEC);
+  rh_database_emit_changed (f->db, RH_DATABASE_CHANGE_DUE);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==, RH_STATISTICS_PART_FORECAST);
+  update (f, RH_STATISTICS_PART_FORECAST);
+  forecast = rh_statistics_get_forecast (f->statistics, &overdue);
+  g_assert_cmpuint (overdue, ==, 3);
+  g_assert_cmpuint (forecast[0], ==, 0);
+}
+
+static void
+test_memory (Fixture       *f,
+             gconstpointer  data)
+{
+  const RhStatisticsMemory *memory;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  memory = rh_statistics_get_memory (f->statistics);
+  g_assert_cmpuint (memory->n_cards, ==, 5);
+  g_assert_cmpuint (memory->stability[0], ==, 1);
+  g_assert_cmpuint (memory->stability[1], ==, 2);
+  g_assert_cmpuint (memory->stability[2], ==, 0);
+  g_assert_cmpuint (memory->stability[3], ==, 1);
+  g_assert_cmpuint (memory->stability[4], ==, 0);
+  g_assert_cmpuint (memory->stability[5], ==, 1);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (memory->retrievability[i], ==, 0);
+  g_assert_cmpuint (memory->retrievability[4], ==, 1);
+  g_assert_cmpuint (memory->retrievability[5], ==, 4);
+  g_assert_cmpuint (memory->n_recalled, ==, 4);
+
+  /* At 80 % desired retention card 4 (R = 0.833) is recalled too. */
+  rh_study_settings_set_desired_retention (f->settings, 0.8);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==,
+                    RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  update (f, RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  g_assert_cmpuint (rh_statistics_get_memory (f->statistics)->n_recalled, ==, 5);
+}
+
+static void
+test_readiness (Fixture       *f,
+                gconstpointer  data)
+{
+  GArray *topics;
+  const RhStatisticsTopic *go, *redis;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  topics = rh_statistics_get_readiness (f->statistics);
+  g_assert_cmpuint (topics->len, ==, 2);
+  /* Least ready first: Go 3 of 5, Redis 1 of 1. */
+  go = &g_array_index (topics, RhStatisticsTopic, 0);
+  redis = &g_array_index (topics, RhStatisticsTopic, 1);
+  g_assert_cmpstr (go->path, ==, "Go");
+  g_assert_cmpstr (go->name, ==, "Go");
+  g_assert_cmpuint (go->n_cards, ==, 5);
+  g_assert_cmpuint (go->n_new, ==, 1);
+  g_assert_cmpuint (go->n_ready, ==, 3);
+  /* Good, Easy and a skip (as Again), abandoned interviews included. */
+  g_assert_cmpuint (go->n_interview_answers, ==, 4);
+  g_assert_cmpfloat_with_epsilon (go->interview_rating, (3 + 4 + 1 + 1) / 4.0, 1e-9);
+  g_assert_cmpstr (redis->path, ==, "Redis");
+  g_assert_cmpuint (redis->n_cards, ==, 1);
+  g_assert_cmpuint (redis->n_new, ==, 0);
+  g_assert_cmpuint (redis->n_ready, ==, 1);
+  g_assert_cmpuint (redis->n_interview_answers, ==, 2);
+  g_assert_cmpfloat_with_epsilon (redis->interview_rating, 1.5, 1e-9);
+}
+
+static void
+test_interviews (Fixture       *f,
+                 gconstpointer  data)
+{
+  GArray *interviews;
+  const RhStatisticsInterview *first, *second;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  /* Finished ones only, oldest first. */
+  interviews = rh_statistics_get_interviews (f->statistics);
+  g_assert_cmpuint (interviews->len, ==, 2);
+  first = &g_array_index (interviews, RhStatisticsInterview, 0);
+  second = &g_array_index (interviews, RhStatisticsInterview, 1);
+  g_assert_cmpint (first->ended_at, ==, local_time (f->tz, 3, 20, 18, 0));
+  g_assert_cmpstr (first->template_id, ==, RH_INTERVIEW_TEMPLATE_FUNDAMENTALS);
+  g_assert_cmpstr (first->template_name, ==, "Fundamentals");
+  g_assert_cmpint (first->score, ==, 33);
+  g_assert_cmpuint (first->n_answers, ==, 2);
+  g_assert_cmpstr (second->template_id, ==, RH_INTERVIEW_TEMPLATE_PROJECT);
+  g_assert_cmpint (second->score, ==, 44);
+  g_assert_cmpuint (second->n_answers, ==, 3);
+}
+
+/* A new answer makes stale what it can reach, and re-reads only the last
+ * days of the log. */
+static void
+test_answer (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RhScheduler) scheduler = rh_scheduler_new (f->db, f->settings);
+  g_autoptr(GError) error = NULL;
+  const RhStatisticsDay *today;
+  guint n_days;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  /* An answer left behind in an older day is not seen again… */
+  log_answer (f, 3, local_time (f->tz, 3, 10, 12, 0), 3, 0, 1000);
+
+  rh_scheduler_answer (scheduler, 3, RH_RATING_GOOD, 7000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==,
+                    RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
+                    | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
+             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+
+  rh_statistics_get_days (f->statistics, &n_days);
+  today = day_of (f, 3, 31);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (today), ==, 3);
+  g_assert_cmpuint (today->reviews[RH_CARD_STATE_NEW], ==, 2);
+  g_assert_cmpint (today->duration_ms, ==, 32000);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 30)), ==, 1);
+  /* … which shows the older days were kept, not read again. */
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 10)), ==, 0);
+  g_assert_cmpuint (g_array_index (rh_statistics_get_readiness (f->statistics), RhStatisticsTopic, 0).n_new,
+                    ==, 0);
+
+  /* Nothing stale, nothing read. */
+  update (f, 0);
+
+  /* A new study day reads everything again. */
+  rh_clock_advance (f->clock, G_GINT64_CONSTANT (18) * 3600 * G_USEC_PER_SEC);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==, RH_STATISTICS_PART_ALL);
+  update (f, RH_STATISTICS_PART_ALL);
+  rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (n_days, ==, 30);
+  g_assert_cmpuint (rh_statistics_day_get_n_reviews (day_of (f, 3, 10)), ==, 1);
+  /* Today has no answer yet: the streak ends yesterday. */
+  g_assert_cmpuint (rh_statistics_get_current_streak (f->statistics), ==, 4);
+
+  g_assert_finalize_object (g_steal_pointer (&scheduler));
+}
+
+static void
+test_interview_change (Fixture       *f,
+                       gconstpointer  data)
+{
+  update (f, RH_STATISTICS_PART_ALL);
+
+  rh_database_emit_changed (f->db, RH_DATABASE_CHANGE_INTERVIEWS);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==,
+                    RH_STATISTICS_PART_INTERVIEWS | RH_STATISTICS_PART_READINESS);
+  rh_database_emit_changed (f->db, RH_DATABASE_CHANGE_CARDS);
+  g_assert_cmpuint (rh_statistics_get_stale (f->statistics), ==, RH_STATISTICS_PART_ALL);
+  update (f, RH_STATISTICS_PART_ALL);
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  guint n_days, overdue;
+
+  update (f, RH_STATISTICS_PART_ALL);
+
+  rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (n_days, ==, 30);
+  g_assert_cmpuint (rh_statistics_get_current_streak (f->statistics), ==, 0);
+  rh_statistics_get_forecast (f->statistics, &overdue);
+  g_assert_cmpuint (overdue, ==, 0);
+  g_assert_cmpuint (rh_statistics_get_memory (f->statistics)->n_cards, ==, 0);
+  g_assert_cmpuint (rh_statistics_get_interviews (f->statistics)->len, ==, 0);
+  /* Every card new: nothing ready yet. */
+  g_assert_cmpuint (rh_statistics_get_readiness (f->statistics)->len, ==, 2);
+  g_assert_cmpuint (g_array_index (rh_statistics_get_readiness (f->statistics), RhStatisticsTopic, 0).n_new,
+                    ==, 5);
+
+  /* The whole history of an empty log is today. */
+  rh_statistics_set_period (f->statistics, RH_STATISTICS_PERIOD_ALL);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_INTERVIEWS);
+  rh_statistics_get_days (f->statistics, &n_days);
+  g_assert_cmpuint (n_days, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add ("/statistics/" path, Fixture, data, fixture_setup, func, fixture_teardown)
+  ADD ("activity", test_activity, NULL);
+  ADD ("weeks", test_weeks, NULL);
+  ADD ("periods", test_periods, NULL);
+  ADD ("scope", test_scope, NULL);
+  ADD ("forecast", test_forecast, NULL);
+  ADD ("memory", test_memory, NULL);
+  ADD ("readiness", test_readiness, NULL);
+  ADD ("interviews", test_interviews, NULL);
+  ADD ("answer", test_answer, NULL);
+  ADD ("interview-change", test_interview_change, NULL);
+  ADD ("empty", test_empty, "empty");
+#undef ADD
+
+  return g_test_run ();
+}
