@@ -225,6 +225,164 @@ test_content (void)
     }
 }
 
+/* What a reader sees of a block of markup outside inline code: the tags
+ * dropped, and <tt> spans left out, since code may hold any character. */
+static char *
+visible_prose (const char *markup)
+{
+  GString *text = g_string_new (NULL);
+  guint code_depth = 0;
+
+  for (const char *p = markup; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          g_assert_nonnull (end);
+          if (g_str_has_prefix (p, "<tt>"))
+            code_depth++;
+          else if (g_str_has_prefix (p, "</tt>"))
+            code_depth--;
+          p = end;
+        }
+      else if (code_depth == 0)
+        g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+has_markdown_marker (const char *markup,
+                     const char **marker)
+{
+  g_autofree char *text = visible_prose (markup);
+
+  if (strstr (text, "**"))
+    *marker = "**";
+  else if (strstr (text, "__"))
+    *marker = "__";
+  else if (strchr (text, '`'))
+    *marker = "`";
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* gofmt indents with tabs only. (A line inside a raw string could start
+ * with anything; the deck's Lua scripts in Go strings use tabs as well.) */
+static gboolean
+is_gofmt_indented (const char *code)
+{
+  g_auto(GStrv) lines = g_strsplit (code, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      gsize indent = strspn (lines[i], " \t");
+
+      if (lines[i][indent] != '\0' && memchr (lines[i], ' ', indent) != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Renders one side of a card with the renderer the view draws from, and
+ * returns how many problems it found, each told with g_test_message(). */
+static guint
+check_rendering (const char *uid,
+                 const char *side,
+                 const char *markdown)
+{
+  g_autoptr(GPtrArray) blocks = rh_markdown_render (markdown);
+  guint problems = 0;
+
+  for (guint j = 0; j < blocks->len; j++)
+    {
+      RhMarkdownBlock *block = g_ptr_array_index (blocks, j);
+      const char *marker = NULL;
+
+      switch (rh_markdown_block_get_kind (block))
+        {
+        case RH_MARKDOWN_BLOCK_TEXT:
+          if (has_markdown_marker (rh_markdown_block_get_markup (block), &marker))
+            {
+              g_test_message ("%s (%s): “%s” is left on screen in: %s", uid, side, marker,
+                              rh_markdown_block_get_plain_text (block));
+              problems++;
+            }
+          break;
+
+        case RH_MARKDOWN_BLOCK_TABLE:
+          for (guint row = 0; row < rh_markdown_block_get_n_rows (block); row++)
+            for (guint column = 0; column < rh_markdown_block_get_n_columns (block); column++)
+              if (has_markdown_marker (rh_markdown_block_get_cell (block, row, column), &marker))
+                {
+                  g_test_message ("%s (%s): “%s” is left on screen in a table cell: %s", uid, side,
+                                  marker, rh_markdown_block_get_cell (block, row, column));
+                  problems++;
+                }
+          break;
+
+        case RH_MARKDOWN_BLOCK_CODE:
+          if (g_strcmp0 (rh_markdown_block_get_language (block), "go") == 0 &&
+              !is_gofmt_indented (rh_markdown_block_get_code (block)))
+            {
+              g_test_message ("%s (%s): a Go block is not indented with tabs, as gofmt does", uid, side);
+              problems++;
+            }
+          break;
+
+        case RH_MARKDOWN_BLOCK_RULE:
+          break;
+        }
+    }
+
+  return problems;
+}
+
+#define LONG_ANSWER 1500
+#define SHORT_VERSION "30 秒版"
+
+/* Every card as the reader sees it: no Markdown marker md4c left as text,
+ * Go in gofmt's indentation, and a long answer opens with what one would
+ * say first. */
+static void
+test_rendering (void)
+{
+  g_autoptr(RhDeck) deck = load_builtin (NULL);
+  guint problems = 0;
+
+  for (guint i = 0; i < rh_deck_get_n_cards (deck); i++)
+    {
+      RhCard *card = rh_deck_get_card (deck, i);
+      const char *uid = rh_card_get_uid (card);
+      const char *back = rh_card_get_back (card);
+
+      problems += check_rendering (uid, "front", rh_card_get_front (card));
+      problems += check_rendering (uid, "back", back);
+
+      if (g_utf8_strlen (back, -1) > LONG_ANSWER)
+        {
+          g_autoptr(GPtrArray) blocks = rh_markdown_render (back);
+          RhMarkdownBlock *first = g_ptr_array_index (blocks, 0);
+
+          if (rh_markdown_block_get_kind (first) != RH_MARKDOWN_BLOCK_TEXT ||
+              rh_markdown_block_get_marker (first) != NULL ||
+              !g_str_has_prefix (rh_markdown_block_get_plain_text (first), SHORT_VERSION))
+            {
+              g_test_message ("%s: an answer of %ld characters opens with a paragraph “%s：…”",
+                              uid, g_utf8_strlen (back, -1), SHORT_VERSION);
+              problems++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (problems, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/builtin-deck/ids-and-links", test_ids_and_links);
   g_test_add_func ("/builtin-deck/chains", test_chains);
   g_test_add_func ("/builtin-deck/content", test_content);
+  g_test_add_func ("/builtin-deck/rendering", test_rendering);
 
   return g_test_run ();
 }

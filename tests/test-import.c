@@ -440,6 +440,195 @@ record_progress_cb (RhImportStage stage,
 /* Cancelled halfway, an import leaves the file byte for byte as it was;
  * not cancelled, it reports cards written in order, ending at the total,
  * then cards made searchable the same way. */
+/* Edition 1 of a deck has "tcp-wait" and "tcp-time-wait" (the same
+ * question twice) and "tcp-close" linking to the first; edition 2 merges
+ * them under "tcp-time-wait" and renames "redis-rdb" to "redis-snapshot". */
+static const char renamed_v1[] =
+  "{\"rehearse_deck\": 1, \"cards\": ["
+  " {\"id\": \"tcp-wait\", \"topic\": \"Net::TCP\", \"front\": \"Why TIME_WAIT?\", \"back\": \"2MSL.\"},"
+  " {\"id\": \"tcp-time-wait\", \"topic\": \"Net::TCP\", \"front\": \"TIME_WAIT?\", \"back\": \"Late segments.\"},"
+  " {\"id\": \"tcp-close\", \"topic\": \"Net::TCP\", \"front\": \"Close?\", \"back\": \"FIN.\","
+  "  \"follow_ups\": [\"tcp-wait\", \"tcp-time-wait\"]},"
+  " {\"id\": \"redis-rdb\", \"topic\": \"Redis::Persistence\", \"front\": \"RDB?\", \"back\": \"Snapshots.\"}"
+  "]}";
+
+static const char renamed_v2[] =
+  "{\"rehearse_deck\": 1,"
+  " \"renamed\": {\"tcp-wait\": \"tcp-time-wait\", \"redis-rdb\": \"redis-snapshot\"},"
+  " \"cards\": ["
+  " {\"id\": \"tcp-time-wait\", \"topic\": \"Net::TCP\", \"front\": \"TIME_WAIT?\", \"back\": \"2MSL, late segments.\"},"
+  " {\"id\": \"tcp-close\", \"topic\": \"Net::TCP\", \"front\": \"Close?\", \"back\": \"FIN.\","
+  "  \"follow_ups\": [\"tcp-time-wait\"]},"
+  " {\"id\": \"redis-snapshot\", \"topic\": \"Redis::Persistence\", \"front\": \"RDB?\", \"back\": \"Snapshots, fork.\"}"
+  "]}";
+
+static void
+answer_card (RhDatabase *db,
+             const char *uid,
+             gint64      reviewed_at,
+             int         reps)
+{
+  g_autofree char *state = g_strdup_printf (
+    "UPDATE review_state SET state = 2, stability = 10.0, difficulty = 5.0, due = %" G_GINT64_FORMAT ","
+    " last_review = %" G_GINT64_FORMAT ", reps = %d"
+    " WHERE card_id = (SELECT id FROM cards WHERE uid = '%s');",
+    reviewed_at + 86400, reviewed_at, reps, uid);
+  g_autofree char *log = g_strdup_printf (
+    "INSERT INTO review_log (card_id, reviewed_at, rating, state_before, step_before, due_before,"
+    " reps_before, lapses_before, state_after, step_after, due_after)"
+    " SELECT id, %" G_GINT64_FORMAT ", 3, 0, 0, 0, 0, 0, 2, 0, %" G_GINT64_FORMAT " FROM cards WHERE uid = '%s';",
+    reviewed_at, reviewed_at + 86400, uid);
+
+  rh_test_exec (db, state);
+  rh_test_exec (db, log);
+}
+
+static gint64
+card_row_id (RhDatabase *db,
+             const char *uid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT id FROM cards WHERE uid = '%s'), 0);", uid);
+
+  return rh_test_query_int (db, sql);
+}
+
+/* A renamed card keeps its row, so its review state, log, interview
+ * answers and the links to it; a merged one gives its history to the card
+ * it merges into, which keeps the state of the card reviewed last. */
+static void
+test_renamed_moves_history (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  g_autoptr(RhCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  RhImportResult result;
+  gint64 rdb_id, time_wait_id;
+
+  rh_test_import (db, renamed_v1, NULL);
+  answer_card (db, "tcp-time-wait", 1772000000, 2);
+  answer_card (db, "tcp-wait", 1772366400, 7);
+  answer_card (db, "redis-rdb", 1772366400, 4);
+  rh_test_exec (db, "INSERT INTO interview_sessions (id, template, seed, plan, state, started_at, saved_at,"
+                    " total_seconds, current_card)"
+                    " SELECT 1, '{}', 1, '[]', 'paused', 1772366400, 1772366400, 600, id FROM cards WHERE uid = 'tcp-wait';");
+  rh_test_exec (db, "INSERT INTO interview_answers (session_id, position, question_index, card_id, title, topic,"
+                    " kind, budget_seconds, spent_ms, rating, answered_at)"
+                    " SELECT 1, 0, 0, id, 'Why TIME_WAIT?', 'Net::TCP', 'concept', 120, 1000, 3, 1772366400"
+                    " FROM cards WHERE uid = 'tcp-wait';");
+  rdb_id = card_row_id (db, "redis-rdb");
+  time_wait_id = card_row_id (db, "tcp-time-wait");
+
+  rh_test_import (db, renamed_v2, &result);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 2);
+  g_assert_cmpuint (result.unchanged, ==, 1);
+  g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
+
+  /* Renamed: the same row under the new id, with its new text. */
+  g_assert_cmpint (card_row_id (db, "redis-rdb"), ==, 0);
+  g_assert_cmpint (card_row_id (db, "redis-snapshot"), ==, rdb_id);
+  card = rh_deck_store_dup_card_by_uid (db, "redis-snapshot", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rh_card_get_back (card), ==, "Snapshots, fork.");
+  g_assert_cmpint (rh_test_query_int (db, "SELECT reps FROM review_state WHERE card_id ="
+                                          " (SELECT id FROM cards WHERE uid = 'redis-snapshot');"), ==, 4);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log WHERE card_id ="
+                                          " (SELECT id FROM cards WHERE uid = 'redis-snapshot');"), ==, 1);
+
+  /* Merged: the old card is gone, its history joined the new one's, and
+   * its later review decided the state. */
+  g_assert_cmpint (card_row_id (db, "tcp-wait"), ==, 0);
+  g_assert_cmpint (card_row_id (db, "tcp-time-wait"), ==, time_wait_id);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log WHERE card_id ="
+                                          " (SELECT id FROM cards WHERE uid = 'tcp-time-wait');"), ==, 2);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT reps FROM review_state WHERE card_id ="
+                                          " (SELECT id FROM cards WHERE uid = 'tcp-time-wait');"), ==, 7);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT last_review FROM review_state WHERE card_id ="
+                                          " (SELECT id FROM cards WHERE uid = 'tcp-time-wait');"), ==, 1772366400);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state;"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT card_id FROM interview_answers;"), ==, time_wait_id);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT current_card FROM interview_sessions;"), ==, time_wait_id);
+
+  /* The link to the old card now names the new one, once. */
+  g_clear_object (&card);
+  card = rh_deck_store_dup_card_by_uid (db, "tcp-close", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (rh_card_get_follow_ups (card), ((const char *[]) { "tcp-time-wait", NULL }));
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM follow_ups;"), ==, 1);
+
+  /* The counters the sidebar reads equal a recount. */
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum (cards) FROM topic_counts;"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT sum (new) FROM topic_counts;"), ==,
+                   rh_test_query_int (db, "SELECT count(*) FROM review_state WHERE state = 0;"));
+
+  /* Importing edition 2 again changes nothing. */
+  rh_test_import (db, renamed_v2, &result);
+  g_assert_cmpuint (result.unchanged, ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 3);
+
+  g_clear_object (&card);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* A user who never had the old cards gets edition 2 as it is. */
+static void
+test_renamed_new_user (void)
+{
+  g_autoptr(RhDatabase) db = rh_test_open_database (":memory:", NULL);
+  RhImportResult result;
+
+  rh_test_import (db, renamed_v2, &result);
+  g_assert_cmpuint (result.added, ==, 3);
+  g_assert_cmpint (card_row_id (db, "tcp-wait"), ==, 0);
+  g_assert_cmpint (card_row_id (db, "redis-rdb"), ==, 0);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_log;"), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_renamed_refused (void)
+{
+  static const struct
+  {
+    const char *json;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "{\"rehearse_deck\": 1, \"renamed\": {\"a\": \"b\"},"
+      " \"cards\": [{\"id\": \"c\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}]}",
+      RH_DECK_ERROR_INVALID_VALUE, "“renamed”: “a” is renamed to “b”, which is not a card of this deck" },
+    { "{\"rehearse_deck\": 1, \"renamed\": {\"a\": \"b\"}, \"cards\": ["
+      " {\"id\": \"a\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"},"
+      " {\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}]}",
+      RH_DECK_ERROR_INVALID_VALUE, "but a card of this deck still has the id “a”" },
+    { "{\"rehearse_deck\": 1, \"renamed\": {\"b\": \"b\"},"
+      " \"cards\": [{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}]}",
+      RH_DECK_ERROR_INVALID_VALUE, "“b” is renamed to itself" },
+    { "{\"rehearse_deck\": 1, \"renamed\": {\"a\": 2},"
+      " \"cards\": [{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}]}",
+      RH_DECK_ERROR_WRONG_TYPE, "“a” must be renamed to a card id, a string, not a number" },
+    { "{\"rehearse_deck\": 1, \"renamed\": [\"a\", \"b\"],"
+      " \"cards\": [{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}]}",
+      RH_DECK_ERROR_WRONG_TYPE, "“renamed” must be an object" },
+    { "{\"rehearse_deck\": 1, \"renamed\": {\" a\": \"b\"},"
+      " \"cards\": [{\"id\": \"b\", \"topic\": \"T\", \"front\": \"q\", \"back\": \"a\"}]}",
+      RH_DECK_ERROR_INVALID_VALUE, "must not begin or end with white space" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RhDeck) deck = rh_deck_new_from_data (cases[i].json, strlen (cases[i].json), "test.json", &error);
+
+      g_assert_null (deck);
+      g_assert_error (error, RH_DECK_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].message);
+    }
+}
+
 static void
 test_cancel_and_progress (void)
 {
@@ -516,6 +705,9 @@ main (int   argc,
   g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/import/cancel-and-progress", test_cancel_and_progress);
   g_test_add_func ("/import/builtin", test_builtin);
+  g_test_add_func ("/import/renamed/moves-history", test_renamed_moves_history);
+  g_test_add_func ("/import/renamed/new-user", test_renamed_new_user);
+  g_test_add_func ("/import/renamed/refused", test_renamed_refused);
   g_test_add_func ("/export/round-trip", test_export_round_trip);
   g_test_add_func ("/export/escapes", test_export_escapes);
   g_test_add_func ("/export/subtree", test_export_subtree);

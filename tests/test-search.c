@@ -20,8 +20,8 @@ static const struct {
   /* Two characters, also inside longer words (联合索引, 覆盖索引). */
   { "索引", "mysql-index-classification mysql-covering-index mysql-leftmost-prefix mysql-clustered-vs-secondary", NULL },
   { "调度", "go-gmp-model go-gmp-why-p go-sched-find-runnable go-sched-syscall-handoff", NULL },
-  { "幂等", "net-http-idempotency dist-idempotency dist-kafka-idempotent-producer dist-idempotent-consume-pitfalls",
-    "net-http-idempotency dist-idempotency" },
+  { "幂等", "dist-idempotency dist-payment-notify-idempotent dist-kafka-idempotent-producer dist-idempotent-consume-pitfalls",
+    "dist-idempotency" },
   { "选举", "dist-raft-election", NULL },
   /* Three and four characters. */
   { "持久化", "redis-persistence redis-hybrid-persistence redis-not-primary-db",
@@ -40,9 +40,9 @@ static const struct {
   { "GMP", "go-gmp-model go-gmp-why-p", "go-gmp-model go-gmp-why-p" },
   { "fsync", "redis-aof-fsync os-page-cache", NULL },
   /* Symbols inside a word. */
-  { "TIME_WAIT", "net-tcp-time-wait net-tcp-time-wait-too-many ops-time-wait net-http-go-client-time-wait",
-    "net-tcp-time-wait net-tcp-time-wait-too-many ops-time-wait" },
-  { "CLOSE_WAIT", "net-tcp-close-wait-too-many ops-close-wait", "net-tcp-close-wait-too-many ops-close-wait" },
+  { "TIME_WAIT", "net-tcp-time-wait ops-time-wait net-http-go-client-time-wait",
+    "net-tcp-time-wait ops-time-wait" },
+  { "CLOSE_WAIT", "ops-close-wait", "ops-close-wait" },
   { "B+树", "mysql-bplus-why mysql-bplus-capacity redis-skiplist-vs-rbtree", NULL },
   /* Several words, in two scripts. */
   { "redis 持久化", "redis-persistence redis-hybrid-persistence redis-not-primary-db",

@@ -40,4 +40,9 @@ gboolean rh_deck_find_card           (RhDeck           *self,
                                       const char       *uid,
                                       guint            *position);
 
+guint       rh_deck_get_n_renamed     (RhDeck           *self);
+const char *rh_deck_get_renamed       (RhDeck           *self,
+                                       guint             index,
+                                       const char      **new_uid);
+
 G_END_DECLS

@@ -644,6 +644,104 @@ index_cards (ImportRun             *run,
 }
 
 
+/* Runs @sql with ?1 the old card's row id and ?2 the new one's. */
+static gboolean
+run_rename_sql (RhDatabase  *database,
+                const char  *sql,
+                gint64       old_id,
+                gint64       new_id,
+                GError     **error)
+{
+  g_autoptr(RhStatement) stmt = NULL;
+
+  if (!(stmt = rh_database_prepare (database, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, old_id);
+  sqlite3_bind_int64 (stmt, 2, new_id);
+
+  return rh_database_step_done (database, stmt, error);
+}
+
+/* Both cards are stored: the old one's review log, interview answers and
+ * the links to it join the new card, which keeps the review state of the
+ * one reviewed last; then the old card goes. */
+static gboolean
+merge_renamed_card (RhDatabase  *database,
+                    gint64       old_id,
+                    gint64       new_id,
+                    GError     **error)
+{
+  static const char * const statements[] = {
+    "UPDATE review_state"
+    "  SET (state, step, stability, difficulty, due, last_review, reps, lapses) ="
+    "    (SELECT state, step, stability, difficulty, due, last_review, reps, lapses"
+    "       FROM review_state WHERE card_id = ?1)"
+    "  WHERE card_id = ?2"
+    "    AND (SELECT last_review FROM review_state WHERE card_id = ?1) > coalesce (last_review, -1);",
+    "UPDATE review_log SET card_id = ?2 WHERE card_id = ?1;",
+    "UPDATE interview_answers SET card_id = ?2 WHERE card_id = ?1;",
+    "UPDATE interview_sessions SET current_card = ?2 WHERE current_card = ?1;",
+    "UPDATE follow_ups SET follow_up_id = ?2 WHERE follow_up_id = ?1;",
+    /* The new card as its own follow-up, or twice in one card's list */
+    "DELETE FROM follow_ups WHERE card_id = ?2 AND follow_up_id = ?2;",
+    "DELETE FROM follow_ups WHERE follow_up_id = ?2 AND EXISTS ("
+    "  SELECT 1 FROM follow_ups AS earlier WHERE earlier.card_id = follow_ups.card_id"
+    "    AND earlier.follow_up_id = ?2 AND earlier.position < follow_ups.position);",
+    "DELETE FROM cards WHERE id = ?1;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (!run_rename_sql (database, statements[i], old_id, new_id, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The deck's “renamed”, before its cards are compared with the stored
+ * ones: a stored card under an old id takes the new one (the same row, so
+ * everything keyed by it stays), or merges into the stored new card. A
+ * database without the old card is left alone. Returns how many cards
+ * moved, or -1 on error. */
+static gint64
+apply_renamed (RhDatabase  *database,
+               RhDeck      *deck,
+               GError     **error)
+{
+  gint64 moved = 0;
+
+  for (guint i = 0; i < rh_deck_get_n_renamed (deck); i++)
+    {
+      const char *new_uid;
+      const char *old_uid = rh_deck_get_renamed (deck, i, &new_uid);
+      gint64 old_id, new_id = 0;
+
+      if ((old_id = lookup_card_id (database, old_uid, error)) < 0 ||
+          (old_id > 0 && (new_id = lookup_card_id (database, new_uid, error)) < 0))
+        return -1;
+
+      if (old_id == 0)
+        continue;
+
+      if (new_id == 0)
+        {
+          g_autoptr(RhStatement) stmt = NULL;
+
+          if (!(stmt = rh_database_prepare (database, "UPDATE cards SET uid = ?2 WHERE id = ?1;", error)))
+            return -1;
+          sqlite3_bind_int64 (stmt, 1, old_id);
+          sqlite3_bind_text (stmt, 2, new_uid, -1, SQLITE_STATIC);
+          if (!rh_database_step_done (database, stmt, error))
+            return -1;
+        }
+      else if (!merge_renamed_card (database, old_id, new_id, error))
+        return -1;
+
+      moved++;
+    }
+
+  return moved;
+}
 
 /* A card_ids[] entry for a card of the built-in deck that the user
  * deleted (deleted_cards): neither written nor linked to. */
@@ -705,6 +803,7 @@ import_deck (RhDatabase            *database,
   };
   guint n_cards = rh_deck_get_n_cards (deck);
   gint64 max_id_before = 0;
+  gint64 n_renamed = 0;
   guint n_index = 0;
 
   if (!check_follow_ups (database, deck, NULL, error))
@@ -721,6 +820,10 @@ import_deck (RhDatabase            *database,
   links_changed = g_new0 (gboolean, MAX (n_cards, 1));
   content_changed = g_new0 (gboolean, MAX (n_cards, 1));
   reindex = g_new0 (gboolean, MAX (n_cards, 1));
+
+  /* With the card triggers on: a merged card's delete keeps the counts. */
+  if ((n_renamed = apply_renamed (database, deck, error)) < 0)
+    goto failed;
 
   if (!rh_database_suspend_card_triggers (database, error) ||
       !run_sql (database, "CREATE TEMP TABLE IF NOT EXISTS import_changed (id INTEGER PRIMARY KEY);", 0, error) ||
@@ -818,7 +921,7 @@ import_deck (RhDatabase            *database,
     goto failed;
 
   if (!rh_database_commit (database,
-                           counts.added + counts.updated > 0
+                           counts.added + counts.updated + n_renamed > 0
                              ? RH_DATABASE_CHANGE_TOPICS | RH_DATABASE_CHANGE_CARDS
                              : 0,
                            error))

@@ -32,6 +32,7 @@ struct _RhDeck
   GPtrArray  *cards;    /* RhCard, or NULL until asked for when parsed */
   GHashTable *by_uid;   /* uid → position + 1 */
   GArray     *entries;  /* DeckEntry, one per card of a parsed deck */
+  GPtrArray  *renamed;  /* old uid, new uid, …; NULL for none */
 };
 
 /* A parsed card, checked, packed into one block of strings: uid, topic,
@@ -68,6 +69,7 @@ rh_deck_finalize (GObject *object)
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->by_uid, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->renamed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rh_deck_parent_class)->finalize (object);
 }
@@ -611,6 +613,83 @@ read_card (RhDeck     *self,
   return TRUE;
 }
 
+/* "renamed": {"old-id": "new-id", …}, the cards an earlier edition of
+ * the deck had under another id (merged or renamed). check_renamed()
+ * checks the new ids once every card is read. */
+static gboolean
+read_renamed (RhDeck      *self,
+              JsonObject  *root,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "renamed");
+  g_autoptr(GList) names = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_deck_error (self, error, RH_DECK_ERROR_WRONG_TYPE,
+                           _("“renamed” must be an object of old card ids to new ones, not %s"),
+                           json_type_name (node));
+
+  names = json_object_get_members (json_node_get_object (node));
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *old_uid = l->data;
+      JsonNode *value = json_object_get_member (json_node_get_object (node), old_uid);
+      const char *new_uid;
+      g_autofree char *problem = NULL;
+
+      if (!node_is_string (value))
+        return set_deck_error (self, error, RH_DECK_ERROR_WRONG_TYPE,
+                               _("“renamed”: “%s” must be renamed to a card id, a string, not %s"),
+                               old_uid, json_type_name (value));
+
+      new_uid = json_node_get_string (value);
+      if ((problem = rh_card_field_problem (RH_CARD_FIELD_UID, old_uid)) != NULL ||
+          (problem = rh_card_field_problem (RH_CARD_FIELD_UID, new_uid)) != NULL)
+        return set_deck_error (self, error, RH_DECK_ERROR_INVALID_VALUE,
+                               /* Translators: the old id, the new id, then what is wrong with one of them */
+                               _("“renamed”: “%s” → “%s”: an id %s"), old_uid, new_uid, problem);
+
+      if (strcmp (old_uid, new_uid) == 0)
+        return set_deck_error (self, error, RH_DECK_ERROR_INVALID_VALUE,
+                               _("“renamed”: “%s” is renamed to itself"), old_uid);
+
+      if (self->renamed == NULL)
+        self->renamed = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->renamed, g_strdup (old_uid));
+      g_ptr_array_add (self->renamed, g_strdup (new_uid));
+    }
+
+  return TRUE;
+}
+
+/* A renamed card is not in the deck under its old id, and its new id is:
+ * the import moves the card's history there. */
+static gboolean
+check_renamed (RhDeck  *self,
+               GError **error)
+{
+  for (guint i = 0; self->renamed != NULL && i < self->renamed->len; i += 2)
+    {
+      const char *old_uid = g_ptr_array_index (self->renamed, i);
+      const char *new_uid = g_ptr_array_index (self->renamed, i + 1);
+
+      if (g_hash_table_contains (self->by_uid, old_uid))
+        return set_deck_error (self, error, RH_DECK_ERROR_INVALID_VALUE,
+                               _("“renamed”: “%s” is renamed to “%s”, but a card of this deck still has the id “%s”"),
+                               old_uid, new_uid, old_uid);
+
+      if (!g_hash_table_contains (self->by_uid, new_uid))
+        return set_deck_error (self, error, RH_DECK_ERROR_INVALID_VALUE,
+                               _("“renamed”: “%s” is renamed to “%s”, which is not a card of this deck"),
+                               old_uid, new_uid);
+    }
+
+  return TRUE;
+}
+
 /* Everything but the cards, which were read as they streamed by. */
 static gboolean
 read_deck (RhDeck     *self,
@@ -650,7 +729,8 @@ read_deck (RhDeck     *self,
 
   if (!read_deck_string (self, root, "name", &self->name, error) ||
       !read_deck_string (self, root, "language", &self->language, error) ||
-      !read_deck_string (self, root, "description", &self->description, error))
+      !read_deck_string (self, root, "description", &self->description, error) ||
+      !read_renamed (self, root, error))
     return FALSE;
 
   node = json_object_get_member (root, "cards");
@@ -929,6 +1009,9 @@ rh_deck_new_from_data (const char  *data,
       return NULL;
     }
 
+  if (!check_renamed (self, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -1176,6 +1259,39 @@ rh_deck_read_card_fields (RhDeck           *self,
     }
 
   unpack_entry (&g_array_index (self->entries, DeckEntry, position), fields);
+}
+
+/**
+ * rh_deck_get_n_renamed:
+ *
+ * Returns: how many cards the deck's “renamed” moves to a new id
+ */
+guint
+rh_deck_get_n_renamed (RhDeck *self)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), 0);
+
+  return self->renamed != NULL ? self->renamed->len / 2 : 0;
+}
+
+/**
+ * rh_deck_get_renamed:
+ * @new_uid: (out): the id the card has in this deck
+ *
+ * Returns: the id the @index-th renamed card had before
+ */
+const char *
+rh_deck_get_renamed (RhDeck      *self,
+                     guint        index,
+                     const char **new_uid)
+{
+  g_return_val_if_fail (RH_IS_DECK (self), NULL);
+  g_return_val_if_fail (index < rh_deck_get_n_renamed (self), NULL);
+  g_return_val_if_fail (new_uid != NULL, NULL);
+
+  *new_uid = g_ptr_array_index (self->renamed, 2 * index + 1);
+
+  return g_ptr_array_index (self->renamed, 2 * index);
 }
 
 void
