@@ -755,6 +755,11 @@ test_completions (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstrv (tags, expected_tags);
 
+  /* The worker thread lets go of its task (and so of the database) after
+   * the result is delivered here. */
+  while (G_OBJECT (db)->ref_count > 1)
+    g_thread_yield ();
+
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
