@@ -166,7 +166,7 @@ rh_bar_chart_snapshot (GtkWidget   *widget,
   if (self->n_bars > 0)
     {
       slot = width / self->n_bars;
-      bar_width = MAX (slot * 0.75f, MIN (slot, 1.0f));
+      bar_width = MIN (MAX (slot * 0.75f, MIN (slot, 1.0f)), 64.0f);
 
       for (guint i = 0; i < self->n_bars; i++)
         {

@@ -27,7 +27,7 @@ G_DEFINE_FINAL_TYPE (RhHeatmap, rh_heatmap, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_SELECTED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-#define MAX_CELL 16
+#define MAX_CELL 20
 #define GAP 2
 
 static guint
