@@ -79,6 +79,19 @@ rh_test_settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+void
+rh_test_wait_mapped (GtkWidget *widget)
+{
+  /* Long enough for any machine; a window that never maps fails below. */
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  rh_test_settle ();
+}
+
 guint
 rh_test_count_rows (GtkListBox *list)
 {

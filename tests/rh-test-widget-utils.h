@@ -19,6 +19,9 @@ GtkWidget *rh_test_find_label  (GtkWidget  *root,
 guint      rh_test_count_rows  (GtkListBox *list);
 /* Lets GTK lay out and draw a few frames. */
 void       rh_test_settle      (void);
+/* Runs the main loop until @widget is mapped: a loaded machine (or a
+ * sanitizer build) can take longer than one settle to show a window. */
+void       rh_test_wait_mapped (GtkWidget *widget);
 void       rh_test_destroy_window (GtkWindow *window,
                                    GtkWidget *widget);
 

@@ -803,6 +803,7 @@ build_columns (RhCardsPage *self)
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GSimpleAction) action = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
       g_autofree char *detailed = g_strdup_printf ("columns.%s", column_info[i].id);
       RhCardSort sort = column_info[i].column;
 
@@ -812,7 +813,9 @@ build_columns (RhCardsPage *self)
       g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, G_CONNECT_SWAPPED);
 
       column = gtk_column_view_column_new (_(column_info[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_sorter (column, rh_card_column_sorter_new (sort));
+      /* set_sorter takes its own reference. */
+      sorter = rh_card_column_sorter_new (sort);
+      gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, sort == RH_CARD_SORT_QUESTION);
       if (column_info[i].fixed_width > 0)
