@@ -80,6 +80,25 @@ dup_text (RhCardCell *self)
     }
 }
 
+/* GTK 4.8 gives a column view's own cell and row widgets no accessible
+ * name, so a screen reader reads their type names: the cell is named by
+ * its value and the row by its question. */
+static void
+name_list_widgets (RhCardCell *self,
+                   const char *text)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *row;
+
+  if (cell == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  row = gtk_widget_get_parent (cell);
+  if (self->column == RH_CARD_SORT_QUESTION && row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 update (RhCardCell *self)
 {
@@ -88,10 +107,12 @@ update (RhCardCell *self)
   if (self->card == NULL)
     {
       gtk_label_set_label (GTK_LABEL (self->label), "");
+      name_list_widgets (self, "");
       return;
     }
 
   text = dup_text (self);
+  name_list_widgets (self, text);
   if (self->column == RH_CARD_SORT_QUESTION)
     {
       g_autofree char *markup = rh_search_markup (text, self->search);
@@ -144,6 +165,8 @@ rh_card_cell_class_init (RhCardCellClass *klass)
   object_class->finalize = rh_card_cell_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* Only a frame for its label: the table cell around it is named. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
 
 static void

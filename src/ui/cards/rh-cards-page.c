@@ -406,6 +406,31 @@ save_columns (RhCardsPage *self)
   g_settings_set_strv (self->settings, "card-columns", (const char * const *)ids);
 }
 
+/* GTK 4.8 names neither the header row nor its sort buttons: each title
+ * is named by its label, the row by what it does. */
+static void
+name_column_titles (RhCardsPage *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+
+  if (header == NULL || GTK_IS_SCROLLED_WINDOW (header))
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sort by Column"), -1);
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    {
+      GtkWidget *label = title;
+
+      while (label != NULL && !GTK_IS_LABEL (label))
+        label = gtk_widget_get_first_child (label);
+      if (label != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_label_get_text (GTK_LABEL (label)), -1);
+    }
+}
+
 static void
 column_state_cb (RhCardsPage   *self,
                  GVariant      *state,
@@ -876,6 +901,7 @@ rh_cards_page_constructed (GObject *object)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   restore_settings (self);
+  name_column_titles (self);
 
   restart_list (self);
   g_signal_connect_object (self->card_list, "items-changed", G_CALLBACK (items_changed_cb),
