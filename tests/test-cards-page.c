@@ -28,7 +28,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *bulk = rh_test_make_deck (300, "Bulk", "bulk");
   static const char rare[] =
     "{\"rehearse_deck\": 1, \"cards\": ["
-    " {\"id\": \"tw1\", \"topic\": \"网络::TCP\", \"front\": \"TIME_WAIT 在哪一方？\", \"back\": \"主动关闭方\"},"
+    " {\"id\": \"tw1\", \"topic\": \"网络::TCP\", \"front\": \"TIME_WAIT 在哪一方？\", \"back\": \"主动关闭方\", \"tags\": [\"tcp\", \"挥手\"]},"
     " {\"id\": \"tw2\", \"topic\": \"网络::TCP\", \"front\": \"大量 TIME_WAIT 怎么办？\", \"back\": \"复用连接\"},"
     " {\"id\": \"tw3\", \"topic\": \"网络::TCP\", \"front\": \"2MSL 是多久？\", \"back\": \"TIME_WAIT 的时长\"}"
     "]}";
@@ -296,8 +296,45 @@ respond (const char *response,
   field = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (field), text);
+  /* As its button does. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
   rh_test_settle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* What the open question's entry offers to complete, once it has read
+ * the deck (tags are read on a worker). */
+static gboolean
+dialog_offers (const char *completion)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWidget *dialog;
+  GtkEntryCompletion *entry_completion;
+  GtkTreeModel *model;
+
+  rh_test_settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  entry_completion = gtk_entry_get_completion (GTK_ENTRY (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
+  g_assert_nonnull (entry_completion);
+  model = gtk_entry_completion_get_model (entry_completion);
+
+  while (gtk_tree_model_iter_n_children (model, NULL) == 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  for (int i = 0; i < gtk_tree_model_iter_n_children (model, NULL); i++)
+    {
+      GtkTreeIter iter;
+      g_autofree char *text = NULL;
+
+      gtk_tree_model_iter_nth_child (model, &iter, NULL, i);
+      gtk_tree_model_get (model, &iter, 0, &text, -1);
+      if (g_strcmp0 (text, completion) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static guint
@@ -501,6 +538,9 @@ test_select_suspend_undo (Fixture       *f,
   rh_test_settle ();
   g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->page), "2 selected"));
   activate (f, "cards.move");
+  /* The topics and tags there are, to choose from as in the editor. */
+  g_assert_true (dialog_offers ("网络::TCP"));
+  g_assert_true (dialog_offers ("Bulk"));
   respond ("move", "Projects::Mine");
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
                                              " WHERE t.path = 'Projects::Mine' AND c.uid IN ('bulk-0', 'bulk-2');"), ==, 2);
@@ -510,6 +550,22 @@ test_select_suspend_undo (Fixture       *f,
   rh_test_settle ();
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
                                              " WHERE t.path = 'Bulk';"), ==, 300);
+
+  /* Enter in the entry adds the tag and closes the dialog. */
+  activate (f, "cards.add-tag");
+  g_assert_true (dialog_offers ("挥手"));
+  g_assert_true (dialog_offers ("tcp"));
+  {
+    GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "mine");
+    g_signal_emit_by_name (entry, "activate");
+    rh_test_settle ();
+    g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  }
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE uid IN ('bulk-0', 'bulk-2')"
+                                             " AND tags LIKE '%mine%';"), ==, 2);
 
   gtk_selection_model_unselect_all (selection);
   rh_test_settle ();

@@ -15,6 +15,7 @@
 #include "rh-cards-page.h"
 #include "rh-clock.h"
 #include "rh-deck-store.h"
+#include "rh-entry-completion.h"
 #include "rh-toasts.h"
 
 /* The Cards page is a browser: a column view over the lazy card list,
@@ -672,9 +673,13 @@ entry_activate_cb (GtkEntry *entry,
 {
   GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_MESSAGE_DIALOG);
 
+  /* As the default button would: answer, then close. */
   if (dialog != NULL)
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog),
-                                 adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)));
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog),
+                                   adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)));
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 static GtkWidget *
@@ -715,9 +720,11 @@ move_action (GtkWidget  *widget,
 {
   RhCardsPage *self = RH_CARDS_PAGE (widget);
 
+  GtkWidget *entry = new_entry (self->topic ? rh_topic_get_path (self->topic) : "", _("Topic"));
+
+  rh_entry_complete_topics (GTK_ENTRY (entry), self->database);
   ask (self, _("Move to Topic"), _("Write the topic's path, such as “Redis::Persistence”. A new topic is made."),
-       new_entry (self->topic ? rh_topic_get_path (self->topic) : "", _("Topic")),
-       "move", _("_Move"), move_response);
+       entry, "move", _("_Move"), move_response);
 }
 
 static void
@@ -746,10 +753,13 @@ tag_action (GtkWidget  *widget,
 {
   RhCardsPage *self = RH_CARDS_PAGE (widget);
 
+  GtkWidget *entry = new_entry (NULL, _("Tag"));
+
+  rh_entry_complete_tags (GTK_ENTRY (entry), self->database, RH_ENTRY_TAGS_READ_NOW);
   if (g_str_equal (action_name, "cards.add-tag"))
-    ask (self, _("Add Tag"), NULL, new_entry (NULL, _("Tag")), "add", _("_Add"), tag_response);
+    ask (self, _("Add Tag"), NULL, entry, "add", _("_Add"), tag_response);
   else
-    ask (self, _("Remove Tag"), NULL, new_entry (NULL, _("Tag")), "remove", _("_Remove"), tag_response);
+    ask (self, _("Remove Tag"), NULL, entry, "remove", _("_Remove"), tag_response);
 }
 
 static void

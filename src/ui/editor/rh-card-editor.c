@@ -9,6 +9,7 @@
 
 #include "rh-card-editor.h"
 #include "rh-deck-store.h"
+#include "rh-entry-completion.h"
 #include "rh-markdown-view.h"
 #include "rh-topic.h"
 
@@ -48,15 +49,10 @@ struct _RhCardEditor
   /* Owned */
   RhDatabase     *database;
   GPtrArray      *follow_ups;    /* RhCard, in the order they are asked */
-  GtkListStore   *topics;        /* completions: one string column */
-  GtkListStore   *tags;
-  GCancellable   *tags_cancellable;
   char           *loaded;        /* the fields as loaded, to tell an edit */
   char           *tags_subtitle;
   char           *seconds_subtitle;
   gint64          row_id;        /* the card edited, 0 for a new one */
-
-  guint           tags_listed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhCardEditor, rh_card_editor, GTK_TYPE_WIDGET)
@@ -188,152 +184,12 @@ clear_errors (RhCardEditor *self)
   set_label_error (self->error_label, NULL);
 }
 
-/* A completion's one column of strings. */
-static void
-fill_store (GtkListStore       *store,
-            const char * const *strings)
-{
-  gtk_list_store_clear (store);
-  for (guint i = 0; strings && strings[i]; i++)
-    gtk_list_store_insert_with_values (store, NULL, -1, 0, strings[i], -1);
-}
-
-/* Matches anywhere in the path, ignoring case: “调度” finds “Go::调度”. */
-static gboolean
-topic_match_func (GtkEntryCompletion *completion,
-                  const char         *key,
-                  GtkTreeIter        *iter,
-                  gpointer            user_data)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *folded = NULL;
-
-  gtk_tree_model_get (gtk_entry_completion_get_model (completion), iter, 0, &path, -1);
-  if (path == NULL || *key == '\0')
-    return FALSE;
-
-  folded = g_utf8_casefold (path, -1);
-
-  return strstr (folded, key) != NULL;
-}
-
-/* The tag being typed: what follows the last comma. */
-static const char *
-last_tag_start (const char *text)
-{
-  const char *start = text;
-
-  for (const char *at = text; *at; at = g_utf8_next_char (at))
-    {
-      gunichar c = g_utf8_get_char (at);
-
-      if (c == ',' || c == 0xFF0C || c == 0x3001)
-        start = g_utf8_next_char (at);
-    }
-
-  while (*start == ' ')
-    start++;
-
-  return start;
-}
-
-static gboolean
-tag_match_func (GtkEntryCompletion *completion,
-                const char         *key,
-                GtkTreeIter        *iter,
-                gpointer            user_data)
-{
-  RhCardEditor *self = user_data;
-  g_autofree char *tag = NULL;
-  g_autofree char *folded_tag = NULL;
-  g_autofree char *folded_word = NULL;
-  const char *word = last_tag_start (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)));
-
-  gtk_tree_model_get (gtk_entry_completion_get_model (completion), iter, 0, &tag, -1);
-  if (tag == NULL || *word == '\0')
-    return FALSE;
-
-  folded_tag = g_utf8_casefold (tag, -1);
-  folded_word = g_utf8_casefold (word, -1);
-
-  return g_str_has_prefix (folded_tag, folded_word) && strcmp (folded_tag, folded_word) != 0;
-}
-
-static gboolean
-tag_match_selected_cb (RhCardEditor       *self,
-                       GtkTreeModel       *model,
-                       GtkTreeIter        *iter,
-                       GtkEntryCompletion *completion)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tags_entry));
-  g_autofree char *tag = NULL;
-  g_autofree char *head = NULL;
-  g_autofree char *replaced = NULL;
-
-  gtk_tree_model_get (model, iter, 0, &tag, -1);
-  head = g_strndup (text, last_tag_start (text) - text);
-  replaced = g_strconcat (head, tag, ", ", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), replaced);
-  gtk_editable_set_position (GTK_EDITABLE (self->tags_entry), -1);
-
-  return TRUE;
-}
-
-static void
-tags_listed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(RhCardEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) tags = rh_deck_store_list_tags_finish (RH_DATABASE (object), result, &error);
-
-  /* Closed meanwhile. */
-  if (self->tags == NULL)
-    return;
-
-  if (tags == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No tags to complete: %s", error->message);
-      return;
-    }
-
-  fill_store (self->tags, (const char * const *)tags);
-}
-
-/* Completions come from the deck as it is when the editor opens. Topics
- * are a small table; tags are in every card, so they are read (on a
- * worker) only once the tags field is used. */
+/* Completions come from the deck as it is when a card is loaded. */
 static void
 load_completions (RhCardEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) paths = NULL;
-
-  g_cancellable_cancel (self->tags_cancellable);
-  g_clear_object (&self->tags_cancellable);
-  self->tags_listed = FALSE;
-
-  if (self->database == NULL)
-    return;
-
-  if ((paths = rh_deck_store_dup_topic_paths (self->database, &error)))
-    fill_store (self->topics, (const char * const *)paths);
-  else
-    g_debug ("No topics to complete: %s", error->message);
-}
-
-static void
-tags_focus_enter_cb (RhCardEditor            *self,
-                     GtkEventControllerFocus *controller)
-{
-  if (self->tags_listed || self->database == NULL)
-    return;
-
-  self->tags_listed = TRUE;
-  self->tags_cancellable = g_cancellable_new ();
-  rh_deck_store_list_tags_async (self->database, self->tags_cancellable, tags_listed_cb, g_object_ref (self));
+  rh_entry_complete_topics (self->topic_entry, self->database);
+  rh_entry_complete_tags (self->tags_entry, self->database, RH_ENTRY_TAGS_MANY);
 }
 
 static void
@@ -633,16 +489,11 @@ rh_card_editor_dispose (GObject *object)
   RhCardEditor *self = (RhCardEditor *)object;
   GtkWidget *child;
 
-  g_cancellable_cancel (self->tags_cancellable);
-  g_clear_object (&self->tags_cancellable);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_CARD_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
   g_clear_object (&self->database);
-  g_clear_object (&self->topics);
-  g_clear_object (&self->tags);
   g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rh_card_editor_parent_class)->dispose (object);
@@ -752,9 +603,6 @@ rh_card_editor_class_init (RhCardEditorClass *klass)
 static void
 rh_card_editor_init (RhCardEditor *self)
 {
-  GtkEntryCompletion *completion;
-  GtkEventController *focus;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
@@ -769,27 +617,6 @@ rh_card_editor_init (RhCardEditor *self)
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->back_view)), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
-
-  self->topics = gtk_list_store_new (1, G_TYPE_STRING);
-  completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->topics));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_match_func (completion, topic_match_func, NULL, NULL);
-  gtk_entry_set_completion (self->topic_entry, completion);
-  g_object_unref (completion);
-
-  self->tags = gtk_list_store_new (1, G_TYPE_STRING);
-  completion = gtk_entry_completion_new ();
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->tags));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_match_func (completion, tag_match_func, self, NULL);
-  g_signal_connect_object (completion, "match-selected", G_CALLBACK (tag_match_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_entry_set_completion (self->tags_entry, completion);
-  g_object_unref (completion);
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "enter", G_CALLBACK (tags_focus_enter_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->tags_entry), focus);
 }
 
 GtkWidget *
