@@ -5,6 +5,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rh-interview-report.h"
+#include "rh-interview-template-store.h"
 #include "rh-interview-page-private.h"
 #include "rh-markdown-view.h"
 #include "rh-test-interview-widget.h"
@@ -243,6 +244,115 @@ test_all_skipped (RhTestWidgetFixture *f,
   g_clear_object (&history);
 }
 
+/* Every column of every row an interview keeps, to compare bit for bit. */
+static char *
+dump_interviews (RhDatabase *db)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  static const char * const tables[] = { "interview_sessions", "interview_answers", "interview_templates", "review_log" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid;", tables[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RhStatement) stmt = rh_database_prepare (db, sql, &error);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", (const char *)sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_signal_emit_by_name (button, "clicked");
+  rh_test_settle ();
+}
+
+/* A past interview and a saved template are deleted from the setup page
+ * with a button each, and the toast's Undo puts back exactly what went. */
+static void
+test_delete_and_undo (RhTestWidgetFixture *f,
+                      gconstpointer        data)
+{
+  g_autoptr(RhInterviewTemplate) custom = rh_interview_template_new_custom ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  GtkWindow *window;
+  GtkWidget *page;
+  GtkWidget *delete;
+
+  rh_interview_template_set_name (custom, "Two sprint");
+  g_assert_true (rh_interview_template_store_save (f->db, custom, &error));
+  g_assert_no_error (error);
+  id = g_strdup (rh_interview_template_get_id (custom));
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = rh_interview_page_new (f->scheduler);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  rh_interview_page_select_template (RH_INTERVIEW_PAGE (page), "custom");
+  rh_interview_page_set_topics (RH_INTERVIEW_PAGE (page), "Two");
+  activate (page, "interview.start");
+  rate (page, RH_RATING_GOOD);
+  rate (page, RH_RATING_AGAIN);
+  activate (page, "interview.new");
+  rh_test_settle ();
+  before = dump_interviews (f->db);
+
+  /* The history row's own button deletes the session and its answers;
+   * the reviews its ratings gave stay in the cards' history. */
+  delete = rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.delete-session");
+  click (delete);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM interview_sessions;"), ==, 0);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM interview_answers;"), ==, 0);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log WHERE source = 'interview';"), ==, 2);
+  g_assert_null (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.delete-session"));
+  g_assert_nonnull (rh_test_find_label (page, "Interview deleted"));
+
+  click (rh_test_find_button (page, "Undo"));
+  after = dump_interviews (f->db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.delete-session"));
+  /* Undo was spent with its toast. */
+  g_assert_false (gtk_widget_activate_action (page, "interview.undo-delete", NULL) &&
+                  rh_test_query_int (f->db, "SELECT count(*) FROM interview_sessions;") != 1);
+  g_clear_pointer (&after, g_free);
+
+  /* A saved template has a delete button; a built-in one has none. */
+  g_assert_true (rh_interview_page_select_template (RH_INTERVIEW_PAGE (page), RH_INTERVIEW_TEMPLATE_FUNDAMENTALS));
+  rh_test_settle ();
+  g_assert_false (gtk_widget_get_visible (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.delete-template")));
+  rh_interview_setup_view_reload_templates (RH_INTERVIEW_PAGE (page)->setup_view, id);
+  rh_test_settle ();
+  g_assert_true (gtk_widget_get_visible (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.delete-template")));
+
+  click (rh_test_find_widget (page, GTK_TYPE_BUTTON, "interview.delete-template"));
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM interview_templates;"), ==, 0);
+  g_assert_false (rh_interview_page_select_template (RH_INTERVIEW_PAGE (page), id));
+  g_assert_nonnull (rh_test_find_label (page, "Template “Two sprint” deleted"));
+
+  click (rh_test_find_button (page, "Undo"));
+  after = dump_interviews (f->db);
+  g_assert_cmpstr (after, ==, before);
+  /* The template is back and chosen again. */
+  g_assert_cmpstr (rh_interview_template_get_id (rh_interview_setup_view_get_template (RH_INTERVIEW_PAGE (page)->setup_view)), ==, id);
+
+  rh_test_destroy_window (window, page);
+}
+
 /* A long answer that wraps into many lines at any width. */
 static char *
 long_deck (void)
@@ -397,6 +507,8 @@ main (int   argc,
               rh_test_widget_setup, test_toast_above_buttons, rh_test_widget_teardown);
   g_test_add ("/interview-page/resume-row-plain-text", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_resume_row_plain_text, rh_test_widget_teardown);
+  g_test_add ("/interview-page/delete-and-undo", RhTestWidgetFixture, NULL,
+              rh_test_widget_setup, test_delete_and_undo, rh_test_widget_teardown);
   g_test_add ("/interview-page/all-skipped", RhTestWidgetFixture, NULL,
               rh_test_widget_setup, test_all_skipped, rh_test_widget_teardown);
 

@@ -1213,7 +1213,7 @@ rh_database_begin (RhDatabase  *self,
   if (!rh_database_ensure_writable (self, error))
     return FALSE;
 
-  /* A sibling writing holds the file for as long as its import takes:
+  /* A sibling writing (an import, a bulk edit) holds the file until done:
    * say so at once instead of waiting for it with the window frozen,
    * and fail the write before anything of it is done. A sibling itself
    * waits for this connection's writes, which are short. */
@@ -1222,7 +1222,7 @@ rh_database_begin (RhDatabase  *self,
   else if (g_atomic_int_get (self->siblings_writing) > 0)
     {
       g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_BUSY,
-                   _("A deck is being imported; try again when it is done"));
+                   _("The deck is busy with another change; try again when it is done"));
       return FALSE;
     }
 

@@ -9,6 +9,8 @@
 #include "rh-interview-page-private.h"
 #include "rh-interview-template-store.h"
 #include "rh-button-names.h"
+#include "rh-interview-store.h"
+#include "rh-toasts.h"
 
 /* The "interview.*" actions: the setup, session and report views trigger
  * them by name, and the page's keys are bound to them. */
@@ -37,6 +39,11 @@ _rh_interview_page_update_actions (RhInterviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.retry-weak",
                                  report != NULL && rh_interview_report_count_weak (report) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.new", !in_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.delete-session", !in_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.delete-template",
+                                 !in_session && template && !rh_interview_template_get_builtin (template) &&
+                                 rh_interview_template_get_row_id (template) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.undo-delete", !in_session && self->deleted != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.back",
                                  self->report_from_history &&
                                  g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0);
@@ -249,6 +256,117 @@ discard_session_action (GtkWidget  *widget,
   _rh_interview_page_load_unfinished (self);
 }
 
+/* The toast of the last delete went: so did its Undo. */
+static void
+undo_toast_dismissed_cb (RhInterviewPage *self,
+                         AdwToast        *toast)
+{
+  if (self->undo_toast != toast)
+    return;
+
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->deleted);
+  g_clear_pointer (&self->deleted_template_id, g_free);
+  _rh_interview_page_update_actions (self);
+}
+
+/* Deleting asks nothing: the toast offers Undo until it goes. */
+static void
+offer_undo (RhInterviewPage *self,
+            RhDeletedRows   *deleted,
+            const char      *template_id,
+            const char      *title)
+{
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  g_set_object (&self->deleted, deleted);
+  g_free (self->deleted_template_id);
+  self->deleted_template_id = g_strdup (template_id);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "interview.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  rh_toasts_add (self->toast_overlay, toast);
+  _rh_interview_page_update_actions (self);
+}
+
+static void
+delete_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RhInterviewPage *self = RH_INTERVIEW_PAGE (widget);
+  RhDatabase *database = _rh_interview_page_get_database (self);
+  gint64 session_id = g_variant_get_int64 (parameter);
+  g_autoptr(RhDeletedRows) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(deleted = rh_interview_store_delete_session (database, session_id, &error)))
+    {
+      _rh_interview_page_show_toast (self, error->message);
+      return;
+    }
+
+  _rh_interview_page_load_history (self);
+  offer_undo (self, deleted, NULL, _("Interview deleted"));
+}
+
+static void
+delete_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RhInterviewPage *self = RH_INTERVIEW_PAGE (widget);
+  RhInterviewTemplate *selected = rh_interview_setup_view_get_template (self->setup_view);
+  g_autoptr(RhInterviewTemplate) template = selected ? g_object_ref (selected) : NULL;
+  g_autoptr(RhDeletedRows) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (template != NULL);
+
+  if (!(deleted = rh_interview_template_store_delete_with_undo (_rh_interview_page_get_database (self),
+                                                                 rh_interview_template_get_row_id (template),
+                                                                 &error)))
+    {
+      _rh_interview_page_show_toast (self, error->message);
+      return;
+    }
+
+  rh_interview_setup_view_reload_templates (self->setup_view, NULL);
+  /* Translators: %s is the name the user gave an interview template */
+  title = g_strdup_printf (_("Template “%s” deleted"), rh_interview_template_get_name (template));
+  offer_undo (self, deleted, rh_interview_template_get_id (template), title);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RhInterviewPage *self = RH_INTERVIEW_PAGE (widget);
+  g_autoptr(RhDeletedRows) deleted = g_steal_pointer (&self->deleted);
+  g_autofree char *template_id = g_steal_pointer (&self->deleted_template_id);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (deleted != NULL);
+
+  if (!rh_deleted_rows_restore (deleted, &error))
+    _rh_interview_page_show_toast (self, error->message);
+  else if (template_id != NULL)
+    rh_interview_setup_view_reload_templates (self->setup_view, template_id);
+  else
+    _rh_interview_page_load_history (self);
+
+  _rh_interview_page_update_actions (self);
+}
+
 static void
 open_report_action (GtkWidget  *widget,
                     const char *action_name,
@@ -315,6 +433,9 @@ _rh_interview_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "interview.open-report", "x", open_report_action);
   gtk_widget_class_install_action (widget_class, "interview.retry-weak", NULL, retry_weak_action);
   gtk_widget_class_install_action (widget_class, "interview.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "interview.delete-session", "x", delete_session_action);
+  gtk_widget_class_install_action (widget_class, "interview.delete-template", NULL, delete_template_action);
+  gtk_widget_class_install_action (widget_class, "interview.undo-delete", NULL, undo_delete_action);
   /* Back from a report opened from History is the setup page too. */
   gtk_widget_class_install_action (widget_class, "interview.back", NULL, new_action);
 

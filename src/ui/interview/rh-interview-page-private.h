@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <adwaita.h>
+
+#include "rh-deleted-rows.h"
 #include "rh-interview-page.h"
 #include "rh-interview-report-view.h"
 #include "rh-interview-session-view.h"
@@ -27,6 +30,10 @@ struct _RhInterviewPage
   RhScheduler            *scheduler;
   RhInterview            *interview;
   GSignalGroup           *interview_signals;
+  /* What the last delete took, while its toast offers Undo. */
+  RhDeletedRows          *deleted;
+  char                   *deleted_template_id;
+  AdwToast               *undo_toast;
 
   guint                   report_from_history : 1;
 };
@@ -38,6 +45,7 @@ void        _rh_interview_page_show_toast       (RhInterviewPage   *self,
 void        _rh_interview_page_set_interview    (RhInterviewPage   *self,
                                                  RhInterview       *interview);
 void        _rh_interview_page_load_unfinished  (RhInterviewPage   *self);
+void        _rh_interview_page_load_history     (RhInterviewPage   *self);
 void        _rh_interview_page_show_setup       (RhInterviewPage   *self);
 void        _rh_interview_page_show_report      (RhInterviewPage   *self,
                                                  RhInterviewReport *report,

@@ -35,8 +35,8 @@ _rh_interview_page_show_toast (RhInterviewPage *self,
     rh_toasts_add (self->toast_overlay, toast);
 }
 
-static void
-load_history (RhInterviewPage *self)
+void
+_rh_interview_page_load_history (RhInterviewPage *self)
 {
   g_autoptr(GListModel) history = NULL;
   g_autoptr(GError) error = NULL;
@@ -61,7 +61,7 @@ void
 _rh_interview_page_show_setup (RhInterviewPage *self)
 {
   _rh_interview_page_load_unfinished (self);
-  load_history (self);
+  _rh_interview_page_load_history (self);
   gtk_stack_set_visible_child_name (self->stack, "setup");
   _rh_interview_page_update_actions (self);
 }
@@ -104,7 +104,7 @@ interview_state_cb (RhInterviewPage *self,
       return;
     }
 
-  load_history (self);
+  _rh_interview_page_load_history (self);
   _rh_interview_page_show_report (self, report, FALSE);
 }
 
@@ -173,6 +173,9 @@ rh_interview_page_dispose (GObject *object)
 
   g_clear_object (&self->interview_signals);
   g_clear_object (&self->scheduler);
+  g_clear_object (&self->deleted);
+  g_clear_pointer (&self->deleted_template_id, g_free);
+  g_clear_weak_pointer (&self->undo_toast);
 
   G_OBJECT_CLASS (rh_interview_page_parent_class)->dispose (object);
 }

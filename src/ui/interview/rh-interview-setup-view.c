@@ -35,6 +35,7 @@ struct _RhInterviewSetupView
   GtkWidget           *depth_spin;
   GtkSwitch           *schedule_switch;
   GtkWidget           *save_template_button;
+  GtkWidget           *delete_template_button;
   GtkWidget           *history_group;
   GtkListBox          *history_list;
 
@@ -80,6 +81,7 @@ create_history_row (gpointer item,
   g_autofree char *budget = rh_interview_format_clock (rh_interview_report_get_total_budget (report));
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
+  GtkWidget *delete;
 
   /* Translators: a past interview: date, score out of 100, time taken and time allowed */
   subtitle = g_strdup_printf (_("%s · score %d · %s of %s"), date,
@@ -89,6 +91,14 @@ create_history_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rh_interview_report_get_template_name (report));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_widget_set_tooltip_text (delete, _("Delete Interview"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Interview"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "interview.delete-session");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "x", rh_interview_report_get_session_id (report));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "interview.open-report");
@@ -177,6 +187,9 @@ template_selected_cb (RhInterviewSetupView *self,
   gtk_widget_set_sensitive (self->minutes_spin, custom);
   gtk_widget_set_sensitive (self->depth_spin, custom);
   gtk_widget_set_visible (self->save_template_button, custom);
+  /* Only a saved one can be deleted; a new custom round is not stored yet. */
+  gtk_widget_set_visible (self->delete_template_button,
+                          custom && rh_interview_template_get_row_id (template) > 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
 }
@@ -304,6 +317,7 @@ rh_interview_setup_view_class_init (RhInterviewSetupViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, depth_spin);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, schedule_switch);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, save_template_button);
+  gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, delete_template_button);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, history_group);
   gtk_widget_class_bind_template_child (widget_class, RhInterviewSetupView, history_list);
 
