@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "rh-test-widget-utils.h"
 
 /**
@@ -90,6 +92,51 @@ rh_test_wait_mapped (GtkWidget *widget)
 
   g_assert_true (gtk_widget_get_mapped (widget));
   rh_test_settle ();
+}
+
+void
+rh_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   data)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (done (data));
+}
+
+GtkWidget *
+rh_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+void
+rh_test_respond (const char *response,
+                 const char *text)
+{
+  GtkWidget *dialog;
+
+  rh_test_settle ();
+  dialog = rh_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  rh_test_settle ();
+  g_assert_null (rh_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 guint

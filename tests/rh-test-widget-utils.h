@@ -22,6 +22,16 @@ void       rh_test_settle      (void);
 /* Runs the main loop until @widget is mapped: a loaded machine (or a
  * sanitizer build) can take longer than one settle to show a window. */
 void       rh_test_wait_mapped (GtkWidget *widget);
+/* Runs the main loop until @done (@data) holds, failing after a
+ * deadline generous enough for a sanitizer build. */
+void       rh_test_wait_until  (gboolean (*done) (gpointer),
+                                gpointer    data);
+/* The first visible toplevel of @type, or %NULL. */
+GtkWidget *rh_test_find_toplevel (GType type);
+/* Answers the open AdwMessageDialog with @response after typing @text
+ * in its entry (nullable), and closes it as its button would. */
+void       rh_test_respond     (const char *response,
+                                const char *text);
 void       rh_test_destroy_window (GtkWindow *window,
                                    GtkWidget *widget);
 
