@@ -338,17 +338,17 @@ test_validation (Fixture       *f,
   open_window (f, rh_card_editor_window_new (NULL, f->db, "Go"));
   gtk_text_buffer_set_text (buffer (f, 1), "An answer without a question", -1);
 
-  g_assert_null (rh_test_find_label (GTK_WIDGET (f->window), "must not be empty"));
+  g_assert_null (rh_test_find_label (GTK_WIDGET (f->window), "Must not be empty"));
   activate (f, "card.save-edit", NULL);
   g_assert_true (window_is_open (f));
-  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->window), "must not be empty"));
+  g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->window), "Must not be empty"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM cards;"), ==, 3);
 
   gtk_text_buffer_set_text (buffer (f, 0), "A question", -1);
   gtk_editable_set_text (tags_entry (f), "go, go");
   activate (f, "card.save-edit", NULL);
   g_assert_true (window_is_open (f));
-  g_assert_null (rh_test_find_label (GTK_WIDGET (f->window), "must not be empty"));
+  g_assert_null (rh_test_find_label (GTK_WIDGET (f->window), "Must not be empty"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (tags_entry (f)),
                                                                                           ADW_TYPE_ACTION_ROW))),
                    ==, "“go” is listed twice");

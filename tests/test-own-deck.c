@@ -31,6 +31,7 @@ static const char deck[] =
 
 typedef struct
 {
+  char       *dir;
   RhDatabase *db;
   RhWindow   *window;
 } Fixture;
@@ -51,7 +52,12 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->db = rh_test_open_database (":memory:", NULL);
+  g_autofree char *path = NULL;
+
+  /* A file, as the app has: bulk operations then run on a worker. */
+  f->dir = g_dir_make_tmp ("rehearse-own-deck-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "deck.db", NULL);
+  f->db = rh_test_open_database (path, NULL);
   rh_test_import (f->db, deck, NULL);
   f->window = g_object_ref_sink (rh_window_new (NULL, f->db));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
@@ -66,6 +72,8 @@ fixture_teardown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (g_steal_pointer (&f->window));
   g_assert_finalize_object (g_steal_pointer (&f->db));
+  rh_test_remove_dir (f->dir);
+  g_free (f->dir);
 }
 
 /* Activates @action from the widget with the keyboard focus, as its
@@ -266,6 +274,11 @@ test_journey (Fixture       *f,
   rh_test_respond ("move", "项目面::个人项目");
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
                                              " WHERE c.front = '" QUESTION "' AND t.path = '项目面::个人项目';"), ==, 1);
+  /* The sidebar counts follow: the card left one topic for a new one. */
+  g_assert_true (rh_window_select_topic (f->window, ""));
+  g_assert_cmpuint (rh_topic_get_total_count (rh_window_get_selected_topic (f->window)), ==, 3);
+  g_assert_true (rh_window_select_topic (f->window, "项目面"));
+  g_assert_cmpuint (rh_topic_get_total_count (rh_window_get_selected_topic (f->window)), ==, 1);
 
   /* Delete (Delete): it has an answer, so it asks first; Ctrl+Z undoes. */
   show_cards (f, "项目面::个人项目");

@@ -152,12 +152,29 @@ dup_fields (RhCardEditor *self)
                     kind, seconds, front, back, follow_ups, NULL);
 }
 
+/* The model's message follows a field's name (“must not be empty”);
+ * shown on its own beside the field, it starts a sentence. */
+static char *
+dup_sentence (const char *message)
+{
+  g_autofree char *first = NULL;
+
+  if (message == NULL || *message == '\0')
+    return g_strdup (message);
+
+  first = g_utf8_strup (message, g_utf8_next_char (message) - message);
+
+  return g_strconcat (first, g_utf8_next_char (message), NULL);
+}
+
 static void
 set_row_error (AdwActionRow *row,
                const char   *message,
                const char   *subtitle)
 {
-  adw_action_row_set_subtitle (row, message ? message : subtitle ? subtitle : "");
+  g_autofree char *sentence = dup_sentence (message);
+
+  adw_action_row_set_subtitle (row, sentence ? sentence : subtitle ? subtitle : "");
   if (message)
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
@@ -168,7 +185,9 @@ static void
 set_label_error (GtkLabel   *label,
                  const char *message)
 {
-  gtk_label_set_label (label, message ? message : "");
+  g_autofree char *sentence = dup_sentence (message);
+
+  gtk_label_set_label (label, sentence ? sentence : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
