@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rh-clock.h"
+#include "rh-database-private.h"
 #include "rh-statistics.h"
 
 struct _RhStatistics
@@ -29,8 +30,13 @@ struct _RhStatistics
 
   RhStatisticsPeriod  period;
   RhStatisticsPart    stale;
+  /* Cards answered since the last update, whose readiness rows alone
+   * are read again, unless readiness_all. */
+  GHashTable         *answered;
+
   /* Only the last study days' answers changed since the last update. */
   guint               recent_only : 1;
+  guint               readiness_all : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhStatistics, rh_statistics, G_TYPE_OBJECT)
@@ -57,12 +63,37 @@ mark_stale (RhStatistics     *self,
   /* Recent-only holds while every activity change so far was recent. */
   if (parts & RH_STATISTICS_PART_ACTIVITY)
     self->recent_only = (!(self->stale & RH_STATISTICS_PART_ACTIVITY) || was_recent) && recent_only;
+  if (parts & RH_STATISTICS_PART_READINESS)
+    self->readiness_all = TRUE;
 
   if ((self->stale | parts) == self->stale)
     return;
 
   self->stale |= parts;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+}
+
+/* Answers to @cards make their readiness rows stale, not the others. */
+static void
+mark_answered (RhStatistics *self,
+               GHashTable   *cards)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (!(self->stale & RH_STATISTICS_PART_READINESS))
+    {
+      self->readiness_all = FALSE;
+      g_hash_table_remove_all (self->answered);
+      self->stale |= RH_STATISTICS_PART_READINESS;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+    }
+  if (self->readiness_all)
+    return;
+
+  g_hash_table_iter_init (&iter, cards);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (self->answered, g_memdup2 (key, sizeof (gint64)));
 }
 
 static guint
@@ -141,6 +172,7 @@ read_activity (RhStatistics  *self,
 {
   gint64 today = day_start (self, now, 0);
   gint64 end = day_start (self, now, 1);
+  g_autoptr(GError) local_error = NULL;
   guint first;
 
   if (self->recent_only && self->days->len >= RECENT_DAYS
@@ -165,6 +197,12 @@ read_activity (RhStatistics  *self,
           start = first_review > 0 && first_review < today ? day_start (self, first_review, 0) : today;
         }
 
+      /* Study days as the settings cut them now; once per rollover or
+       * time zone, a pass over the log. Until it can be written (an
+       * import holds the file), the log is read instead. */
+      if (!rh_statistics_store_prepare_days (self->database, clock_rollover (self), &local_error))
+        g_debug ("Study days not counted yet: %s", local_error->message);
+
       /* Day by day, since the clock knows how long each one is. */
       g_array_set_size (self->days, 0);
       for (gint64 at = start; at < end; at = day_start (self, at, 1))
@@ -185,7 +223,8 @@ read_activity (RhStatistics  *self,
       day->start = start;
     }
 
-  if (!rh_statistics_store_add_days (self->database, self->topic_path, self->days->len - first,
+  if (!rh_statistics_store_add_days (self->database, self->topic_path, clock_rollover (self),
+                                     self->days->len - first,
                                      &g_array_index (self->days, RhStatisticsDay, first), end, error))
     return FALSE;
 
@@ -224,8 +263,16 @@ database_changed_cb (RhStatistics     *self,
     }
 
   if (changes & RH_DATABASE_CHANGE_REVIEWS)
-    parts |= RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
-             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS;
+    {
+      GHashTable *cards = rh_database_get_changed_cards (database);
+
+      parts |= RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST | RH_STATISTICS_PART_MEMORY;
+      /* An answer moves its card's topic's readiness, not the others'. */
+      if (cards != NULL && !(changes & RH_DATABASE_CHANGE_INTERVIEWS))
+        mark_answered (self, cards);
+      else
+        parts |= RH_STATISTICS_PART_READINESS;
+    }
   if (changes & RH_DATABASE_CHANGE_INTERVIEWS)
     parts |= RH_STATISTICS_PART_INTERVIEWS | RH_STATISTICS_PART_READINESS;
   if (changes & RH_DATABASE_CHANGE_DUE)
@@ -281,6 +328,7 @@ rh_statistics_finalize (GObject *object)
   g_clear_pointer (&self->weeks, g_array_unref);
   g_clear_pointer (&self->readiness, g_array_unref);
   g_clear_pointer (&self->interviews, g_array_unref);
+  g_clear_pointer (&self->answered, g_hash_table_unref);
 
   G_OBJECT_CLASS (rh_statistics_parent_class)->finalize (object);
 }
@@ -383,7 +431,9 @@ rh_statistics_init (RhStatistics *self)
   self->weeks = g_array_new (FALSE, TRUE, sizeof (RhStatisticsWeek));
   self->readiness = g_array_new (FALSE, TRUE, sizeof (RhStatisticsTopic));
   self->interviews = g_array_new (FALSE, TRUE, sizeof (RhStatisticsInterview));
+  self->answered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->stale = RH_STATISTICS_PART_ALL;
+  self->readiness_all = TRUE;
 }
 
 /**
@@ -498,7 +548,13 @@ rh_statistics_update (RhStatistics  *self,
   if ((parts & RH_STATISTICS_PART_MEMORY)
       && !rh_statistics_store_memory (self->database, self->topic_path, now, retention, &self->memory, error))
     return 0;
-  if (parts & RH_STATISTICS_PART_READINESS)
+  if ((parts & RH_STATISTICS_PART_READINESS) && !self->readiness_all)
+    {
+      if (!rh_statistics_store_update_readiness (self->database, self->readiness, self->answered,
+                                                 now, retention, error))
+        return 0;
+    }
+  else if (parts & RH_STATISTICS_PART_READINESS)
     {
       GArray *readiness = rh_statistics_store_readiness (self->database, self->topic_path, now, retention, error);
 
@@ -526,6 +582,8 @@ rh_statistics_update (RhStatistics  *self,
 
   self->stale = 0;
   self->recent_only = FALSE;
+  self->readiness_all = FALSE;
+  g_hash_table_remove_all (self->answered);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
   g_signal_emit (self, signals[UPDATED], 0, (guint)parts);
 
