@@ -539,15 +539,42 @@ readiness_of (GArray     *topics,
   g_assert_not_reached ();
 }
 
-/* An answer reads again the readiness of its card's topic, and only that:
- * a change nobody announced to Go stays unseen until a full read. */
+/* The memory and forecast as moved by answers are those read afresh. */
 static void
-test_answer_readiness (Fixture       *f,
+assert_memory_and_forecast_read (Fixture *f)
+{
+  gint64 now = rh_clock_get_now_seconds (f->clock);
+  gint64 bounds[RH_STATISTICS_FORECAST_DAYS + 1];
+  guint due[RH_STATISTICS_FORECAST_DAYS], overdue, kept_overdue;
+  const guint *kept_due = rh_statistics_get_forecast (f->statistics, &kept_overdue);
+  RhStatisticsMemory memory;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rh_statistics_store_memory (f->db, "", now, rh_study_settings_get_desired_retention (f->settings),
+                                             &memory, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&memory, sizeof memory, rh_statistics_get_memory (f->statistics), sizeof memory);
+
+  for (int i = 0; i <= RH_STATISTICS_FORECAST_DAYS; i++)
+    bounds[i] = rh_clock_get_study_day_start (f->clock, now, 4, i);
+  g_assert_true (rh_statistics_store_forecast (f->db, "", now, bounds, RH_STATISTICS_FORECAST_DAYS,
+                                               &overdue, due, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue, ==, kept_overdue);
+  g_assert_cmpmem (due, sizeof due, kept_due, sizeof due);
+}
+
+/* An answer moves the memory and forecast by its card alone, and reads
+ * again the readiness of its card's topic, and only that: a change nobody
+ * announced to Go stays unseen until a full read. */
+static void
+test_answer_moves (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(RhScheduler) scheduler = rh_scheduler_new (f->db, f->settings);
   g_autoptr(GArray) full = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 log_id = 0;
   GArray *topics;
 
   /* The fixture wrote its rows unannounced: announce them, as unknown. */
@@ -579,10 +606,26 @@ test_answer_readiness (Fixture       *f,
   g_assert_cmpuint (readiness_of (topics, "Go")->n_new, ==, 1);
   g_assert_cmpuint (readiness_of (full, "Go")->n_new, ==, 6);
 
+  assert_memory_and_forecast_read (f);
+
+  /* Two more answers, one twice, then an undo, which reads everything. */
+  rh_scheduler_answer (scheduler, 3, RH_RATING_GOOD, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  rh_scheduler_answer (scheduler, 3, RH_RATING_EASY, 1000, RH_REVIEW_SOURCE_STUDY, &log_id, &error);
+  g_assert_no_error (error);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
+             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  assert_memory_and_forecast_read (f);
+  g_assert_true (rh_scheduler_undo (scheduler, log_id, &error));
+  g_assert_no_error (error);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
+             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  assert_memory_and_forecast_read (f);
+
   /* Anything else reads every row. */
   rh_database_emit_changed (f->db, RH_DATABASE_CHANGE_INTERVIEWS);
   update (f, RH_STATISTICS_PART_INTERVIEWS | RH_STATISTICS_PART_READINESS);
-  g_assert_cmpuint (readiness_of (rh_statistics_get_readiness (f->statistics), "Go")->n_new, ==, 6);
+  g_assert_cmpuint (readiness_of (rh_statistics_get_readiness (f->statistics), "Go")->n_new, ==, 5);
 
   g_assert_finalize_object (g_steal_pointer (&scheduler));
 }
@@ -801,7 +844,7 @@ main (int   argc,
   ADD ("readiness", test_readiness, NULL);
   ADD ("interviews", test_interviews, NULL);
   ADD ("answer", test_answer, NULL);
-  ADD ("answer-readiness", test_answer_readiness, NULL);
+  ADD ("answer-moves", test_answer_moves, NULL);
   ADD ("interview-change", test_interview_change, NULL);
   ADD ("empty", test_empty, "empty");
   ADD ("days/kept", test_days_kept, NULL);

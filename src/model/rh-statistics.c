@@ -30,13 +30,21 @@ struct _RhStatistics
 
   RhStatisticsPeriod  period;
   RhStatisticsPart    stale;
-  /* Cards answered since the last update, whose readiness rows alone
-   * are read again, unless readiness_all. */
+  /* Cards answered since the last update, and the stale parts that
+   * only they changed: memory and forecast move by those answers, and
+   * the readiness rows holding them are read again. */
   GHashTable         *answered;
+  RhStatisticsPart    partial;
+  /* What memory and forecast were read at, and the log row they count up
+   * to. */
+  gint64              memory_now;
+  gint64              memory_log_id;
+  gint64              forecast_now;
+  gint64              forecast_log_id;
+  gint64              forecast_bounds[RH_STATISTICS_FORECAST_DAYS + 1];
 
   /* Only the last study days' answers changed since the last update. */
   guint               recent_only : 1;
-  guint               readiness_all : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RhStatistics, rh_statistics, G_TYPE_OBJECT)
@@ -63,8 +71,7 @@ mark_stale (RhStatistics     *self,
   /* Recent-only holds while every activity change so far was recent. */
   if (parts & RH_STATISTICS_PART_ACTIVITY)
     self->recent_only = (!(self->stale & RH_STATISTICS_PART_ACTIVITY) || was_recent) && recent_only;
-  if (parts & RH_STATISTICS_PART_READINESS)
-    self->readiness_all = TRUE;
+  self->partial &= ~parts;
 
   if ((self->stale | parts) == self->stale)
     return;
@@ -73,27 +80,31 @@ mark_stale (RhStatistics     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
 }
 
-/* Answers to @cards make their readiness rows stale, not the others. */
+/* Answers to @cards make @parts stale for those cards only, unless they
+ * were stale for everything already. */
 static void
-mark_answered (RhStatistics *self,
-               GHashTable   *cards)
+mark_answered (RhStatistics     *self,
+               RhStatisticsPart  parts,
+               GHashTable       *cards)
 {
+  RhStatisticsPart fresh = parts & ~self->stale;
   GHashTableIter iter;
   gpointer key;
 
-  if (!(self->stale & RH_STATISTICS_PART_READINESS))
+  if (self->partial == 0)
+    g_hash_table_remove_all (self->answered);
+  self->partial |= fresh;
+  if (self->partial != 0)
     {
-      self->readiness_all = FALSE;
-      g_hash_table_remove_all (self->answered);
-      self->stale |= RH_STATISTICS_PART_READINESS;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+      g_hash_table_iter_init (&iter, cards);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (self->answered, g_memdup2 (key, sizeof (gint64)));
     }
-  if (self->readiness_all)
-    return;
 
-  g_hash_table_iter_init (&iter, cards);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (self->answered, g_memdup2 (key, sizeof (gint64)));
+  if (fresh == 0)
+    return;
+  self->stale |= fresh;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
 }
 
 static guint
@@ -239,13 +250,45 @@ read_forecast (RhStatistics  *self,
                gint64         now,
                GError       **error)
 {
-  gint64 bounds[RH_STATISTICS_FORECAST_DAYS + 1];
+  gint64 *bounds = self->forecast_bounds;
 
+  if ((self->partial & RH_STATISTICS_PART_FORECAST)
+      && rh_statistics_store_add_answers (self->database, self->topic_path, &self->forecast_log_id,
+                                          self->answered, self->forecast_now, 0, NULL, bounds,
+                                          RH_STATISTICS_FORECAST_DAYS, &self->overdue, self->forecast, error))
+    return TRUE;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if ((self->forecast_log_id = rh_statistics_store_last_answer (self->database, error)) < 0)
+    return FALSE;
+  self->forecast_now = now;
   for (int i = 0; i <= RH_STATISTICS_FORECAST_DAYS; i++)
     bounds[i] = day_start (self, now, i);
 
   return rh_statistics_store_forecast (self->database, self->topic_path, now, bounds,
                                        RH_STATISTICS_FORECAST_DAYS, &self->overdue, self->forecast, error);
+}
+
+static gboolean
+read_memory (RhStatistics  *self,
+             gint64         now,
+             double         retention,
+             GError       **error)
+{
+  if ((self->partial & RH_STATISTICS_PART_MEMORY)
+      && rh_statistics_store_add_answers (self->database, self->topic_path, &self->memory_log_id,
+                                          self->answered, self->memory_now, retention, &self->memory,
+                                          NULL, 0, NULL, NULL, error))
+    return TRUE;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if ((self->memory_log_id = rh_statistics_store_last_answer (self->database, error)) < 0)
+    return FALSE;
+  self->memory_now = now;
+
+  return rh_statistics_store_memory (self->database, self->topic_path, now, retention, &self->memory, error);
 }
 
 static void
@@ -266,12 +309,18 @@ database_changed_cb (RhStatistics     *self,
     {
       GHashTable *cards = rh_database_get_changed_cards (database);
 
-      parts |= RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST | RH_STATISTICS_PART_MEMORY;
-      /* An answer moves its card's topic's readiness, not the others'. */
-      if (cards != NULL && !(changes & RH_DATABASE_CHANGE_INTERVIEWS))
-        mark_answered (self, cards);
+      RhStatisticsPart answered = RH_STATISTICS_PART_FORECAST | RH_STATISTICS_PART_MEMORY;
+
+      parts |= RH_STATISTICS_PART_ACTIVITY;
+      /* An answer moves its card's part of the memory and forecast and
+       * its topic's readiness, not the others'; interview ratings move
+       * every topic's. */
+      if (!(changes & RH_DATABASE_CHANGE_INTERVIEWS))
+        answered |= RH_STATISTICS_PART_READINESS;
+      if (cards != NULL)
+        mark_answered (self, answered, cards);
       else
-        parts |= RH_STATISTICS_PART_READINESS;
+        parts |= answered | RH_STATISTICS_PART_READINESS;
     }
   if (changes & RH_DATABASE_CHANGE_INTERVIEWS)
     parts |= RH_STATISTICS_PART_INTERVIEWS | RH_STATISTICS_PART_READINESS;
@@ -433,7 +482,6 @@ rh_statistics_init (RhStatistics *self)
   self->interviews = g_array_new (FALSE, TRUE, sizeof (RhStatisticsInterview));
   self->answered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->stale = RH_STATISTICS_PART_ALL;
-  self->readiness_all = TRUE;
 }
 
 /**
@@ -545,10 +593,9 @@ rh_statistics_update (RhStatistics  *self,
     return 0;
   if ((parts & RH_STATISTICS_PART_FORECAST) && !read_forecast (self, now, error))
     return 0;
-  if ((parts & RH_STATISTICS_PART_MEMORY)
-      && !rh_statistics_store_memory (self->database, self->topic_path, now, retention, &self->memory, error))
+  if ((parts & RH_STATISTICS_PART_MEMORY) && !read_memory (self, now, retention, error))
     return 0;
-  if ((parts & RH_STATISTICS_PART_READINESS) && !self->readiness_all)
+  if ((parts & RH_STATISTICS_PART_READINESS) && (self->partial & RH_STATISTICS_PART_READINESS))
     {
       if (!rh_statistics_store_update_readiness (self->database, self->readiness, self->answered,
                                                  now, retention, error))
@@ -582,7 +629,7 @@ rh_statistics_update (RhStatistics  *self,
 
   self->stale = 0;
   self->recent_only = FALSE;
-  self->readiness_all = FALSE;
+  self->partial = 0;
   g_hash_table_remove_all (self->answered);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
   g_signal_emit (self, signals[UPDATED], 0, (guint)parts);
