@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rh-scheduler.h"
 #include "rh-test-utils.h"
 
 typedef struct
@@ -124,7 +125,7 @@ test_migrate_from_1 (Fixture       *f,
 
   /* What version 1 of the schema left on disk. */
   raw_exec (f->path, "DROP INDEX review_log_time; DROP TABLE interview_answers; DROP TABLE interview_sessions;"
-                     " DROP TABLE interview_templates;" RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
+                     " DROP TABLE interview_templates;" RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
                      " PRAGMA user_version = 1;");
 
   db = rh_test_open_database (f->path, NULL);
@@ -154,7 +155,7 @@ test_migrate_from_3 (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 
   raw_exec (f->path,
-            RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS
+            RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS
             " DROP TRIGGER cards_fts_insert; DROP TRIGGER cards_fts_delete; DROP TRIGGER cards_fts_update;"
             " DROP TABLE cards_fts;"
             " CREATE VIRTUAL TABLE cards_fts USING fts5 ("
@@ -209,7 +210,7 @@ test_migrate_from_4 (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_make_answered_database (f->path, 5, 2);
-  raw_exec (f->path, RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
+  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -244,7 +245,7 @@ test_migrate_from_5 (Fixture       *f,
   rh_test_import (db, deck, NULL);
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  raw_exec (f->path, RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
+  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -285,7 +286,7 @@ test_migrate_from_6 (Fixture       *f,
   rh_test_exec (db, "UPDATE cards SET suspended = 1 WHERE uid = 'go-1';");
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  raw_exec (f->path, RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS " PRAGMA user_version = 6;");
+  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS " PRAGMA user_version = 6;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -297,6 +298,41 @@ test_migrate_from_6 (Fixture       *f,
                                           " WHERE suspended <> 0;"), ==, 1);
   g_assert_cmpuint (rh_deck_store_count_cards (db), ==, 3);
 
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* Version 9 counts each study day's answers per topic: a version-8 file
+ * gets them counted from its log, cut at the clock's rollover and zone,
+ * and kept from then on. */
+static void
+test_migrate_from_8 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = NULL;
+  g_autoptr(RhStudySettings) settings = rh_study_settings_new ();
+  g_autoptr(RhScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rh_test_make_answered_database (f->path, 4, 3);
+  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS " PRAGMA user_version = 8;");
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT value = '4 UTC' FROM meta WHERE key = 'review_days';"), ==, 1);
+  /* The three answers of the fake clock's day, all of new cards. */
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_days;"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT n_new FROM review_days WHERE day ="
+                                          " rh_study_day (1772366400, '4 UTC');"), ==, 3);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                          " AND name LIKE 'review_days_%';"), ==, 5);
+
+  scheduler = rh_scheduler_new (db, settings);
+  rh_scheduler_answer (scheduler, 4, RH_RATING_GOOD, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT n_new FROM review_days;"), ==, 4);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT duration_ms FROM review_days;"), ==, 4000);
+
+  g_assert_finalize_object (g_steal_pointer (&scheduler));
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
@@ -657,6 +693,7 @@ main (int   argc,
   ADD ("/database/migrate/from-4", test_migrate_from_4);
   ADD ("/database/migrate/from-5", test_migrate_from_5);
   ADD ("/database/migrate/from-6", test_migrate_from_6);
+  ADD ("/database/migrate/from-8", test_migrate_from_8);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
   ADD ("/database/refuse/foreign-with-our-id", test_refuse_foreign_with_our_id);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rh-card-operation.h"
 #include "rh-interview-template.h"
 #include "rh-scheduler.h"
 #include "rh-statistics.h"
@@ -527,6 +528,108 @@ test_answer (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&scheduler));
 }
 
+static const RhStatisticsTopic *
+readiness_of (GArray     *topics,
+              const char *path)
+{
+  for (guint i = 0; i < topics->len; i++)
+    if (g_str_equal (g_array_index (topics, RhStatisticsTopic, i).path, path))
+      return &g_array_index (topics, RhStatisticsTopic, i);
+
+  g_assert_not_reached ();
+}
+
+/* The memory and forecast as moved by answers are those read afresh. */
+static void
+assert_memory_and_forecast_read (Fixture *f)
+{
+  gint64 now = rh_clock_get_now_seconds (f->clock);
+  gint64 bounds[RH_STATISTICS_FORECAST_DAYS + 1];
+  guint due[RH_STATISTICS_FORECAST_DAYS], overdue, kept_overdue;
+  const guint *kept_due = rh_statistics_get_forecast (f->statistics, &kept_overdue);
+  RhStatisticsMemory memory;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rh_statistics_store_memory (f->db, "", now, rh_study_settings_get_desired_retention (f->settings),
+                                             &memory, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&memory, sizeof memory, rh_statistics_get_memory (f->statistics), sizeof memory);
+
+  for (int i = 0; i <= RH_STATISTICS_FORECAST_DAYS; i++)
+    bounds[i] = rh_clock_get_study_day_start (f->clock, now, 4, i);
+  g_assert_true (rh_statistics_store_forecast (f->db, "", now, bounds, RH_STATISTICS_FORECAST_DAYS,
+                                               &overdue, due, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue, ==, kept_overdue);
+  g_assert_cmpmem (due, sizeof due, kept_due, sizeof due);
+}
+
+/* An answer moves the memory and forecast by its card alone, and reads
+ * again the readiness of its card's topic, and only that: a change nobody
+ * announced to Go stays unseen until a full read. */
+static void
+test_answer_moves (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RhScheduler) scheduler = rh_scheduler_new (f->db, f->settings);
+  g_autoptr(GArray) full = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 log_id = 0;
+  GArray *topics;
+
+  /* The fixture wrote its rows unannounced: announce them, as unknown. */
+  rh_database_emit_changed (f->db, RH_DATABASE_CHANGE_REVIEWS);
+  update (f, RH_STATISTICS_PART_ALL);
+  topics = rh_statistics_get_readiness (f->statistics);
+  g_assert_cmpuint (readiness_of (topics, "Go")->n_new, ==, 1);
+  g_assert_cmpuint (readiness_of (topics, "Redis")->n_ready, ==, 1);
+
+  rh_test_exec (f->db, "UPDATE topic_counts SET new = new + 5 WHERE topic_id ="
+                       " (SELECT id FROM topics WHERE path = 'Go::Syntax');");
+  /* Redis's card 6, due in ten days, answered Again. */
+  rh_scheduler_answer (scheduler, 6, RH_RATING_AGAIN, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rh_statistics_get_stale (f->statistics) & RH_STATISTICS_PART_READINESS);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
+             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+
+  topics = rh_statistics_get_readiness (f->statistics);
+  full = rh_statistics_store_readiness (f->db, "", rh_clock_get_now_seconds (f->clock),
+                                        rh_study_settings_get_desired_retention (f->settings), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (readiness_of (topics, "Redis")->n_ready, ==, readiness_of (full, "Redis")->n_ready);
+  g_assert_cmpuint (readiness_of (topics, "Redis")->n_cards, ==, readiness_of (full, "Redis")->n_cards);
+  g_assert_cmpuint (readiness_of (topics, "Redis")->n_interview_answers, ==, 2);
+  /* Still sorted, least ready first. */
+  g_assert_cmpstr (g_array_index (topics, RhStatisticsTopic, 0).path, ==,
+                   g_array_index (full, RhStatisticsTopic, 0).path);
+  g_assert_cmpuint (readiness_of (topics, "Go")->n_new, ==, 1);
+  g_assert_cmpuint (readiness_of (full, "Go")->n_new, ==, 6);
+
+  assert_memory_and_forecast_read (f);
+
+  /* Two more answers, one twice, then an undo, which reads everything. */
+  rh_scheduler_answer (scheduler, 3, RH_RATING_GOOD, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  rh_scheduler_answer (scheduler, 3, RH_RATING_EASY, 1000, RH_REVIEW_SOURCE_STUDY, &log_id, &error);
+  g_assert_no_error (error);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
+             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  assert_memory_and_forecast_read (f);
+  g_assert_true (rh_scheduler_undo (scheduler, log_id, &error));
+  g_assert_no_error (error);
+  update (f, RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
+             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  assert_memory_and_forecast_read (f);
+
+  /* Anything else reads every row. */
+  rh_database_emit_changed (f->db, RH_DATABASE_CHANGE_INTERVIEWS);
+  update (f, RH_STATISTICS_PART_INTERVIEWS | RH_STATISTICS_PART_READINESS);
+  g_assert_cmpuint (readiness_of (rh_statistics_get_readiness (f->statistics), "Go")->n_new, ==, 5);
+
+  g_assert_finalize_object (g_steal_pointer (&scheduler));
+}
+
 static void
 test_interview_change (Fixture       *f,
                        gconstpointer  data)
@@ -568,6 +671,162 @@ test_empty (Fixture       *f,
   g_assert_cmpuint (n_days, ==, 1);
 }
 
+/* review_days against the log it counts, grouped directly: the rows that
+ * differ either way. */
+#define DAYS_GROUPED                                                                    \
+  "SELECT rh_study_day (r.reviewed_at, (SELECT value FROM meta WHERE key = 'review_days')),"  \
+  "  c.topic_id, sum (r.state_before = 0), sum (r.state_before = 1), sum (r.state_before = 2),"  \
+  "  sum (r.state_before = 3), sum (r.state_before = 2 AND r.rating > 1), sum (max (r.duration_ms, 0))"  \
+  " FROM review_log r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2"
+#define DAYS_KEPT                                                                       \
+  "SELECT day, topic_id, n_new, n_learning, n_review, n_relearning, n_passed, duration_ms FROM review_days"
+
+static void
+assert_days_kept (Fixture *f)
+{
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM (" DAYS_KEPT " EXCEPT " DAYS_GROUPED ");"), ==, 0);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM (" DAYS_GROUPED " EXCEPT " DAYS_KEPT ");"), ==, 0);
+  /* No empty day is left behind. */
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_days"
+                                             " WHERE n_new + n_learning + n_review + n_relearning = 0;"), ==, 0);
+}
+
+static gint64
+n_day_rows (Fixture *f)
+{
+  return rh_test_query_int (f->db, "SELECT count(*) FROM review_days;");
+}
+
+static void
+apply_operation (RhCardOperation *operation,
+                 gboolean         undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (operation);
+  if (undo)
+    g_assert_true (rh_card_operation_undo (operation, &error));
+  else
+    g_assert_true (rh_card_operation_apply (operation, &error));
+  g_assert_no_error (error);
+}
+
+/* The per-day counts stay those of the log through every write that
+ * touches it: an answer and its undo, a card deleted and restored, cards
+ * moved and moved back, an import that moves a card and one that merges
+ * a renamed card into another. */
+static void
+test_days_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RhScheduler) scheduler = rh_scheduler_new (f->db, f->settings);
+  g_autoptr(RhCardOperation) delete = NULL;
+  g_autoptr(RhCardOperation) move = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { 6, 4 };
+  gint64 log_id = 0, n_rows;
+
+  /* The migration's key: the 04:00 rollover in the clock's zone. */
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT value = '4 Europe/Berlin' FROM meta"
+                                             " WHERE key = 'review_days';"), ==, 1);
+  assert_days_kept (f);
+  n_rows = n_day_rows (f);
+  g_assert_cmpint (n_rows, ==, 5);
+
+  rh_scheduler_answer (scheduler, 3, RH_RATING_GOOD, 7000, RH_REVIEW_SOURCE_STUDY, &log_id, &error);
+  g_assert_no_error (error);
+  assert_days_kept (f);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT n_new FROM review_days WHERE topic_id ="
+                                             " (SELECT topic_id FROM cards WHERE id = 3)"
+                                             " ORDER BY day DESC LIMIT 1;"), ==, 2);
+  g_assert_true (rh_scheduler_undo (scheduler, log_id, &error));
+  g_assert_no_error (error);
+  assert_days_kept (f);
+  g_assert_cmpint (n_day_rows (f), ==, n_rows);
+
+  /* Cards 6 and 4 hold three answers on three days; card 7 shares one. */
+  delete = rh_card_operation_new_delete (f->db, ids, G_N_ELEMENTS (ids));
+  apply_operation (delete, FALSE);
+  assert_days_kept (f);
+  g_assert_cmpint (n_day_rows (f), ==, n_rows - 2);
+  apply_operation (delete, TRUE);
+  assert_days_kept (f);
+  g_assert_cmpint (n_day_rows (f), ==, n_rows);
+
+  move = rh_card_operation_new_move (f->db, ids, G_N_ELEMENTS (ids), "Go::Runtime");
+  apply_operation (move, FALSE);
+  assert_days_kept (f);
+  /* Go::Syntax had card 4's answer only; Redis keeps card 7's. */
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_days WHERE topic_id ="
+                                             " (SELECT id FROM topics WHERE path = 'Go::Syntax');"), ==, 0);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_days WHERE topic_id ="
+                                             " (SELECT id FROM topics WHERE path = 'Redis');"), ==, 1);
+  apply_operation (move, TRUE);
+  assert_days_kept (f);
+  g_assert_cmpint (n_day_rows (f), ==, n_rows);
+
+  /* An import that moves go-0 to Redis, then one that merges syn-0 into
+   * syn-1 (ids 4 and 5), taking its answer along. */
+  rh_test_import (f->db,
+                  "{\"rehearse_deck\": 1, \"cards\": [{\"id\": \"go-0\", \"topic\": \"Redis\","
+                  " \"front\": \"Question 0\", \"back\": \"Answer 0\"}]}",
+                  NULL);
+  assert_days_kept (f);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT sum (n_new) FROM review_days WHERE topic_id ="
+                                             " (SELECT id FROM topics WHERE path = 'Redis');"), ==, 1);
+  rh_test_import (f->db,
+                  "{\"rehearse_deck\": 1, \"renamed\": {\"syn-0\": \"syn-1\"}, \"cards\": ["
+                  " {\"id\": \"syn-1\", \"topic\": \"Go::Syntax\", \"front\": \"Question 1\","
+                  " \"back\": \"Answer 1\"}]}",
+                  NULL);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log WHERE card_id = 5;"), ==, 1);
+  assert_days_kept (f);
+
+  /* Another rollover cuts the days again, once; answers then follow it. */
+  g_assert_true (rh_statistics_store_prepare_days (f->db, 6, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT value = '6 Europe/Berlin' FROM meta"
+                                             " WHERE key = 'review_days';"), ==, 1);
+  assert_days_kept (f);
+  rh_scheduler_answer (scheduler, 2, RH_RATING_AGAIN, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  assert_days_kept (f);
+
+  g_assert_finalize_object (g_steal_pointer (&delete));
+  g_assert_finalize_object (g_steal_pointer (&move));
+  g_assert_finalize_object (g_steal_pointer (&scheduler));
+}
+
+/* The figures are the same whether read from review_days or, while it
+ * cuts days at another hour, from the log. */
+static void
+test_days_either_way (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) counted = NULL;
+  guint n_days;
+  const RhStatisticsDay *days;
+
+  rh_statistics_set_period (f->statistics, RH_STATISTICS_PERIOD_ALL);
+  update (f, RH_STATISTICS_PART_ALL);
+  days = rh_statistics_get_days (f->statistics, &n_days);
+  counted = g_array_new (FALSE, FALSE, sizeof (RhStatisticsDay));
+  g_array_append_vals (counted, days, n_days);
+
+  /* Cut at 06:00 now, so the days at 04:00 come from the log. */
+  rh_test_exec (f->db, "UPDATE meta SET value = '6 Europe/Berlin' WHERE key = 'review_days';");
+  for (guint i = 0; i < n_days; i++)
+    {
+      RhStatisticsDay day = { .start = days[i].start };
+      gint64 end = i + 1 < n_days ? days[i + 1].start : local_time (f->tz, 4, 1, 4, 0);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rh_statistics_store_add_days (f->db, "", 4, 1, &day, end, &error));
+      g_assert_no_error (error);
+      g_assert_cmpmem (&day, sizeof day, &g_array_index (counted, RhStatisticsDay, i), sizeof day);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,8 +844,11 @@ main (int   argc,
   ADD ("readiness", test_readiness, NULL);
   ADD ("interviews", test_interviews, NULL);
   ADD ("answer", test_answer, NULL);
+  ADD ("answer-moves", test_answer_moves, NULL);
   ADD ("interview-change", test_interview_change, NULL);
   ADD ("empty", test_empty, "empty");
+  ADD ("days/kept", test_days_kept, NULL);
+  ADD ("days/either-way", test_days_either_way, NULL);
 #undef ADD
 
   return g_test_run ();

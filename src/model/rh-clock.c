@@ -406,17 +406,36 @@ rh_clock_get_study_date (RhClock *self,
                          guint    rollover_hour,
                          GDate   *date)
 {
+  g_return_if_fail (RH_IS_CLOCK (self));
+  g_return_if_fail (date != NULL);
+
+  rh_study_date_in_zone (self->tz, at, rollover_hour, date);
+}
+
+/**
+ * rh_study_date_in_zone:
+ * @tz: the time zone
+ *
+ * rh_clock_get_study_date() in a time zone given instead of a clock's,
+ * for what keeps study days of its own (review_days).
+ */
+void
+rh_study_date_in_zone (GTimeZone *tz,
+                       gint64     at,
+                       guint      rollover_hour,
+                       GDate     *date)
+{
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
-  g_return_if_fail (RH_IS_CLOCK (self));
+  g_return_if_fail (tz != NULL);
   g_return_if_fail (date != NULL);
 
   g_date_clear (date, 1);
   if (!(utc = g_date_time_new_from_unix_utc (at)))
     return;
 
-  local = g_date_time_to_timezone (utc, self->tz);
+  local = g_date_time_to_timezone (utc, tz);
   g_date_set_dmy (date,
                   g_date_time_get_day_of_month (local),
                   g_date_time_get_month (local),
@@ -445,12 +464,32 @@ rh_clock_get_study_day_start (RhClock *self,
                               guint    rollover_hour,
                               int      n_days)
 {
+  g_return_val_if_fail (RH_IS_CLOCK (self), 0);
+
+  return rh_study_day_start_in_zone (self->tz, at, rollover_hour, n_days);
+}
+
+/**
+ * rh_study_day_start_in_zone:
+ * @tz: the time zone
+ *
+ * rh_clock_get_study_day_start() in a time zone given instead of a
+ * clock's.
+ *
+ * Returns: Unix seconds
+ */
+gint64
+rh_study_day_start_in_zone (GTimeZone *tz,
+                            gint64     at,
+                            guint      rollover_hour,
+                            int        n_days)
+{
   g_autoptr(GDateTime) start = NULL;
   GDate date;
 
-  g_return_val_if_fail (RH_IS_CLOCK (self), 0);
+  g_return_val_if_fail (tz != NULL, 0);
 
-  rh_clock_get_study_date (self, at, rollover_hour, &date);
+  rh_study_date_in_zone (tz, at, rollover_hour, &date);
   if (!g_date_valid (&date))
     return at;
   if (n_days > 0)
@@ -458,7 +497,7 @@ rh_clock_get_study_day_start (RhClock *self,
   else if (n_days < 0)
     g_date_subtract_days (&date, (guint)-n_days);
 
-  start = g_date_time_new (self->tz, g_date_get_year (&date), g_date_get_month (&date),
+  start = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
                            g_date_get_day (&date), rollover_hour, 0, 0);
   g_assert (start != NULL);
 

@@ -31,6 +31,14 @@ gint64     rh_clock_get_study_day_start (RhClock *self,
                                          gint64   at,
                                          guint    rollover_hour,
                                          int      n_days);
+void       rh_study_date_in_zone  (GTimeZone *tz,
+                                   gint64     at,
+                                   guint      rollover_hour,
+                                   GDate     *date);
+gint64     rh_study_day_start_in_zone (GTimeZone *tz,
+                                       gint64     at,
+                                       guint      rollover_hour,
+                                       int        n_days);
 guint      rh_clock_get_day_rollover_hour (RhClock *self);
 void       rh_clock_set_day_rollover_hour (RhClock *self,
                                            guint    hour);

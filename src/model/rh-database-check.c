@@ -816,12 +816,19 @@ rh_database_check_repair (RhDatabaseCheck  *self,
        * counted, with whatever topic the damaged file said. */
       g_autoptr(RhStatement) recount = rh_database_prepare (copy, RH_DATABASE_RECOUNT_TOPICS, error);
       g_autoptr(RhStatement) retopic = NULL;
+      g_autoptr(RhStatement) clear_days = NULL;
+      g_autoptr(RhStatement) fill_days = NULL;
 
+      /* review_days too, by the copied cards' topics. */
       ok = recount != NULL && rh_database_step_done (copy, recount, error) &&
            (retopic = rh_database_prepare (copy, "UPDATE review_state SET topic_id ="
                                                  " (SELECT topic_id FROM cards WHERE id = card_id);",
                                            error)) &&
-           rh_database_step_done (copy, retopic, error);
+           rh_database_step_done (copy, retopic, error) &&
+           (clear_days = rh_database_prepare (copy, RH_DATABASE_CLEAR_REVIEW_DAYS, error)) &&
+           rh_database_step_done (copy, clear_days, error) &&
+           (fill_days = rh_database_prepare (copy, RH_DATABASE_FILL_REVIEW_DAYS, error)) &&
+           rh_database_step_done (copy, fill_days, error);
     }
 
   if (!ok || !rh_database_commit (copy, 0, error))

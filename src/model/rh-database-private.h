@@ -76,10 +76,31 @@ gboolean       rh_database_set_meta          (RhDatabase       *self,
   "  FROM topics t LEFT JOIN cards c ON c.topic_id = t.id"                      \
   "  LEFT JOIN review_state rs ON rs.card_id = c.id GROUP BY t.id;"
 
+/* review_days (see rh-database-schema.c) counts each study day's answers
+ * per topic, the days cut by the key in meta: "ROLLOVER ZONE", as
+ * rh_study_day() reads it. Filling it again from nothing is these two
+ * statements, in the caller's transaction. */
+#define RH_DATABASE_REVIEW_DAYS_KEY "review_days"
+#define RH_DATABASE_CLEAR_REVIEW_DAYS "DELETE FROM review_days;"
+#define RH_DATABASE_FILL_REVIEW_DAYS                                            \
+  "INSERT INTO review_days (day, topic_id, n_new, n_learning, n_review,"       \
+  "  n_relearning, n_passed, duration_ms)"                                     \
+  "  SELECT rh_study_day (r.reviewed_at, m.value), c.topic_id,"                \
+  "    sum (r.state_before = 0), sum (r.state_before = 1),"                    \
+  "    sum (r.state_before = 2), sum (r.state_before = 3),"                    \
+  "    sum (r.state_before = 2 AND r.rating > 1), sum (max (r.duration_ms, 0))" \
+  "  FROM meta m CROSS JOIN review_log r CROSS JOIN cards c ON c.id = r.card_id" \
+  "  WHERE m.key = 'review_days' AND r.state_before BETWEEN 0 AND 3"           \
+  "  GROUP BY 1, 2;"
+
+char          *rh_database_dup_study_day_key (RhDatabase       *self,
+                                              guint             rollover_hour);
+
 gboolean       rh_database_ensure_due_counts (RhDatabase       *self,
                                               GError          **error);
 gboolean       rh_database_changed_under     (RhDatabase       *self,
                                               gint64            topic_id);
+GHashTable    *rh_database_get_changed_cards (RhDatabase       *self);
 guint64        rh_database_get_n_queries     (RhDatabase       *self);
 
 G_END_DECLS

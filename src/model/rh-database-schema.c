@@ -38,6 +38,63 @@
   "    tags = new.tags WHERE rowid = new.id;"                                           \
   "END;"
 
+/* review_days, kept per answer: the key its days are cut by, one log
+ * row's counts (as the columns after day and topic_id), and a card's
+ * answers grouped by day. */
+#define DAYS_KEY "(SELECT value FROM meta WHERE key = 'review_days')"
+#define DAYS_ROW(r)                                                                     \
+  r ".state_before = 0, " r ".state_before = 1, " r ".state_before = 2, "                \
+  r ".state_before = 3, " r ".state_before = 2 AND " r ".rating > 1, max (" r ".duration_ms, 0)"
+#define DAYS_ADD_CONFLICT                                                               \
+  " ON CONFLICT (day, topic_id) DO UPDATE SET n_new = n_new + excluded.n_new,"          \
+  "  n_learning = n_learning + excluded.n_learning, n_review = n_review + excluded.n_review," \
+  "  n_relearning = n_relearning + excluded.n_relearning, n_passed = n_passed + excluded.n_passed," \
+  "  duration_ms = duration_ms + excluded.duration_ms;"
+#define DAYS_COLUMNS "(day, topic_id, n_new, n_learning, n_review, n_relearning, n_passed, duration_ms)"
+#define DAYS_EMPTY "n_new + n_learning + n_review + n_relearning = 0"
+/* One answer, r ("new" or "old"), added to or taken from its day. */
+#define DAYS_ADD_ROW(r)                                                                 \
+  "INSERT INTO review_days " DAYS_COLUMNS                                               \
+  "  SELECT rh_study_day (" r ".reviewed_at, " DAYS_KEY "), c.topic_id, " DAYS_ROW (r)   \
+  "  FROM cards c WHERE c.id = " r ".card_id AND " r ".state_before BETWEEN 0 AND 3"    \
+  DAYS_ADD_CONFLICT
+#define DAYS_ROW_WHERE(r)                                                               \
+  " WHERE day = rh_study_day (" r ".reviewed_at, " DAYS_KEY ")"                         \
+  " AND topic_id = (SELECT topic_id FROM cards WHERE id = " r ".card_id)"
+#define DAYS_TAKE_ROW(r)                                                                \
+  "UPDATE review_days SET n_new = n_new - (" r ".state_before = 0),"                   \
+  "  n_learning = n_learning - (" r ".state_before = 1),"                               \
+  "  n_review = n_review - (" r ".state_before = 2),"                                   \
+  "  n_relearning = n_relearning - (" r ".state_before = 3),"                           \
+  "  n_passed = n_passed - (" r ".state_before = 2 AND " r ".rating > 1),"              \
+  "  duration_ms = duration_ms - max (" r ".duration_ms, 0)"                            \
+  DAYS_ROW_WHERE (r) " AND " r ".state_before BETWEEN 0 AND 3;"                         \
+  "DELETE FROM review_days" DAYS_ROW_WHERE (r) " AND " DAYS_EMPTY ";"
+/* Every answer of card @card, by day. */
+#define DAYS_OF_CARD(card)                                                              \
+  "(SELECT rh_study_day (reviewed_at, " DAYS_KEY ") AS day, sum (state_before = 0) AS n_new," \
+  "  sum (state_before = 1) AS n_learning, sum (state_before = 2) AS n_review,"         \
+  "  sum (state_before = 3) AS n_relearning, sum (state_before = 2 AND rating > 1) AS n_passed," \
+  "  sum (max (duration_ms, 0)) AS duration_ms"                                         \
+  "  FROM review_log WHERE card_id = " card " AND state_before BETWEEN 0 AND 3 GROUP BY 1)"
+#define DAYS_ADD_CARD(topic, card)                                                      \
+  "INSERT INTO review_days " DAYS_COLUMNS                                               \
+  "  SELECT g.day, " topic ", g.n_new, g.n_learning, g.n_review, g.n_relearning, g.n_passed," \
+  "  g.duration_ms FROM " DAYS_OF_CARD (card) " AS g WHERE true"                        \
+  DAYS_ADD_CONFLICT
+#define DAYS_TAKE_CARD(topic, card)                                                     \
+  "UPDATE review_days SET n_new = review_days.n_new - g.n_new,"                         \
+  "  n_learning = review_days.n_learning - g.n_learning,"                               \
+  "  n_review = review_days.n_review - g.n_review,"                                     \
+  "  n_relearning = review_days.n_relearning - g.n_relearning,"                         \
+  "  n_passed = review_days.n_passed - g.n_passed,"                                     \
+  "  duration_ms = review_days.duration_ms - g.duration_ms"                             \
+  "  FROM " DAYS_OF_CARD (card) " AS g"                                                 \
+  "  WHERE review_days.day = g.day AND review_days.topic_id = " topic ";"               \
+  "DELETE FROM review_days WHERE topic_id = " topic " AND " DAYS_EMPTY                  \
+  "  AND day IN (SELECT rh_study_day (reviewed_at, " DAYS_KEY ") FROM review_log"       \
+  "   WHERE card_id = " card ");"
+
 /* Each entry moves the schema from version i to i + 1 and runs in one
  * transaction together with the user_version bump. */
 const char * const rh_database_migrations[RH_DATABASE_SCHEMA_VERSION] = {
@@ -316,6 +373,50 @@ const char * const rh_database_migrations[RH_DATABASE_SCHEMA_VERSION] = {
   "  uid        TEXT PRIMARY KEY,"
   "  deleted_at INTEGER NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 8 → 9: the Statistics page's activity. Each study day's answers per
+   * topic (of the card now), counted by the state before them as
+   * review_state numbers them, kept by triggers in the transaction of
+   * every answer, undo, card deletion, restore, merge and move, so a year
+   * is a few rows per topic and day instead of every answer. Days are cut
+   * by the key in meta (the rollover hour and time zone); when the page
+   * asks for others, rh_statistics_store_prepare_days() fills the table
+   * again. The key starts as the migrating connection's clock has it. */
+  "CREATE TABLE review_days ("
+  "  day          INTEGER NOT NULL," /* the study day's first second */
+  "  topic_id     INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,"
+  "  n_new        INTEGER NOT NULL DEFAULT 0,"
+  "  n_learning   INTEGER NOT NULL DEFAULT 0,"
+  "  n_review     INTEGER NOT NULL DEFAULT 0,"
+  "  n_relearning INTEGER NOT NULL DEFAULT 0,"
+  "  n_passed     INTEGER NOT NULL DEFAULT 0," /* in review, not Again */
+  "  duration_ms  INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (day, topic_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX review_days_topic ON review_days (topic_id, day);"
+  "INSERT OR REPLACE INTO meta (key, value) VALUES ('review_days', rh_study_day_key ());"
+  RH_DATABASE_FILL_REVIEW_DAYS
+  "CREATE TRIGGER review_days_log_insert AFTER INSERT ON review_log BEGIN "
+  DAYS_ADD_ROW ("new")
+  "END;"
+  /* A deleted card's answers go in review_days_card_delete: by the time
+   * its log rows go, the card is gone and they find no topic. */
+  "CREATE TRIGGER review_days_log_delete AFTER DELETE ON review_log BEGIN "
+  DAYS_TAKE_ROW ("old")
+  "END;"
+  "CREATE TRIGGER review_days_log_update"
+  "  AFTER UPDATE OF card_id, reviewed_at, state_before, rating, duration_ms ON review_log BEGIN "
+  DAYS_TAKE_ROW ("old")
+  DAYS_ADD_ROW ("new")
+  "END;"
+  "CREATE TRIGGER review_days_card_delete BEFORE DELETE ON cards BEGIN "
+  DAYS_TAKE_CARD ("old.topic_id", "old.id")
+  "END;"
+  "CREATE TRIGGER review_days_card_topic AFTER UPDATE OF topic_id ON cards"
+  "  WHEN old.topic_id <> new.topic_id BEGIN "
+  DAYS_TAKE_CARD ("old.topic_id", "new.id")
+  DAYS_ADD_CARD ("new.topic_id", "new.id")
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rh_database_migrations) == RH_DATABASE_SCHEMA_VERSION);

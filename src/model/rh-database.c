@@ -21,7 +21,11 @@ typedef struct
 {
   GHashTable *topics;
   GHashTable *ancestors;
+  GHashTable *cards;
 } Announcement;
+
+/* More cards than this in one write are "every card" to a reader. */
+#define MAX_TOUCHED_CARDS 64
 
 /* The connection: one SQLite file, opened once, with every statement
  * prepared and cached. Writes go through rh_database_begin()/commit() and
@@ -43,16 +47,27 @@ struct _RhDatabase
   gboolean    defer_check;  /* the check waits for rh_database_start_check() */
   gint64      due_cutoff;   /* what temp.due_counts counts up to */
 
+  /* What rh_study_day() last read of a review_days key (see
+   * rh-database-private.h), and the study day it last answered. */
+  char       *days_key;
+  GTimeZone  *days_tz;
+  guint       days_rollover;
+  gint64      days_start;
+  gint64      days_end;
+
   /* Topics whose own counts (topic_counts, temp.due_counts) changed since
    * the last announcement, and what the one being emitted announces. */
   GHashTable   *touched;
   Announcement *announcement;
+  /* Cards whose review_state rows changed, the same way. */
+  GHashTable   *touched_cards;
 
   /* Shared by a connection and its siblings: how many siblings are in a
    * write transaction (an import on a worker). */
   gint         *siblings_writing;
 
   guint       touched_all : 1;  /* topics came or went, or unknown */
+  guint       touched_all_cards : 1;
   guint       counting : 1;     /* making the due counts is no change */
   guint       follows_clock : 1;
   guint       due_ready : 1;
@@ -143,6 +158,71 @@ search_has_tag_function (sqlite3_context  *context,
     sqlite3_result_null (context);
   else
     sqlite3_result_int (context, rh_search_has_tag (tags, tag));
+}
+
+/* rh_study_day(at, key): the first second of the study day holding @at,
+ * as the review_days key "ROLLOVER ZONE" cuts days. The log is read and
+ * written in time order, so the last day answered is usually the next. */
+static void
+study_day_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  RhDatabase *self = sqlite3_user_data (context);
+  const char *key = (const char *)sqlite3_value_text (argv[1]);
+  gint64 at = sqlite3_value_int64 (argv[0]);
+
+  if (key == NULL || sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  if (g_strcmp0 (key, self->days_key) != 0)
+    {
+      GTimeZone *clock_tz = rh_clock_get_timezone (self->clock);
+      const char *zone = strchr (key, ' ');
+
+      g_free (self->days_key);
+      self->days_key = g_strdup (key);
+      self->days_rollover = MIN ((guint)g_ascii_strtoull (key, NULL, 10), 23);
+      g_clear_pointer (&self->days_tz, g_time_zone_unref);
+      zone = zone ? zone + 1 : "UTC";
+      if (g_strcmp0 (zone, g_time_zone_get_identifier (clock_tz)) == 0)
+        self->days_tz = g_time_zone_ref (clock_tz);
+      else if (!(self->days_tz = g_time_zone_new_identifier (zone)))
+        self->days_tz = g_time_zone_new_utc ();
+      self->days_start = self->days_end = 0;
+    }
+
+  if (at < self->days_start || at >= self->days_end)
+    {
+      self->days_start = rh_study_day_start_in_zone (self->days_tz, at, self->days_rollover, 0);
+      self->days_end = rh_study_day_start_in_zone (self->days_tz, self->days_start, self->days_rollover, 1);
+      /* A time GDateTime cannot hold is its own day. */
+      if (self->days_end <= at)
+        {
+          sqlite3_result_int64 (context, at);
+          self->days_start = self->days_end = 0;
+          return;
+        }
+    }
+
+  sqlite3_result_int64 (context, self->days_start);
+}
+
+/* rh_study_day_key(): the review_days key of this connection's clock, for
+ * the migration that first fills the table. */
+static void
+study_day_key_function (sqlite3_context  *context,
+                        int               argc,
+                        sqlite3_value   **argv)
+{
+  RhDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context,
+                       rh_database_dup_study_day_key (self, rh_clock_get_day_rollover_hour (self->clock)),
+                       -1, g_free);
 }
 
 static int
@@ -440,6 +520,14 @@ update_cb (void          *data,
 {
   RhDatabase *self = data;
 
+  if (strcmp (table, "review_state") == 0 && !self->touched_all_cards)
+    {
+      if (g_hash_table_size (self->touched_cards) >= MAX_TOUCHED_CARDS)
+        self->touched_all_cards = TRUE;
+      else
+        g_hash_table_add (self->touched_cards, g_memdup2 (&row_id, sizeof row_id));
+    }
+
   if (self->touched_all || self->counting)
     return;
 
@@ -456,8 +544,16 @@ announce (RhDatabase       *self,
           RhDatabaseChange  changes,
           gboolean          known)
 {
-  Announcement announcement = { NULL, NULL };
+  Announcement announcement = { NULL, NULL, NULL };
   Announcement *outer = self->announcement;
+
+  if (known && !self->touched_all_cards)
+    announcement.cards = g_steal_pointer (&self->touched_cards);
+  else
+    g_hash_table_remove_all (self->touched_cards);
+  if (self->touched_cards == NULL)
+    self->touched_cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched_all_cards = FALSE;
 
   if (known && !self->touched_all)
     announcement.topics = g_steal_pointer (&self->touched);
@@ -474,6 +570,7 @@ announce (RhDatabase       *self,
 
   g_clear_pointer (&announcement.topics, g_hash_table_unref);
   g_clear_pointer (&announcement.ancestors, g_hash_table_unref);
+  g_clear_pointer (&announcement.cards, g_hash_table_unref);
 }
 
 /* A rollback may take the temp due counts back with it: they are made
@@ -580,6 +677,14 @@ open_database (RhDatabase  *self,
     rc = sqlite3_create_function (self->db, "rh_search_has_tag", 2,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                   NULL, search_has_tag_function, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (self->db, "rh_study_day", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  self, study_day_function, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (self->db, "rh_study_day_key", 0,
+                                  SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                  self, study_day_key_function, NULL, NULL);
   if (rc != SQLITE_OK)
     return rh_database_set_error (self, error, rc);
 
@@ -678,7 +783,10 @@ rh_database_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->days_key, g_free);
+  g_clear_pointer (&self->days_tz, g_time_zone_unref);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->touched_cards, g_hash_table_unref);
   g_clear_pointer (&self->siblings_writing, g_atomic_rc_box_release);
   g_clear_object (&self->clock);
 
@@ -753,6 +861,7 @@ rh_database_init (RhDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched_cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->siblings_writing = g_atomic_rc_box_new0 (gint);
 }
 
@@ -1346,6 +1455,26 @@ rh_database_resume_card_triggers (RhDatabase  *self,
 }
 
 /**
+ * rh_database_dup_study_day_key:
+ * @rollover_hour: the hour study days start at
+ *
+ * Returns: (transfer full): the review_days key that cuts study days at
+ *   @rollover_hour in the clock's time zone
+ */
+char *
+rh_database_dup_study_day_key (RhDatabase *self,
+                               guint       rollover_hour)
+{
+  const char *zone;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), NULL);
+
+  zone = g_time_zone_get_identifier (rh_clock_get_timezone (self->clock));
+
+  return g_strdup_printf ("%u %s", rollover_hour, zone ? zone : "UTC");
+}
+
+/**
  * rh_database_dup_meta:
  *
  * Returns: (transfer full) (nullable): the value stored for @key
@@ -1513,6 +1642,25 @@ rh_database_ensure_due_counts (RhDatabase  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * rh_database_get_changed_cards:
+ *
+ * The cards whose review state the ::changed being emitted changed (an
+ * answer, its undo), so that a reader of a few cards' figures can read
+ * those again instead of every card.
+ *
+ * Returns: (transfer none) (nullable): a set of card ids (gint64 *),
+ *   %NULL outside an emission, for a change made elsewhere, or when too
+ *   many cards changed to list
+ */
+GHashTable *
+rh_database_get_changed_cards (RhDatabase *self)
+{
+  g_return_val_if_fail (RH_IS_DATABASE (self), NULL);
+
+  return self->announcement ? self->announcement->cards : NULL;
 }
 
 /**

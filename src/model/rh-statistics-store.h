@@ -46,6 +46,7 @@ typedef struct
   guint   n_ready;               /* retrievability ≥ the desired retention */
   guint   n_interview_answers;   /* mock-interview answers on its cards */
   double  interview_rating;      /* their mean, 1–4 (skipped = Again) */
+  gint64  topic_id;
 } RhStatisticsTopic;
 
 typedef struct
@@ -65,8 +66,12 @@ extern const double rh_statistics_retrievability_bins[RH_STATISTICS_N_RETRIEVABI
 gint64    rh_statistics_store_first_review (RhDatabase          *database,
                                             const char          *topic_path,
                                             GError             **error);
+gboolean  rh_statistics_store_prepare_days (RhDatabase          *database,
+                                            guint                rollover_hour,
+                                            GError             **error);
 gboolean  rh_statistics_store_add_days     (RhDatabase          *database,
                                             const char          *topic_path,
+                                            guint                rollover_hour,
                                             guint                n_days,
                                             RhStatisticsDay     *days,
                                             gint64               end,
@@ -90,6 +95,26 @@ GArray   *rh_statistics_store_readiness    (RhDatabase          *database,
                                             gint64               now,
                                             double               desired_retention,
                                             GError             **error);
+gint64    rh_statistics_store_last_answer  (RhDatabase          *database,
+                                            GError             **error);
+gboolean  rh_statistics_store_add_answers  (RhDatabase          *database,
+                                            const char          *topic_path,
+                                            gint64              *after_log_id,
+                                            GHashTable          *cards,
+                                            gint64               now,
+                                            double               desired_retention,
+                                            RhStatisticsMemory  *memory,
+                                            const gint64        *bounds,
+                                            guint                n_days,
+                                            guint               *overdue,
+                                            guint               *due,
+                                            GError             **error);
+gboolean  rh_statistics_store_update_readiness (RhDatabase      *database,
+                                                GArray          *topics,
+                                                GHashTable      *cards,
+                                                gint64           now,
+                                                double           desired_retention,
+                                                GError         **error);
 GArray   *rh_statistics_store_interviews   (RhDatabase          *database,
                                             const char          *topic_path,
                                             gint64               since,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rh-clock.h"
+#include "rh-database-private.h"
 #include "rh-statistics.h"
 
 struct _RhStatistics
@@ -29,6 +30,19 @@ struct _RhStatistics
 
   RhStatisticsPeriod  period;
   RhStatisticsPart    stale;
+  /* Cards answered since the last update, and the stale parts that
+   * only they changed: memory and forecast move by those answers, and
+   * the readiness rows holding them are read again. */
+  GHashTable         *answered;
+  RhStatisticsPart    partial;
+  /* What memory and forecast were read at, and the log row they count up
+   * to. */
+  gint64              memory_now;
+  gint64              memory_log_id;
+  gint64              forecast_now;
+  gint64              forecast_log_id;
+  gint64              forecast_bounds[RH_STATISTICS_FORECAST_DAYS + 1];
+
   /* Only the last study days' answers changed since the last update. */
   guint               recent_only : 1;
 };
@@ -57,11 +71,39 @@ mark_stale (RhStatistics     *self,
   /* Recent-only holds while every activity change so far was recent. */
   if (parts & RH_STATISTICS_PART_ACTIVITY)
     self->recent_only = (!(self->stale & RH_STATISTICS_PART_ACTIVITY) || was_recent) && recent_only;
+  self->partial &= ~parts;
 
   if ((self->stale | parts) == self->stale)
     return;
 
   self->stale |= parts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+}
+
+/* Answers to @cards make @parts stale for those cards only, unless they
+ * were stale for everything already. */
+static void
+mark_answered (RhStatistics     *self,
+               RhStatisticsPart  parts,
+               GHashTable       *cards)
+{
+  RhStatisticsPart fresh = parts & ~self->stale;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->partial == 0)
+    g_hash_table_remove_all (self->answered);
+  self->partial |= fresh;
+  if (self->partial != 0)
+    {
+      g_hash_table_iter_init (&iter, cards);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (self->answered, g_memdup2 (key, sizeof (gint64)));
+    }
+
+  if (fresh == 0)
+    return;
+  self->stale |= fresh;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
 }
 
@@ -141,6 +183,7 @@ read_activity (RhStatistics  *self,
 {
   gint64 today = day_start (self, now, 0);
   gint64 end = day_start (self, now, 1);
+  g_autoptr(GError) local_error = NULL;
   guint first;
 
   if (self->recent_only && self->days->len >= RECENT_DAYS
@@ -165,6 +208,12 @@ read_activity (RhStatistics  *self,
           start = first_review > 0 && first_review < today ? day_start (self, first_review, 0) : today;
         }
 
+      /* Study days as the settings cut them now; once per rollover or
+       * time zone, a pass over the log. Until it can be written (an
+       * import holds the file), the log is read instead. */
+      if (!rh_statistics_store_prepare_days (self->database, clock_rollover (self), &local_error))
+        g_debug ("Study days not counted yet: %s", local_error->message);
+
       /* Day by day, since the clock knows how long each one is. */
       g_array_set_size (self->days, 0);
       for (gint64 at = start; at < end; at = day_start (self, at, 1))
@@ -185,7 +234,8 @@ read_activity (RhStatistics  *self,
       day->start = start;
     }
 
-  if (!rh_statistics_store_add_days (self->database, self->topic_path, self->days->len - first,
+  if (!rh_statistics_store_add_days (self->database, self->topic_path, clock_rollover (self),
+                                     self->days->len - first,
                                      &g_array_index (self->days, RhStatisticsDay, first), end, error))
     return FALSE;
 
@@ -200,13 +250,45 @@ read_forecast (RhStatistics  *self,
                gint64         now,
                GError       **error)
 {
-  gint64 bounds[RH_STATISTICS_FORECAST_DAYS + 1];
+  gint64 *bounds = self->forecast_bounds;
 
+  if ((self->partial & RH_STATISTICS_PART_FORECAST)
+      && rh_statistics_store_add_answers (self->database, self->topic_path, &self->forecast_log_id,
+                                          self->answered, self->forecast_now, 0, NULL, bounds,
+                                          RH_STATISTICS_FORECAST_DAYS, &self->overdue, self->forecast, error))
+    return TRUE;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if ((self->forecast_log_id = rh_statistics_store_last_answer (self->database, error)) < 0)
+    return FALSE;
+  self->forecast_now = now;
   for (int i = 0; i <= RH_STATISTICS_FORECAST_DAYS; i++)
     bounds[i] = day_start (self, now, i);
 
   return rh_statistics_store_forecast (self->database, self->topic_path, now, bounds,
                                        RH_STATISTICS_FORECAST_DAYS, &self->overdue, self->forecast, error);
+}
+
+static gboolean
+read_memory (RhStatistics  *self,
+             gint64         now,
+             double         retention,
+             GError       **error)
+{
+  if ((self->partial & RH_STATISTICS_PART_MEMORY)
+      && rh_statistics_store_add_answers (self->database, self->topic_path, &self->memory_log_id,
+                                          self->answered, self->memory_now, retention, &self->memory,
+                                          NULL, 0, NULL, NULL, error))
+    return TRUE;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if ((self->memory_log_id = rh_statistics_store_last_answer (self->database, error)) < 0)
+    return FALSE;
+  self->memory_now = now;
+
+  return rh_statistics_store_memory (self->database, self->topic_path, now, retention, &self->memory, error);
 }
 
 static void
@@ -224,8 +306,22 @@ database_changed_cb (RhStatistics     *self,
     }
 
   if (changes & RH_DATABASE_CHANGE_REVIEWS)
-    parts |= RH_STATISTICS_PART_ACTIVITY | RH_STATISTICS_PART_FORECAST
-             | RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS;
+    {
+      GHashTable *cards = rh_database_get_changed_cards (database);
+
+      RhStatisticsPart answered = RH_STATISTICS_PART_FORECAST | RH_STATISTICS_PART_MEMORY;
+
+      parts |= RH_STATISTICS_PART_ACTIVITY;
+      /* An answer moves its card's part of the memory and forecast and
+       * its topic's readiness, not the others'; interview ratings move
+       * every topic's. */
+      if (!(changes & RH_DATABASE_CHANGE_INTERVIEWS))
+        answered |= RH_STATISTICS_PART_READINESS;
+      if (cards != NULL)
+        mark_answered (self, answered, cards);
+      else
+        parts |= answered | RH_STATISTICS_PART_READINESS;
+    }
   if (changes & RH_DATABASE_CHANGE_INTERVIEWS)
     parts |= RH_STATISTICS_PART_INTERVIEWS | RH_STATISTICS_PART_READINESS;
   if (changes & RH_DATABASE_CHANGE_DUE)
@@ -281,6 +377,7 @@ rh_statistics_finalize (GObject *object)
   g_clear_pointer (&self->weeks, g_array_unref);
   g_clear_pointer (&self->readiness, g_array_unref);
   g_clear_pointer (&self->interviews, g_array_unref);
+  g_clear_pointer (&self->answered, g_hash_table_unref);
 
   G_OBJECT_CLASS (rh_statistics_parent_class)->finalize (object);
 }
@@ -383,6 +480,7 @@ rh_statistics_init (RhStatistics *self)
   self->weeks = g_array_new (FALSE, TRUE, sizeof (RhStatisticsWeek));
   self->readiness = g_array_new (FALSE, TRUE, sizeof (RhStatisticsTopic));
   self->interviews = g_array_new (FALSE, TRUE, sizeof (RhStatisticsInterview));
+  self->answered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->stale = RH_STATISTICS_PART_ALL;
 }
 
@@ -495,10 +593,15 @@ rh_statistics_update (RhStatistics  *self,
     return 0;
   if ((parts & RH_STATISTICS_PART_FORECAST) && !read_forecast (self, now, error))
     return 0;
-  if ((parts & RH_STATISTICS_PART_MEMORY)
-      && !rh_statistics_store_memory (self->database, self->topic_path, now, retention, &self->memory, error))
+  if ((parts & RH_STATISTICS_PART_MEMORY) && !read_memory (self, now, retention, error))
     return 0;
-  if (parts & RH_STATISTICS_PART_READINESS)
+  if ((parts & RH_STATISTICS_PART_READINESS) && (self->partial & RH_STATISTICS_PART_READINESS))
+    {
+      if (!rh_statistics_store_update_readiness (self->database, self->readiness, self->answered,
+                                                 now, retention, error))
+        return 0;
+    }
+  else if (parts & RH_STATISTICS_PART_READINESS)
     {
       GArray *readiness = rh_statistics_store_readiness (self->database, self->topic_path, now, retention, error);
 
@@ -526,6 +629,8 @@ rh_statistics_update (RhStatistics  *self,
 
   self->stale = 0;
   self->recent_only = FALSE;
+  self->partial = 0;
+  g_hash_table_remove_all (self->answered);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
   g_signal_emit (self, signals[UPDATED], 0, (guint)parts);
 

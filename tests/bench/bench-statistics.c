@@ -144,7 +144,7 @@ measure_activity (RhDatabase  *db,
       g_array_append_val (days, day);
     }
 
-  return rh_statistics_store_add_days (db, topic, days->len, (RhStatisticsDay *)(gpointer)days->data, end, error);
+  return rh_statistics_store_add_days (db, topic, ROLLOVER, days->len, (RhStatisticsDay *)(gpointer)days->data, end, error);
 }
 
 static gboolean

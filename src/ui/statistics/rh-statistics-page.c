@@ -220,16 +220,22 @@ show_retention (RhStatisticsPage *self)
     {
       g_autofree char *overall = rh_statistics_format_percent ((double)n_passed / n_reviews);
 
-      /* Translators: a percentage; "3 reviews"; the desired retention. */
-      g_string_append_printf (description, _("%s over the period (%u of %u review answers not Again); desired %s."),
-                              overall, n_passed, n_reviews, desired_text);
       if (n_weeks > 0 && weeks[n_weeks - 1].n_reviews > 0)
         {
           g_autofree char *week = rh_statistics_format_percent ((double)weeks[n_weeks - 1].n_passed
                                                                 / weeks[n_weeks - 1].n_reviews);
 
-          g_string_append_c (description, ' ');
-          g_string_append_printf (description, _("This week: %s."), week);
+          g_string_append_printf (description,
+                                  /* Translators: a percentage; two counts of answers; the
+                                   * desired retention; this week's percentage. */
+                                  _("%s over the period (%u of %u review answers not Again); desired %s. This week: %s."),
+                                  overall, n_passed, n_reviews, desired_text, week);
+        }
+      else
+        {
+          /* Translators: a percentage; "3 reviews"; the desired retention. */
+          g_string_append_printf (description, _("%s over the period (%u of %u review answers not Again); desired %s."),
+                                  overall, n_passed, n_reviews, desired_text);
         }
     }
   rh_bar_chart_set_description (self->retention_chart, description->str);
@@ -331,6 +337,7 @@ readiness_row (const RhStatisticsTopic *topic)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *level = gtk_level_bar_new ();
+  GtkWidget *arrow;
   double share = topic->n_cards > 0 ? (double)topic->n_ready / topic->n_cards : 0;
   g_autofree char *percent = rh_statistics_format_percent (share);
   g_autofree char *cards = n_cards_text (topic->n_cards);
@@ -356,7 +363,10 @@ readiness_row (const RhStatisticsTopic *topic)
   /* The subtitle says it; the bar is a picture of it. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* The row opens the topic; the arrow only shows that it does. */
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
 
   g_object_set_data_full (G_OBJECT (row), "topic-path", g_strdup (topic->path), g_free);
 
