@@ -291,8 +291,13 @@ test_journey (Fixture       *f,
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log WHERE rating = 3;"), ==, 0);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM deleted_cards WHERE uid LIKE 'user-%';"), ==, 1);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cards_page (f)), "cards.undo", NULL));
+  /* The focus stayed in the page though its row went; and Ctrl+Z from
+   * anywhere in the window undoes the delete, not the answer. */
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (cards_page (f))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-answer", NULL));
   rh_test_settle ();
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log WHERE rating = 3;"), ==, 1);
   after = dump_card (f->db);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM deleted_cards;"), ==, 0);

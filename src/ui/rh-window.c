@@ -737,6 +737,16 @@ undo_answer_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
+  /* Ctrl+Z undoes the last answer from any page, except on the Cards
+   * page with an operation to undo, wherever the focus is: there it is
+   * what the user just did. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "cards") == 0 &&
+      rh_cards_page_get_can_undo (self->cards_page))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->cards_page), "cards.undo", NULL);
+      return;
+    }
+
   if (!(toast = rh_study_page_undo (self->study_page, &error)))
     toast = adw_toast_new (error->message);
   add_toast (self, toast);

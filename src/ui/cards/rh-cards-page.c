@@ -55,6 +55,8 @@ struct _RhCardsPage
 
   /* Mapped once: until then the list reads nothing, so that a window
    * opening on the Study page waits for no deck's list of cards. */
+  guint              keep_focus_id;
+
   guint              shown : 1;
   guint              restoring_sort : 1;
   guint              busy : 1;           /* an operation runs on its worker */
@@ -467,11 +469,32 @@ toast_dismissed_cb (RhCardsPage *self,
     g_clear_object (&self->undo_toast);
 }
 
+/* The focused row can go with the cards an operation took out of the
+ * list; the focus then stays in the page, on the next thing a Tab
+ * reaches, so that the keys (Ctrl+Z first) still reach the page. Run
+ * once the list has laid out its rows again. */
+static gboolean
+keep_focus_cb (gpointer user_data)
+{
+  RhCardsPage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->keep_focus_id = 0;
+  if (root != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_root_get_focus (root) == NULL &&
+      !gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* No second operation starts while one runs on its worker. */
 static void
 set_busy (RhCardsPage *self,
           gboolean     busy)
 {
+  if (!busy && self->keep_focus_id == 0)
+    self->keep_focus_id = g_idle_add_full (G_PRIORITY_LOW, keep_focus_cb, self, NULL);
+
   self->busy = busy;
   update_selection (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cards.undo", !busy && self->last_operation != NULL);
@@ -823,7 +846,10 @@ delete_action (GtkWidget  *widget,
     }
 
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u Card?", "Delete %u Cards?", ids->len), ids->len);
-  ask (self, heading, _("Their review history is deleted with them."), NULL, "delete", _("_Delete"), delete_response);
+  ask (self, heading,
+       g_dngettext (GETTEXT_PACKAGE, "Its review history is deleted with it.",
+                    "Their review history is deleted with them.", ids->len),
+       NULL, "delete", _("_Delete"), delete_response);
 }
 
 static void
@@ -943,6 +969,7 @@ rh_cards_page_dispose (GObject *object)
 {
   RhCardsPage *self = (RhCardsPage *)object;
 
+  g_clear_handle_id (&self->keep_focus_id, g_source_remove);
   if (self->undo_toast != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->undo_toast, self);
@@ -1174,4 +1201,12 @@ rh_cards_page_get_card_list (RhCardsPage *self)
   g_return_val_if_fail (RH_IS_CARDS_PAGE (self), NULL);
 
   return self->card_list;
+}
+
+gboolean
+rh_cards_page_get_can_undo (RhCardsPage *self)
+{
+  g_return_val_if_fail (RH_IS_CARDS_PAGE (self), FALSE);
+
+  return !self->busy && self->last_operation != NULL && rh_card_operation_get_applied (self->last_operation);
 }

@@ -25,5 +25,7 @@ void        rh_cards_page_set_search_mode (RhCardsPage *self,
                                            gboolean     search_mode);
 void        rh_cards_page_start_search    (RhCardsPage *self);
 RhCardList *rh_cards_page_get_card_list   (RhCardsPage *self);
+/* Whether "cards.undo" has an operation to undo now. */
+gboolean    rh_cards_page_get_can_undo    (RhCardsPage *self);
 
 G_END_DECLS
