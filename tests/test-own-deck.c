@@ -84,9 +84,11 @@ activate_from_focus (Fixture    *f,
                      GVariant   *parameter)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  /* activate_action_variant() does not take a floating reference. */
+  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
 
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_activate_action_variant (focus, action, parameter));
+  g_assert_true (gtk_widget_activate_action_variant (focus, action, owned));
   rh_test_settle ();
 }
 
