@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rh-card-editor-window.h"
+#include "rh-markdown-view.h"
 #include "rh-test-utils.h"
 #include "rh-test-widget-utils.h"
 
@@ -411,6 +412,49 @@ test_remove_follow_up (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count(*) FROM follow_ups;"), ==, 0);
 }
 
+/* Where @widget starts in @window, to tell beside from under. */
+static graphene_point_t
+origin_in (GtkWidget *widget,
+           GtkWidget *window)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+
+  g_assert_true (gtk_widget_compute_point (widget, window, &point, &point));
+  return point;
+}
+
+/* Wide, the preview is beside the Markdown; at 360 px it goes under it,
+ * and back beside once the window is wide again. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *question, *preview;
+  graphene_point_t q, p;
+
+  open_window (f, rh_card_editor_window_new (NULL, f->db, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  rh_test_settle ();
+  question = find (f, GTK_SOURCE_TYPE_VIEW, 0);
+  preview = find (f, RH_TYPE_MARKDOWN_VIEW, 0);
+  q = origin_in (question, GTK_WIDGET (f->window));
+  p = origin_in (preview, GTK_WIDGET (f->window));
+  g_assert_cmpfloat (p.x, >=, q.x + gtk_widget_get_width (question));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  rh_test_settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  q = origin_in (question, GTK_WIDGET (f->window));
+  p = origin_in (preview, GTK_WIDGET (f->window));
+  g_assert_cmpfloat (p.y, >=, q.y + gtk_widget_get_height (question));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  rh_test_settle ();
+  q = origin_in (question, GTK_WIDGET (f->window));
+  p = origin_in (preview, GTK_WIDGET (f->window));
+  g_assert_cmpfloat (p.x, >=, q.x + gtk_widget_get_width (question));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +467,7 @@ main (int   argc,
   g_test_add ("/card-editor-window/close-unmodified", Fixture, NULL, fixture_setup, test_close_unmodified, fixture_teardown);
   g_test_add ("/card-editor-window/validation", Fixture, NULL, fixture_setup, test_validation, fixture_teardown);
   g_test_add ("/card-editor-window/edit-card", Fixture, NULL, fixture_setup, test_edit_card, fixture_teardown);
+  g_test_add ("/card-editor-window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/card-editor-window/remove-follow-up", Fixture, NULL, fixture_setup, test_remove_follow_up, fixture_teardown);
 
   return g_test_run ();

@@ -45,6 +45,8 @@ struct _RhCardEditor
   GtkListBox     *result_list;
   GtkLabel       *error_label;
   GtkWidget      *button_box;
+  GtkScrolledWindow *scroller;
+  GtkBox         *columns_box;
 
   /* Owned */
   RhDatabase     *database;
@@ -52,6 +54,7 @@ struct _RhCardEditor
   char           *loaded;        /* the fields as loaded, to tell an edit */
   char           *tags_subtitle;
   char           *seconds_subtitle;
+  guint           orientation_id;
   gint64          row_id;        /* the card edited, 0 for a new one */
 };
 
@@ -508,6 +511,7 @@ rh_card_editor_dispose (GObject *object)
   RhCardEditor *self = (RhCardEditor *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->orientation_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RH_TYPE_CARD_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -568,6 +572,41 @@ rh_card_editor_set_property (GObject      *object,
     }
 }
 
+/* Below this width the preview goes under the fields, not beside them. */
+#define NARROW_WIDTH 600
+
+static gboolean
+narrow (RhCardEditor *self)
+{
+  return gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (self->scroller)) < NARROW_WIDTH;
+}
+
+static gboolean
+update_orientation_cb (gpointer user_data)
+{
+  RhCardEditor *self = user_data;
+
+  self->orientation_id = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns_box),
+                                  narrow (self) ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The width is known once allocated: the box turns after that, not in
+ * the middle of an allocation. */
+static void
+width_changed_cb (RhCardEditor  *self,
+                  GParamSpec    *pspec,
+                  GtkAdjustment *adjustment)
+{
+  GtkOrientation wanted = narrow (self) ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns_box)) && self->orientation_id == 0)
+    /* Before the next layout, which a busy frame clock keeps coming. */
+    self->orientation_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_orientation_cb, self, NULL);
+}
+
 static void
 rh_card_editor_class_init (RhCardEditorClass *klass)
 {
@@ -608,6 +647,8 @@ rh_card_editor_class_init (RhCardEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, result_list);
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, RhCardEditor, button_box);
+  gtk_widget_class_bind_template_child (widget_class, RhCardEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RhCardEditor, columns_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
@@ -627,6 +668,9 @@ rh_card_editor_init (RhCardEditor *self)
   self->follow_ups = g_ptr_array_new_with_free_func (g_object_unref);
   self->tags_subtitle = g_strdup (adw_action_row_get_subtitle (self->tags_row));
   self->seconds_subtitle = g_strdup (adw_action_row_get_subtitle (self->seconds_row));
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
+                           G_CALLBACK (width_changed_cb), self, G_CONNECT_SWAPPED);
 
   setup_markdown (self->front_view);
   setup_markdown (self->back_view);
