@@ -222,3 +222,22 @@ rh_test_damage_page (const char *path,
     fputc (0xa5, file);
   g_assert_cmpint (fclose (file), ==, 0);
 }
+
+char *
+rh_test_dump_rows (RhDatabase *database,
+                   const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = rh_database_prepare (database, sql, &error);
+  GString *dump = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (dump, "%s|", (const char *)sqlite3_column_text (stmt, c));
+      g_string_append_c (dump, '\n');
+    }
+
+  return g_string_free (dump, FALSE);
+}

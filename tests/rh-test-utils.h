@@ -78,6 +78,9 @@ char       *rh_test_make_deck       (guint        n_cards,
 gint64      rh_test_query_int       (RhDatabase  *database,
                                      const char  *sql);
 void        rh_test_remove_dir      (const char  *dir);
+/* Every column of every row @sql returns, as text, to compare bit for bit. */
+char       *rh_test_dump_rows       (RhDatabase  *database,
+                                     const char  *sql);
 char       *rh_test_checksum_file   (const char  *path);
 /* A file with @n_cards cards of topic Redis, cards 1 to @n_answered
  * answered once. */

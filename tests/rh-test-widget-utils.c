@@ -139,6 +139,52 @@ rh_test_respond (const char *response,
   g_assert_null (rh_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
+static GtkWidget *
+find_nth (GtkWidget *root,
+          GType      type,
+          guint     *n)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && (*n)-- == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+rh_test_find_nth (GtkWidget *root,
+                  GType      type,
+                  guint      n)
+{
+  GtkWidget *found = find_nth (root, type, &n);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+guint
+rh_test_count_rows_titled (GtkWidget  *widget,
+                           const char *part)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), part) != NULL)
+    return 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += rh_test_count_rows_titled (child, part);
+
+  return n;
+}
+
 guint
 rh_test_count_rows (GtkListBox *list)
 {

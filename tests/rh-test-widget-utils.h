@@ -16,7 +16,14 @@ GtkWidget *rh_test_find_button (GtkWidget  *root,
 /* The first mapped label showing @text, as a user sees it. */
 GtkWidget *rh_test_find_label  (GtkWidget  *root,
                                 const char *text);
+/* The @n-th widget of @type below @root, depth first; fails if none. */
+GtkWidget *rh_test_find_nth    (GtkWidget  *root,
+                                GType       type,
+                                guint       n);
 guint      rh_test_count_rows  (GtkListBox *list);
+/* How many AdwActionRows below @widget have @part in their title. */
+guint      rh_test_count_rows_titled (GtkWidget  *widget,
+                                      const char *part);
 /* Lets GTK lay out and draw a few frames. */
 void       rh_test_settle      (void);
 /* Runs the main loop until @widget is mapped: a loaded machine (or a

@@ -125,38 +125,14 @@ activate (Fixture    *f,
   g_assert_true (gtk_widget_activate_action_variant (widget, action, owned));
 }
 
-/* The @n-th widget of @type, depth first: the editor's entries are the
- * topic's then the tags', its source views the question's then the
- * answer's. */
-static GtkWidget *
-find_nth (GtkWidget *root,
-          GType      type,
-          guint     *n)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type) && (*n)-- == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_nth (child, type, n);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
+/* The @n-th widget of @type in the window: the source views are the
+ * question's, then the answer's. */
 static GtkWidget *
 find (Fixture *f,
       GType    type,
       guint    n)
 {
-  GtkWidget *found = find_nth (GTK_WIDGET (f->window), type, &n);
-
-  g_assert_nonnull (found);
-
-  return found;
+  return rh_test_find_nth (GTK_WIDGET (f->window), type, n);
 }
 
 static GtkEditable *

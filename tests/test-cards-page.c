@@ -265,44 +265,6 @@ test_search_error (Fixture       *f,
 
 
 
-/* The first open window of @type. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-/* Answers the open question with @response, after typing @text. */
-static void
-respond (const char *response,
-         const char *text)
-{
-  GtkWidget *dialog;
-  GtkWidget *field;
-
-  rh_test_settle ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  field = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (field), text);
-  /* As its button does. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  rh_test_settle ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-}
-
 /* What the open question's entry offers to complete, once it has read
  * the deck (tags are read on a worker). */
 static gboolean
@@ -314,7 +276,7 @@ dialog_offers (const char *completion)
   GtkTreeModel *model;
 
   rh_test_settle ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = rh_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   entry_completion = gtk_entry_get_completion (GTK_ENTRY (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
   g_assert_nonnull (entry_completion);
@@ -335,22 +297,6 @@ dialog_offers (const char *completion)
     }
 
   return FALSE;
-}
-
-static guint
-count_rows_titled (GtkWidget  *widget,
-                   const char *part)
-{
-  guint n = 0;
-
-  if (ADW_IS_ACTION_ROW (widget) &&
-      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), part) != NULL)
-    return 1;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n += count_rows_titled (child, part);
-
-  return n;
 }
 
 /* The bar of bulk actions slides in while cards are selected. */
@@ -541,7 +487,7 @@ test_select_suspend_undo (Fixture       *f,
   /* The topics and tags there are, to choose from as in the editor. */
   g_assert_true (dialog_offers ("网络::TCP"));
   g_assert_true (dialog_offers ("Bulk"));
-  respond ("move", "Projects::Mine");
+  rh_test_respond ("move", "Projects::Mine");
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
                                              " WHERE t.path = 'Projects::Mine' AND c.uid IN ('bulk-0', 'bulk-2');"), ==, 2);
   g_assert_nonnull (rh_test_find_label (GTK_WIDGET (f->overlay), "2 cards moved to Projects::Mine"));
@@ -556,13 +502,13 @@ test_select_suspend_undo (Fixture       *f,
   g_assert_true (dialog_offers ("挥手"));
   g_assert_true (dialog_offers ("tcp"));
   {
-    GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *dialog = rh_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     GtkWidget *entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "mine");
     g_signal_emit_by_name (entry, "activate");
     rh_test_settle ();
-    g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_null (rh_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   }
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE uid IN ('bulk-0', 'bulk-2')"
                                              " AND tags LIKE '%mine%';"), ==, 2);
@@ -594,18 +540,18 @@ test_delete_and_info (Fixture       *f,
 
   /* Card info: the memory, and one row per answer. */
   activate (f, "cards.info");
-  info = find_toplevel (RH_TYPE_CARD_INFO);
+  info = rh_test_find_toplevel (RH_TYPE_CARD_INFO);
   g_assert_nonnull (info);
   g_assert_cmpint (rh_card_info_get_card_id (RH_CARD_INFO (info)), ==, tw1);
   g_assert_nonnull (rh_test_find_label (info, "TIME_WAIT 在哪一方？"));
   g_assert_nonnull (rh_test_find_label (info, "Retrievability"));
-  g_assert_cmpuint (count_rows_titled (info, " · Good"), ==, 2);
+  g_assert_cmpuint (rh_test_count_rows_titled (info, " · Good"), ==, 2);
   gtk_window_destroy (GTK_WINDOW (info));
   rh_test_settle ();
 
   activate (f, "cards.delete");
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE uid = 'tw1';"), ==, 1);
-  respond ("delete", NULL);
+  rh_test_respond ("delete", NULL);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards WHERE uid = 'tw1';"), ==, 0);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_log;"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);

@@ -254,16 +254,9 @@ dump_interviews (RhDatabase *db)
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid;", tables[i]);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RhStatement) stmt = rh_database_prepare (db, sql, &error);
+      g_autofree char *rows = rh_test_dump_rows (db, sql);
 
-      g_assert_no_error (error);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (dump, "%s|", (const char *)sqlite3_column_text (stmt, c));
-          g_string_append_c (dump, '\n');
-        }
+      g_string_append (dump, rows);
     }
 
   return g_string_free (g_steal_pointer (&dump), FALSE);

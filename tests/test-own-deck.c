@@ -92,52 +92,6 @@ activate_from_focus (Fixture    *f,
   rh_test_settle ();
 }
 
-static GtkWidget *
-nth_widget (GtkWidget *root,
-            GType      type,
-            guint     *n)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (*n)-- == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = nth_widget (child, type, n);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_nth (GtkWidget *root,
-          GType      type,
-          guint      n)
-{
-  GtkWidget *found = nth_widget (root, type, &n);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static guint
-count_rows_titled (GtkWidget  *widget,
-                   const char *part)
-{
-  guint n = 0;
-
-  if (ADW_IS_ACTION_ROW (widget) &&
-      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), part) != NULL)
-    return 1;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n += count_rows_titled (child, part);
-
-  return n;
-}
-
 static RhCardsPage *
 cards_page (Fixture *f)
 {
@@ -188,16 +142,9 @@ dump_card (RhDatabase *db)
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RhStatement) stmt = rh_database_prepare (db, queries[i], &error);
+      g_autofree char *rows = rh_test_dump_rows (db, queries[i]);
 
-      g_assert_no_error (error);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (dump, "%s|", (const char *)sqlite3_column_text (stmt, c));
-          g_string_append_c (dump, '\n');
-        }
+      g_string_append (dump, rows);
     }
 
   return g_string_free (g_steal_pointer (&dump), FALSE);
@@ -222,9 +169,9 @@ test_journey (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_activate_action (editor, "card-window.template", "s", "project"));
   rh_test_settle ();
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_nth (editor, GTK_SOURCE_TYPE_VIEW, 0))),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rh_test_find_nth (editor, GTK_SOURCE_TYPE_VIEW, 0))),
                             QUESTION, -1);
-  gtk_editable_set_text (GTK_EDITABLE (find_nth (editor, GTK_TYPE_ENTRY, 0)), "项目面::Rehearse");
+  gtk_editable_set_text (GTK_EDITABLE (rh_test_find_nth (editor, GTK_TYPE_ENTRY, 0)), "项目面::Rehearse");
   g_assert_true (gtk_widget_activate_action (editor, "card.save-edit", NULL));
   rh_test_wait_until (no_editor, NULL);
   g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM cards c JOIN topics t ON t.id = c.topic_id"
@@ -267,7 +214,7 @@ test_journey (Fixture       *f,
   g_assert_cmpint (rh_card_info_get_card_id (RH_CARD_INFO (info)), ==,
                    rh_test_query_int (f->db, "SELECT " OUR_CARD ";"));
   g_assert_nonnull (rh_test_find_label (info, QUESTION));
-  g_assert_cmpuint (count_rows_titled (info, " · Good"), ==, 1);
+  g_assert_cmpuint (rh_test_count_rows_titled (info, " · Good"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (info));
   rh_test_settle ();
 
