@@ -301,7 +301,7 @@ test_builtin_deck (Fixture       *f,
                    gconstpointer  data)
 {
   static const char * const fundamentals[] = { "Go", "Redis", "MySQL", "网络", "操作系统", NULL };
-  static const char * const deep_dive[] = { "Go", "Redis", "MySQL", "网络", "操作系统", "分布式", NULL };
+  static const char * const deep_dive[] = { "Go", "Redis", "MySQL", "网络", "操作系统", "分布式", "存储", "云原生", "安全", NULL };
   static const char * const project[] = { "项目面", NULL };
   static const char * const project_design[] = { "项目面", "系统设计", NULL };
   static const char * const algorithms[] = { "算法", NULL };

@@ -24,7 +24,7 @@ static const char * const fundamentals_topics[] = { "Go", "Redis", "MySQL", "网
 static const char * const algorithm_topics[] = { "算法", NULL };
 static const char * const project_topics[] = { "项目面", NULL };
 static const char * const project_design_topics[] = { "项目面", "系统设计", NULL };
-static const char * const deep_dive_topics[] = { "Go", "Redis", "MySQL", "网络", "操作系统", "分布式", NULL };
+static const char * const deep_dive_topics[] = { "Go", "Redis", "MySQL", "网络", "操作系统", "分布式", "存储", "云原生", "安全", NULL };
 static const char * const design_topics[] = { "系统设计", NULL };
 
 static void
