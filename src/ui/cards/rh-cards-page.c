@@ -53,10 +53,10 @@ struct _RhCardsPage
   /* Borrowed: the view's columns, by RhCardSort */
   GtkColumnViewColumn *columns[RH_CARD_SORT_MODIFIED + 1];
 
-  /* Mapped once: until then the list reads nothing, so that a window
-   * opening on the Study page waits for no deck's list of cards. */
   guint              keep_focus_id;
 
+  /* Mapped once: until then the list reads nothing, so that a window
+   * opening on the Study page waits for no deck's list of cards. */
   guint              shown : 1;
   guint              restoring_sort : 1;
   guint              busy : 1;           /* an operation runs on its worker */
@@ -493,7 +493,7 @@ set_busy (RhCardsPage *self,
           gboolean     busy)
 {
   if (!busy && self->keep_focus_id == 0)
-    self->keep_focus_id = g_idle_add_full (G_PRIORITY_LOW, keep_focus_cb, self, NULL);
+    self->keep_focus_id = g_idle_add (keep_focus_cb, self);
 
   self->busy = busy;
   update_selection (self);
@@ -742,7 +742,6 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RhCardsPage *self = RH_CARDS_PAGE (widget);
-
   GtkWidget *entry = new_entry (self->topic ? rh_topic_get_path (self->topic) : "", _("Topic"));
 
   rh_entry_complete_topics (GTK_ENTRY (entry), self->database);
@@ -775,7 +774,6 @@ tag_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   RhCardsPage *self = RH_CARDS_PAGE (widget);
-
   GtkWidget *entry = new_entry (NULL, _("Tag"));
 
   rh_entry_complete_tags (GTK_ENTRY (entry), self->database, RH_ENTRY_TAGS_READ_NOW);
