@@ -125,7 +125,7 @@ test_migrate_from_1 (Fixture       *f,
 
   /* What version 1 of the schema left on disk. */
   raw_exec (f->path, "DROP INDEX review_log_time; DROP TABLE interview_answers; DROP TABLE interview_sessions;"
-                     " DROP TABLE interview_templates;" RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
+                     " DROP TABLE interview_templates;" RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
                      " PRAGMA user_version = 1;");
 
   db = rh_test_open_database (f->path, NULL);
@@ -155,7 +155,7 @@ test_migrate_from_3 (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 
   raw_exec (f->path,
-            RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS
+            RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS
             " DROP TRIGGER cards_fts_insert; DROP TRIGGER cards_fts_delete; DROP TRIGGER cards_fts_update;"
             " DROP TABLE cards_fts;"
             " CREATE VIRTUAL TABLE cards_fts USING fts5 ("
@@ -210,7 +210,7 @@ test_migrate_from_4 (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_make_answered_database (f->path, 5, 2);
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -245,7 +245,7 @@ test_migrate_from_5 (Fixture       *f,
   rh_test_import (db, deck, NULL);
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -286,7 +286,7 @@ test_migrate_from_6 (Fixture       *f,
   rh_test_exec (db, "UPDATE cards SET suspended = 1 WHERE uid = 'go-1';");
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS " PRAGMA user_version = 6;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS " PRAGMA user_version = 6;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -314,7 +314,7 @@ test_migrate_from_8 (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_make_answered_database (f->path, 4, 3);
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS " PRAGMA user_version = 8;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS " PRAGMA user_version = 8;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
