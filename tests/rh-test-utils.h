@@ -11,8 +11,11 @@ G_BEGIN_DECLS
 /* 2026-03-01 12:00:00 UTC, a fixed "now" for fake clocks. */
 #define RH_TEST_NOW_US (G_GINT64_CONSTANT (1772366400) * G_USEC_PER_SEC)
 
-/* SQL that takes what schema versions 9 and 8 added away again, for tests
+/* SQL that takes what schema versions 10, 9 and 8 added away again, for tests
  * that make a file of an older version. */
+#define RH_TEST_DROP_V10_OBJECTS                                               \
+  " DROP INDEX review_state_ready;"
+
 #define RH_TEST_DROP_V9_OBJECTS                                                \
   " DROP TRIGGER review_days_log_insert; DROP TRIGGER review_days_log_delete;"   \
   " DROP TRIGGER review_days_log_update; DROP TRIGGER review_days_card_delete;"  \

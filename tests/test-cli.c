@@ -372,7 +372,7 @@ test_export_older (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (rh_search_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   g_assert_cmpint (run ((const char *[]) { "--db", f->db, "--export", export_path, "--topic", "Test", NULL },

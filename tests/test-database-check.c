@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "rh-database-check.h"
+#include "rh-statistics-store.h"
 #include "rh-test-utils.h"
 
 typedef struct
@@ -221,6 +222,43 @@ test_repair_refuses_existing (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* The index of ready cards as a retention other than the default built
+ * it: the file is sound, and a repaired copy is too, its index built for
+ * the default retention again, holding the same cards. */
+static void
+test_ready_index (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "repaired.db", NULL);
+  g_autoptr(RhDatabaseCheck) report = NULL;
+  g_autoptr(RhDatabaseCheck) verify = NULL;
+  g_autoptr(RhDatabase) db = rh_test_open_database (f->path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rh_statistics_store_prepare_readiness (db, 0.85, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'review_state_ready'"
+                                          " AND sql = '" RH_DATABASE_READY_INDEX (RH_DATABASE_READY_DEFAULT_FACTOR) "';"), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  report = check (f->path);
+  g_assert_true (rh_database_check_get_healthy (report));
+  g_assert_true (rh_database_check_repair (report, copy, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  verify = check (copy);
+  g_assert_true (rh_database_check_get_healthy (verify));
+  db = rh_test_open_database (copy, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'review_state_ready'"
+                                          " AND sql = '" RH_DATABASE_READY_INDEX (RH_DATABASE_READY_DEFAULT_FACTOR) "';"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state INDEXED BY review_state_ready"
+                                          " WHERE state IN (1, 2, 3);"), ==, 10);
+
+  g_assert_finalize_object (g_steal_pointer (&db));
+  g_assert_finalize_object (g_steal_pointer (&verify));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +273,7 @@ main (int   argc,
   ADD ("/database-check/missing", 12, test_missing);
   ADD ("/database-check/repair", 400, test_repair);
   ADD ("/database-check/repair-refuses-existing", 12, test_repair_refuses_existing);
+  ADD ("/database-check/ready-index", 12, test_ready_index);
 #undef ADD
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "rh-scheduler.h"
+#include "rh-statistics-store.h"
 #include "rh-test-utils.h"
 
 typedef struct
@@ -125,7 +126,7 @@ test_migrate_from_1 (Fixture       *f,
 
   /* What version 1 of the schema left on disk. */
   raw_exec (f->path, "DROP INDEX review_log_time; DROP TABLE interview_answers; DROP TABLE interview_sessions;"
-                     " DROP TABLE interview_templates;" RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
+                     " DROP TABLE interview_templates;" RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
                      " PRAGMA user_version = 1;");
 
   db = rh_test_open_database (f->path, NULL);
@@ -155,7 +156,7 @@ test_migrate_from_3 (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 
   raw_exec (f->path,
-            RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS
+            RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS
             " DROP TRIGGER cards_fts_insert; DROP TRIGGER cards_fts_delete; DROP TRIGGER cards_fts_update;"
             " DROP TABLE cards_fts;"
             " CREATE VIRTUAL TABLE cards_fts USING fts5 ("
@@ -210,7 +211,7 @@ test_migrate_from_4 (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_make_answered_database (f->path, 5, 2);
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS " PRAGMA user_version = 4;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -245,7 +246,7 @@ test_migrate_from_5 (Fixture       *f,
   rh_test_import (db, deck, NULL);
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS " PRAGMA user_version = 5;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -286,7 +287,7 @@ test_migrate_from_6 (Fixture       *f,
   rh_test_exec (db, "UPDATE cards SET suspended = 1 WHERE uid = 'go-1';");
   g_assert_finalize_object (g_steal_pointer (&db));
 
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS " PRAGMA user_version = 6;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS " PRAGMA user_version = 6;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -314,7 +315,7 @@ test_migrate_from_8 (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   rh_test_make_answered_database (f->path, 4, 3);
-  raw_exec (f->path, RH_TEST_DROP_V9_OBJECTS " PRAGMA user_version = 8;");
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS " PRAGMA user_version = 8;");
 
   db = rh_test_open_database (f->path, NULL);
   g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
@@ -333,6 +334,42 @@ test_migrate_from_8 (Fixture       *f,
   g_assert_cmpint (rh_test_query_int (db, "SELECT duration_ms FROM review_days;"), ==, 4000);
 
   g_assert_finalize_object (g_steal_pointer (&scheduler));
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* Version 10 indexes each studied card by the last second it is ready:
+ * a version-9 file gets the index, for the default retention, and the
+ * readiness figures read through it. */
+static void
+test_migrate_from_9 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RhDatabase) db = NULL;
+  g_autoptr(GArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now;
+
+  rh_test_make_answered_database (f->path, 4, 3);
+  raw_exec (f->path, RH_TEST_DROP_V10_OBJECTS " PRAGMA user_version = 9;");
+
+  db = rh_test_open_database (f->path, NULL);
+  g_assert_cmpint (rh_test_query_int (db, "PRAGMA user_version;"), ==, RH_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                          " AND name = 'review_state_ready' AND sql = '"
+                                          RH_DATABASE_READY_INDEX (RH_DATABASE_READY_DEFAULT_FACTOR) "';"), ==, 1);
+  g_assert_cmpint (rh_test_query_int (db, "SELECT count(*) FROM review_state INDEXED BY review_state_ready"
+                                          " WHERE state IN (1, 2, 3);"), ==, 3);
+
+  /* Already built for the default retention: nothing to do. */
+  g_assert_true (rh_statistics_store_prepare_readiness (db, 0.9, &error));
+  g_assert_no_error (error);
+  now = rh_test_query_int (db, "SELECT max(last_review) FROM review_state;");
+  topics = rh_statistics_store_readiness (db, "", now, 0.9, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 1);
+  g_assert_cmpuint (g_array_index (topics, RhStatisticsTopic, 0).n_cards, ==, 4);
+  g_assert_cmpuint (g_array_index (topics, RhStatisticsTopic, 0).n_ready, ==, 3);
+
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
@@ -694,6 +731,7 @@ main (int   argc,
   ADD ("/database/migrate/from-5", test_migrate_from_5);
   ADD ("/database/migrate/from-6", test_migrate_from_6);
   ADD ("/database/migrate/from-8", test_migrate_from_8);
+  ADD ("/database/migrate/from-9", test_migrate_from_9);
   ADD ("/database/refuse/newer", test_refuse_newer);
   ADD ("/database/refuse/foreign", test_refuse_foreign);
   ADD ("/database/refuse/foreign-with-our-id", test_refuse_foreign_with_our_id);

@@ -221,7 +221,7 @@ test_migrate_from_2 (Fixture       *f,
   g_assert_cmpint (rh_search_tokenizer_register (raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "DROP TABLE interview_answers; DROP TABLE interview_sessions;"
-                                 " DROP TABLE interview_templates;" RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
+                                 " DROP TABLE interview_templates;" RH_TEST_DROP_V10_OBJECTS RH_TEST_DROP_V9_OBJECTS RH_TEST_DROP_V8_OBJECTS RH_TEST_DROP_V7_OBJECTS RH_TEST_DROP_V6_OBJECTS RH_TEST_DROP_V5_OBJECTS
                                  " PRAGMA user_version = 2;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "rh-card-operation.h"
+#include "rh-fsrs.h"
 #include "rh-interview-template.h"
 #include "rh-scheduler.h"
 #include "rh-statistics.h"
@@ -827,6 +828,308 @@ test_days_either_way (Fixture       *f,
     }
 }
 
+static double
+elapsed_ratio (double retention)
+{
+  RhFsrsParams params;
+
+  rh_fsrs_params_init_default (&params);
+
+  return rh_fsrs_elapsed_ratio (&params, retention);
+}
+
+/* The factor review_state_ready was built with, as its SQL spells it. */
+static char *
+dup_index_factor (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = rh_database_prepare (f->db,
+                                                     "SELECT sql FROM sqlite_schema"
+                                                     " WHERE type = 'index' AND name = 'review_state_ready';",
+                                                     &error);
+  const char *sql, *start, *end;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sql = (const char *)sqlite3_column_text (stmt, 0);
+  g_assert_nonnull ((start = strstr (sql, "CAST (")));
+  g_assert_nonnull ((end = strstr (start, " * 86400.0")));
+
+  return g_strndup (start + strlen ("CAST ("), end - start - strlen ("CAST ("));
+}
+
+/* The ready cards of a topic's subtree as readiness counted them before
+ * schema 10: each studied card's retrievability worked out. */
+static guint
+n_ready_scanned (Fixture *f,
+                 gint64   topic_id,
+                 gint64   now,
+                 double   desired)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = rh_database_prepare (f->db,
+                                                     "SELECT count(*) FROM review_state rs NOT INDEXED"
+                                                     " WHERE rs.topic_id IN (SELECT descendant_id FROM topic_closure"
+                                                     "  WHERE ancestor_id = ?1)"
+                                                     " AND rs.state IN (1, 2, 3) AND rs.stability IS NOT NULL"
+                                                     " AND rs.last_review IS NOT NULL"
+                                                     " AND max(?2 - rs.last_review, 0) <= ?3 * 86400.0 * max(rs.stability, 0.001)"
+                                                     " AND rs.card_id NOT IN (SELECT id FROM cards WHERE suspended <> 0);",
+                                                     &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, topic_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_double (stmt, 3, desired);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return (guint)sqlite3_column_int64 (stmt, 0);
+}
+
+/* Whether card @card_id is in review_state_ready's range of its topic's
+ * cards still ready at @at: a seek on the stored keys. */
+static gboolean
+in_ready_range (Fixture    *f,
+                const char *factor,
+                gint64      topic_id,
+                gint64      card_id,
+                gint64      at)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM review_state rs INDEXED BY review_state_ready"
+                                          " WHERE rs.topic_id = ?1 AND rs.state IN (1, 2, 3)"
+                                          " AND " RH_DATABASE_READY_UNTIL ("%s") " >= ?2 AND rs.card_id = ?3;",
+                                          factor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = rh_database_prepare (f->db, sql, &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, topic_id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_int64 (stmt, 3, card_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0) != 0;
+}
+
+static void
+assert_readiness_scanned (Fixture *f,
+                          gint64   now,
+                          double   retention)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) topics = rh_statistics_store_readiness (f->db, "", now, retention, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      const RhStatisticsTopic *topic = &g_array_index (topics, RhStatisticsTopic, i);
+
+      g_assert_cmpuint (topic->n_ready, ==, n_ready_scanned (f, topic->topic_id, now, elapsed_ratio (retention)));
+    }
+}
+
+/* review_state_ready holds every studied card, and only those, at the
+ * last second it is ready at @retention as worked out here from its
+ * stability and last review; the readiness figures at that second and
+ * the next are those of a scan of every card. */
+static void
+assert_ready_kept (Fixture *f,
+                   double   retention)
+{
+  double desired = elapsed_ratio (retention);
+  g_autofree char *factor = dup_index_factor (f);
+  g_autofree char *exact = g_strdup_printf ("SELECT %s = ?1;", factor);
+  g_autofree char *plan = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT count(*) FROM review_state rs"
+                                           " INDEXED BY review_state_ready WHERE rs.topic_id = 1"
+                                           " AND rs.state IN (1, 2, 3) AND " RH_DATABASE_READY_UNTIL ("%s") " >= 0;",
+                                           factor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RhStatement) stmt = NULL;
+  guint n_studied = 0;
+
+  /* Built for this retention, its factor exactly the double. */
+  stmt = rh_database_prepare (f->db, exact, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_double (stmt, 1, desired);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1);
+  g_clear_pointer (&stmt, rh_statement_release);
+
+  /* A range of the index, not a scan. */
+  stmt = rh_database_prepare (f->db, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *)sqlite3_column_text (stmt, 3), "INDEX review_state_ready (topic_id=? AND <expr>>?)"));
+  g_clear_pointer (&stmt, rh_statement_release);
+
+  stmt = rh_database_prepare_uncached (f->db,
+                                       "SELECT card_id, topic_id, state, stability, last_review FROM review_state;",
+                                       &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 card_id = sqlite3_column_int64 (stmt, 0);
+      gint64 topic_id = sqlite3_column_int64 (stmt, 1);
+      int state = sqlite3_column_int (stmt, 2);
+      double stability = sqlite3_column_double (stmt, 3);
+      gint64 last_review = sqlite3_column_int64 (stmt, 4);
+      gint64 until;
+
+      if (state == 0 || sqlite3_column_type (stmt, 3) == SQLITE_NULL || sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        {
+          g_assert_false (in_ready_range (f, factor, topic_id, card_id, G_MININT64));
+          continue;
+        }
+
+      until = last_review + (gint64)(desired * 86400.0 * MAX (stability, 0.001));
+      g_assert_true (in_ready_range (f, factor, topic_id, card_id, until));
+      g_assert_false (in_ready_range (f, factor, topic_id, card_id, until + 1));
+      assert_readiness_scanned (f, until, retention);
+      assert_readiness_scanned (f, until + 1, retention);
+      n_studied++;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM review_state INDEXED BY review_state_ready"
+                                             " WHERE state IN (1, 2, 3) AND stability IS NOT NULL"
+                                             " AND last_review IS NOT NULL;"), ==, n_studied);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM pragma_integrity_check"
+                                             " WHERE integrity_check <> 'ok';"), ==, 0);
+}
+
+/* The index of ready times follows every write to a card's memory: an
+ * answer and its undo, forgetting, rescheduling, suspending, deleting
+ * and restoring, imports that move a card and merge a renamed one; and
+ * a new desired retention builds it again, once. */
+static void
+test_ready_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RhScheduler) scheduler = rh_scheduler_new (f->db, f->settings);
+  g_autoptr(RhCardOperation) forget = NULL;
+  g_autoptr(RhCardOperation) reschedule = NULL;
+  g_autoptr(RhCardOperation) suspend = NULL;
+  g_autoptr(RhCardOperation) delete = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 ids[] = { 6, 4 }, forgotten[] = { 1, 5 }, suspended[] = { 5 };
+  gint64 log_id = 0;
+
+  /* As the migration built it: the default retention, factor 1. */
+  before = dup_index_factor (f);
+  g_assert_cmpstr (before, ==, RH_DATABASE_READY_DEFAULT_FACTOR);
+  g_assert_cmpfloat (elapsed_ratio (0.9), ==, 1.0);
+  assert_ready_kept (f, 0.9);
+  update (f, RH_STATISTICS_PART_ALL);
+  g_assert_cmpint (rh_test_query_int (f->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'review_state_ready';"), ==, 1);
+
+  rh_scheduler_answer (scheduler, 3, RH_RATING_GOOD, 7000, RH_REVIEW_SOURCE_STUDY, &log_id, &error);
+  g_assert_no_error (error);
+  assert_ready_kept (f, 0.9);
+  rh_scheduler_answer (scheduler, 4, RH_RATING_AGAIN, 7000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  assert_ready_kept (f, 0.9);
+  g_assert_true (rh_scheduler_undo (scheduler, log_id, &error));
+  g_assert_no_error (error);
+  assert_ready_kept (f, 0.9);
+
+  forget = rh_card_operation_new_forget (f->db, forgotten, G_N_ELEMENTS (forgotten));
+  apply_operation (forget, FALSE);
+  assert_ready_kept (f, 0.9);
+  apply_operation (forget, TRUE);
+  assert_ready_kept (f, 0.9);
+
+  reschedule = rh_card_operation_new_reschedule (f->db, ids, G_N_ELEMENTS (ids), local_time (f->tz, 5, 1, 4, 0));
+  apply_operation (reschedule, FALSE);
+  assert_ready_kept (f, 0.9);
+  apply_operation (reschedule, TRUE);
+  assert_ready_kept (f, 0.9);
+
+  suspend = rh_card_operation_new_suspend (f->db, suspended, G_N_ELEMENTS (suspended), TRUE);
+  apply_operation (suspend, FALSE);
+  assert_ready_kept (f, 0.9);
+  apply_operation (suspend, TRUE);
+  assert_ready_kept (f, 0.9);
+
+  delete = rh_card_operation_new_delete (f->db, ids, G_N_ELEMENTS (ids));
+  apply_operation (delete, FALSE);
+  assert_ready_kept (f, 0.9);
+  apply_operation (delete, TRUE);
+  assert_ready_kept (f, 0.9);
+
+  /* An import that moves go-0 to Redis, then one that merges syn-0 into
+   * syn-1, which takes syn-0's later review. */
+  rh_test_import (f->db,
+                  "{\"rehearse_deck\": 1, \"cards\": [{\"id\": \"go-0\", \"topic\": \"Redis\","
+                  " \"front\": \"Question 0\", \"back\": \"Answer 0\"}]}",
+                  NULL);
+  assert_ready_kept (f, 0.9);
+  rh_test_import (f->db,
+                  "{\"rehearse_deck\": 1, \"renamed\": {\"syn-0\": \"syn-1\"}, \"cards\": ["
+                  " {\"id\": \"syn-1\", \"topic\": \"Go::Syntax\", \"front\": \"Question 1\","
+                  " \"back\": \"Answer 1\"}]}",
+                  NULL);
+  assert_ready_kept (f, 0.9);
+
+  /* Another retention: the page's next read builds the index again. */
+  update (f, RH_STATISTICS_PART_ALL);
+  rh_study_settings_set_desired_retention (f->settings, 0.8);
+  update (f, RH_STATISTICS_PART_MEMORY | RH_STATISTICS_PART_READINESS);
+  after = dup_index_factor (f);
+  g_assert_cmpstr (after, !=, before);
+  assert_ready_kept (f, 0.8);
+  rh_scheduler_answer (scheduler, 2, RH_RATING_HARD, 1000, RH_REVIEW_SOURCE_STUDY, NULL, &error);
+  g_assert_no_error (error);
+  assert_ready_kept (f, 0.8);
+
+  /* Once: the same retention leaves it as it is. */
+  g_assert_true (rh_statistics_store_prepare_readiness (f->db, 0.8, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = dup_index_factor (f);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_finalize_object (g_steal_pointer (&forget));
+  g_assert_finalize_object (g_steal_pointer (&reschedule));
+  g_assert_finalize_object (g_steal_pointer (&suspend));
+  g_assert_finalize_object (g_steal_pointer (&delete));
+  g_assert_finalize_object (g_steal_pointer (&scheduler));
+}
+
+/* While the index holds another retention (the file could not be
+ * written), readiness reads every card, to the same figures. */
+static void
+test_ready_either_way (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GArray) indexed = NULL;
+  g_autoptr(GArray) scanned = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = local_time (f->tz, 3, 31, 10, 0);
+
+  indexed = rh_statistics_store_readiness (f->db, "", now, 0.9, &error);
+  g_assert_no_error (error);
+  g_assert_true (rh_statistics_store_prepare_readiness (f->db, 0.95, &error));
+  g_assert_no_error (error);
+  scanned = rh_statistics_store_readiness (f->db, "", now, 0.9, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (indexed->len, ==, scanned->len);
+  for (guint i = 0; i < indexed->len; i++)
+    {
+      const RhStatisticsTopic *a = &g_array_index (indexed, RhStatisticsTopic, i);
+      const RhStatisticsTopic *b = &g_array_index (scanned, RhStatisticsTopic, i);
+
+      g_assert_cmpstr (a->path, ==, b->path);
+      g_assert_cmpuint (a->n_cards, ==, b->n_cards);
+      g_assert_cmpuint (a->n_ready, ==, b->n_ready);
+    }
+  /* Go 3 of 5 ready, Redis 1 of 1, as test_readiness pins them. */
+  g_assert_cmpuint (g_array_index (scanned, RhStatisticsTopic, 0).n_ready, ==, 3);
+  g_assert_cmpuint (g_array_index (scanned, RhStatisticsTopic, 1).n_ready, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +1152,8 @@ main (int   argc,
   ADD ("empty", test_empty, "empty");
   ADD ("days/kept", test_days_kept, NULL);
   ADD ("days/either-way", test_days_either_way, NULL);
+  ADD ("ready/kept", test_ready_kept, NULL);
+  ADD ("ready/either-way", test_ready_either_way, NULL);
 #undef ADD
 
   return g_test_run ();

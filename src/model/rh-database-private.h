@@ -93,6 +93,26 @@ gboolean       rh_database_set_meta          (RhDatabase       *self,
   "  WHERE m.key = 'review_days' AND r.state_before BETWEEN 0 AND 3"           \
   "  GROUP BY 1, 2;"
 
+/* review_state_ready (schema 10): each studied card by topic and by the
+ * last second its retrievability is still at least a desired retention,
+ * for the Statistics page's readiness. FACTOR is an SQL expression for
+ * that retention's elapsed ratio (rh_fsrs_elapsed_ratio()), spelt so
+ * that it evaluates to exactly that double. A card is ready at NOW when
+ * max (NOW - last_review, 0) <= FACTOR * 86400.0 * max (stability, 0.001);
+ * last_review and NOW are whole seconds, so that is NOW <= the value
+ * below, which takes the product's integer part. A NULL stability or
+ * last_review makes it NULL, never ready. The index holds one retention:
+ * another is the index built again (rh_statistics_store_prepare_readiness()). */
+#define RH_DATABASE_READY_UNTIL(factor)                                         \
+  "last_review + CAST (" factor " * 86400.0 * max (stability, 0.001) AS INTEGER)"
+/* As sqlite_schema keeps it: without the semicolon. */
+#define RH_DATABASE_READY_INDEX(factor)                                         \
+  "CREATE INDEX review_state_ready ON review_state"                             \
+  " (topic_id, " RH_DATABASE_READY_UNTIL (factor) ") WHERE state IN (1, 2, 3)"
+/* The factor of the default desired retention, 0.9: 1 exactly (FSRS's
+ * curve is scaled so that R (S, S) = 0.9). */
+#define RH_DATABASE_READY_DEFAULT_FACTOR "(1 * 1.0 / 1)"
+
 char          *rh_database_dup_study_day_key (RhDatabase       *self,
                                               guint             rollover_hour);
 

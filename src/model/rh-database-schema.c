@@ -417,6 +417,14 @@ const char * const rh_database_migrations[RH_DATABASE_SCHEMA_VERSION] = {
   DAYS_TAKE_CARD ("old.topic_id", "new.id")
   DAYS_ADD_CARD ("new.topic_id", "new.id")
   "END;",
+
+  /* 9 → 10: the Statistics page's readiness. Each studied card by topic
+   * and by the last second it is still ready at the desired retention
+   * (see RH_DATABASE_READY_UNTIL), so a topic's ready cards are one range
+   * of an index, kept by SQLite through every write. It is built for the
+   * default retention; rh_statistics_store_prepare_readiness() builds it
+   * again for another. */
+  RH_DATABASE_READY_INDEX (RH_DATABASE_READY_DEFAULT_FACTOR) ";",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rh_database_migrations) == RH_DATABASE_SCHEMA_VERSION);

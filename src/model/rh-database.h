@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher user_version was
  * written by a newer Rehearse and is refused untouched. */
-#define RH_DATABASE_SCHEMA_VERSION 9
+#define RH_DATABASE_SCHEMA_VERSION 10
 
 /* PRAGMA application_id: "Rhrs" */
 #define RH_DATABASE_APPLICATION_ID 0x52687273

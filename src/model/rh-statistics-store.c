@@ -724,57 +724,196 @@ compare_topics (gconstpointer a,
   return g_strcmp0 (x->path, y->path);
 }
 
-/* The readiness rows of the scope's children, or of @only alone. */
+/* The elapsed ratio @desired as SQL that evaluates to exactly that
+ * double: an integer over a power of two, so that no decimal is parsed.
+ * NULL when it cannot be spelt so. */
+static char *
+dup_ready_factor (double desired)
+{
+  double mantissa;
+  gint64 numerator;
+  int exponent, shift;
+
+  if (!isfinite (desired) || desired <= 0.0)
+    return NULL;
+
+  mantissa = frexp (desired, &exponent);
+  numerator = (gint64)ldexp (mantissa, 53);
+  shift = 53 - exponent;
+  while (shift > 0 && numerator % 2 == 0)
+    {
+      numerator /= 2;
+      shift--;
+    }
+  if (shift < 0 || shift > 62)
+    return NULL;
+
+  return g_strdup_printf ("(%lld * 1.0 / %lld)", (long long)numerator, (long long)(G_GINT64_CONSTANT (1) << shift));
+}
+
+/* The factor of @desired when review_state_ready holds the cards for it,
+ * else NULL. */
+static char *
+dup_ready_factor_indexed (RhDatabase *database,
+                          double      desired)
+{
+  g_autofree char *factor = dup_ready_factor (desired);
+  g_autofree char *wanted = NULL;
+  g_autoptr(RhStatement) stmt = NULL;
+
+  if (factor == NULL)
+    return NULL;
+
+  wanted = g_strdup_printf (RH_DATABASE_READY_INDEX ("%s"), factor);
+  if (!(stmt = rh_database_prepare (database,
+                                    "SELECT 1 FROM sqlite_schema"
+                                    " WHERE type = 'index' AND name = 'review_state_ready' AND sql = ?1;",
+                                    NULL)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_STATIC);
+
+  return sqlite3_step (stmt) == SQLITE_ROW ? g_steal_pointer (&factor) : NULL;
+}
+
+/**
+ * rh_statistics_store_prepare_readiness:
+ * @desired_retention: the retention readiness is counted at
+ *
+ * Makes the index of the cards' ready times hold them for
+ * @desired_retention, building it again if it held another (after the
+ * preference changed): one pass over the studied cards, in one
+ * transaction.
+ *
+ * Returns: whether the index now holds them; when not (the file is busy
+ *   or read-only), rh_statistics_store_readiness() reads every card
+ */
+gboolean
+rh_statistics_store_prepare_readiness (RhDatabase  *database,
+                                       double       desired_retention,
+                                       GError     **error)
+{
+  double ratios[RH_STATISTICS_N_RETRIEVABILITY_BINS] = { 0 };
+  g_autofree char *factor = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(RhStatement) drop = NULL;
+  g_autoptr(RhStatement) create = NULL;
+  double desired;
+
+  g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
+
+  retrievability_ratios (desired_retention, ratios, &desired);
+  if ((factor = dup_ready_factor_indexed (database, desired)) != NULL)
+    return TRUE;
+  if ((factor = dup_ready_factor (desired)) == NULL)
+    {
+      g_set_error (error, RH_DATABASE_ERROR, RH_DATABASE_ERROR_FAILED,
+                   "No index for a desired retention of %g", desired_retention);
+      return FALSE;
+    }
+
+  g_debug ("Indexing ready cards again, for a retention of %g", desired_retention);
+  sql = g_strdup_printf (RH_DATABASE_READY_INDEX ("%s") ";", factor);
+
+  if (!rh_database_begin (database, error))
+    return FALSE;
+  if (!(drop = rh_database_prepare_uncached (database, "DROP INDEX IF EXISTS review_state_ready;", error)) ||
+      !rh_database_step_done (database, drop, error) ||
+      !(create = rh_database_prepare_uncached (database, sql, error)) ||
+      !rh_database_step_done (database, create, error))
+    {
+      g_clear_pointer (&drop, sqlite3_finalize);
+      g_clear_pointer (&create, sqlite3_finalize);
+      rh_database_rollback (database);
+      return FALSE;
+    }
+  g_clear_pointer (&drop, sqlite3_finalize);
+  g_clear_pointer (&create, sqlite3_finalize);
+
+  /* The same cards, so no change to announce. */
+  return rh_database_commit (database, 0, error);
+}
+
+#define READINESS_SHOWN                                                         \
+  "WITH shown (id, name, path) AS ("                                            \
+  "  SELECT id, name, path FROM topics"                                         \
+  "  WHERE ?4 = 0 AND ((?1 = 0 AND parent_id IS NULL) OR parent_id = ?1)"       \
+  "  UNION ALL SELECT id, name, path FROM topics WHERE id = ?4"                 \
+  "  OR (?4 = 0 AND id = ?1 AND NOT EXISTS (SELECT 1 FROM topics WHERE parent_id = ?1))),"
+
+/* Ready cards per topic of their own, in one pass over the scope's
+ * (topic_id, state, due) index, working out each card's retrievability:
+ * when review_state_ready holds another retention. */
+static const char readiness_scanned[] =
+  READINESS_SHOWN
+  " ready (topic_id, n) AS MATERIALIZED ("
+  "  SELECT rs.topic_id, count(*) FROM review_state rs INDEXED BY review_state_topic_due"
+  "  WHERE (?5 = 0 OR rs.topic_id IN (SELECT descendant_id FROM topic_closure"
+  "   WHERE ancestor_id = ?5))"
+  "  AND rs.state IN (1, 2, 3) AND rs.stability IS NOT NULL AND rs.last_review IS NOT NULL"
+  "  AND max(?2 - rs.last_review, 0) <= ?3 * 86400.0 * max(rs.stability, 0.001)"
+  "  AND rs.card_id NOT IN (SELECT id FROM cards WHERE suspended <> 0)"
+  "  GROUP BY rs.topic_id),";
+
+/* The same counts from review_state_ready: per topic of the scope, the
+ * range of its cards still ready at ?2, less the few suspended ones
+ * among them. %s is the factor, twice, as the index spells it. */
+static const char readiness_indexed[] =
+  READINESS_SHOWN
+  " held (topic_id, n) AS MATERIALIZED ("
+  "  SELECT rs.topic_id, count(*) FROM cards c INDEXED BY cards_suspended"
+  "  CROSS JOIN review_state rs ON rs.card_id = c.id"
+  "  WHERE c.suspended <> 0 AND rs.state IN (1, 2, 3) AND " RH_DATABASE_READY_UNTIL ("%1$s") " >= ?2"
+  "  GROUP BY rs.topic_id),"
+  " ready (topic_id, n) AS MATERIALIZED ("
+  "  SELECT t.id, (SELECT count(*) FROM review_state rs INDEXED BY review_state_ready"
+  "   WHERE rs.topic_id = t.id AND rs.state IN (1, 2, 3) AND " RH_DATABASE_READY_UNTIL ("%1$s") " >= ?2)"
+  "  - coalesce((SELECT h.n FROM held h WHERE h.topic_id = t.id), 0)"
+  "  FROM topics t WHERE ?5 = 0 OR t.id IN (SELECT descendant_id FROM topic_closure WHERE ancestor_id = ?5)),";
+
+#undef READINESS_SHOWN
+
+/* The readiness rows of the scope's children, or of @only alone; @factor
+ * is what dup_ready_factor_indexed() found, if anything. */
 static GArray *
 read_readiness (RhDatabase  *database,
                 gint64       scope,
                 gint64       only,
                 gint64       now,
                 double       desired,
+                const char  *factor,
                 GError     **error)
 {
   g_autoptr(GArray) topics = g_array_new (FALSE, TRUE, sizeof (RhStatisticsTopic));
   g_autoptr(RhStatement) stmt = NULL;
+  g_autofree char *ready = NULL;
+  g_autofree char *sql = NULL;
   int rc;
 
   g_array_set_clear_func (topics, clear_topic);
 
-  /* Counts come from topic_counts; the ready cards from the (topic_id,
-   * state, due) index, the ratings from the few interview answers. */
-  if (!(stmt = rh_database_prepare (database,
-                                    "WITH shown (id, name, path) AS ("
-                                    "  SELECT id, name, path FROM topics"
-                                    "  WHERE ?4 = 0 AND ((?1 = 0 AND parent_id IS NULL) OR parent_id = ?1)"
-                                    "  UNION ALL SELECT id, name, path FROM topics WHERE id = ?4"
-                                    "  OR (?4 = 0 AND id = ?1 AND NOT EXISTS (SELECT 1 FROM topics WHERE parent_id = ?1))),"
-                                    /* Ready cards per topic of their own, in one pass over the
-                                     * scope's (topic_id, state, due) index. */
-                                    " ready (topic_id, n) AS MATERIALIZED ("
-                                    "  SELECT rs.topic_id, count(*) FROM review_state rs INDEXED BY review_state_topic_due"
-                                    "  WHERE (?5 = 0 OR rs.topic_id IN (SELECT descendant_id FROM topic_closure"
-                                    "   WHERE ancestor_id = ?5))"
-                                    "  AND rs.state IN (1, 2, 3) AND rs.stability IS NOT NULL AND rs.last_review IS NOT NULL"
-                                    "  AND max(?2 - rs.last_review, 0) <= ?3 * 86400.0 * max(rs.stability, 0.001)"
-                                    "  AND rs.card_id NOT IN (SELECT id FROM cards WHERE suspended <> 0)"
-                                    "  GROUP BY rs.topic_id),"
-                                    /* The interview answers, a few thousand, once per topic of their card. */
-                                    " rated (topic_id, n, total) AS MATERIALIZED ("
-                                    "  SELECT c.topic_id, count(*), sum(CASE WHEN a.skipped THEN 1 ELSE a.rating END)"
-                                    "  FROM interview_answers a CROSS JOIN cards c ON c.id = a.card_id GROUP BY c.topic_id)"
-                                    " SELECT t.name, t.path,"
-                                    "  (SELECT coalesce(sum(n.active), 0) FROM topic_closure tc"
-                                    "   CROSS JOIN topic_counts n ON n.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
-                                    "  (SELECT coalesce(sum(n.new), 0) FROM topic_closure tc"
-                                    "   CROSS JOIN topic_counts n ON n.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
-                                    "  (SELECT coalesce(sum(r.n), 0) FROM topic_closure tc"
-                                    "   CROSS JOIN ready r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
-                                    "  (SELECT coalesce(sum(r.n), 0) FROM topic_closure tc"
-                                    "   CROSS JOIN rated r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
-                                    "  (SELECT sum(r.total) * 1.0 / sum(r.n) FROM topic_closure tc"
-                                    "   CROSS JOIN rated r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
-                                    "  t.id"
-                                    " FROM shown t;",
-                                    error)))
+  ready = factor != NULL ? g_strdup_printf (readiness_indexed, factor) : g_strdup (readiness_scanned);
+  /* Counts come from topic_counts, the ratings from the few interview
+   * answers. */
+  sql = g_strconcat (ready,
+                     /* The interview answers, a few thousand, once per topic of their card. */
+                     " rated (topic_id, n, total) AS MATERIALIZED ("
+                     "  SELECT c.topic_id, count(*), sum(CASE WHEN a.skipped THEN 1 ELSE a.rating END)"
+                     "  FROM interview_answers a CROSS JOIN cards c ON c.id = a.card_id GROUP BY c.topic_id)"
+                     " SELECT t.name, t.path,"
+                     "  (SELECT coalesce(sum(n.active), 0) FROM topic_closure tc"
+                     "   CROSS JOIN topic_counts n ON n.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                     "  (SELECT coalesce(sum(n.new), 0) FROM topic_closure tc"
+                     "   CROSS JOIN topic_counts n ON n.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                     "  (SELECT coalesce(sum(r.n), 0) FROM topic_closure tc"
+                     "   CROSS JOIN ready r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                     "  (SELECT coalesce(sum(r.n), 0) FROM topic_closure tc"
+                     "   CROSS JOIN rated r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                     "  (SELECT sum(r.total) * 1.0 / sum(r.n) FROM topic_closure tc"
+                     "   CROSS JOIN rated r ON r.topic_id = tc.descendant_id WHERE tc.ancestor_id = t.id),"
+                     "  t.id"
+                     " FROM shown t;",
+                     NULL);
+  if (!(stmt = rh_database_prepare (database, sql, error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, scope);
@@ -825,6 +964,7 @@ rh_statistics_store_readiness (RhDatabase  *database,
                                GError     **error)
 {
   double ratios[RH_STATISTICS_N_RETRIEVABILITY_BINS] = { 0 };
+  g_autofree char *factor = NULL;
   double desired;
   GArray *topics;
   gint64 scope;
@@ -841,7 +981,8 @@ rh_statistics_store_readiness (RhDatabase  *database,
     }
 
   retrievability_ratios (desired_retention, ratios, &desired);
-  if (!(topics = read_readiness (database, scope, 0, now, desired, error)))
+  factor = dup_ready_factor_indexed (database, desired);
+  if (!(topics = read_readiness (database, scope, 0, now, desired, factor, error)))
     return NULL;
 
   g_array_sort (topics, compare_topics);
@@ -869,6 +1010,7 @@ rh_statistics_store_update_readiness (RhDatabase  *database,
   double ratios[RH_STATISTICS_N_RETRIEVABILITY_BINS] = { 0 };
   g_autoptr(RhStatement) holds = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *factor = NULL;
   double desired;
   GHashTableIter iter;
   gpointer key;
@@ -907,10 +1049,12 @@ rh_statistics_store_update_readiness (RhDatabase  *database,
   g_clear_pointer (&holds, rh_statement_release);
 
   retrievability_ratios (desired_retention, ratios, &desired);
+  if (rows->len > 0)
+    factor = dup_ready_factor_indexed (database, desired);
   for (guint i = 0; i < rows->len; i++)
     {
       RhStatisticsTopic *topic = &g_array_index (topics, RhStatisticsTopic, g_array_index (rows, guint, i));
-      g_autoptr(GArray) fresh = read_readiness (database, -1, topic->topic_id, now, desired, error);
+      g_autoptr(GArray) fresh = read_readiness (database, -1, topic->topic_id, now, desired, factor, error);
 
       if (fresh == NULL)
         return FALSE;

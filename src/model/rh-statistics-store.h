@@ -90,6 +90,9 @@ gboolean  rh_statistics_store_memory       (RhDatabase          *database,
                                             double               desired_retention,
                                             RhStatisticsMemory  *memory,
                                             GError             **error);
+gboolean  rh_statistics_store_prepare_readiness (RhDatabase     *database,
+                                                 double          desired_retention,
+                                                 GError        **error);
 GArray   *rh_statistics_store_readiness    (RhDatabase          *database,
                                             const char          *topic_path,
                                             gint64               now,

@@ -577,6 +577,7 @@ RhStatisticsPart
 rh_statistics_update (RhStatistics  *self,
                       GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   RhStatisticsPart parts;
   gint64 now;
   double retention;
@@ -595,6 +596,15 @@ rh_statistics_update (RhStatistics  *self,
     return 0;
   if ((parts & RH_STATISTICS_PART_MEMORY) && !read_memory (self, now, retention, error))
     return 0;
+  /* The index of ready cards at this retention; once per retention, a
+   * pass over the studied cards. Until it can be written, every card is
+   * read instead. */
+  if ((parts & RH_STATISTICS_PART_READINESS) &&
+      !rh_statistics_store_prepare_readiness (self->database, retention, &local_error))
+    {
+      g_debug ("Ready cards not indexed yet: %s", local_error->message);
+      g_clear_error (&local_error);
+    }
   if ((parts & RH_STATISTICS_PART_READINESS) && (self->partial & RH_STATISTICS_PART_READINESS))
     {
       if (!rh_statistics_store_update_readiness (self->database, self->readiness, self->answered,
