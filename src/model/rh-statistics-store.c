@@ -985,6 +985,12 @@ rh_statistics_store_readiness (RhDatabase  *database,
   if (!(topics = read_readiness (database, scope, 0, now, desired, factor, error)))
     return NULL;
 
+  /* A topic with no card to study (empty, or all suspended) has nothing
+   * to be ready in: “0% of 0 cards” says nothing. */
+  for (guint i = topics->len; i > 0; i--)
+    if (g_array_index (topics, RhStatisticsTopic, i - 1).n_cards == 0)
+      g_array_remove_index (topics, i - 1);
+
   g_array_sort (topics, compare_topics);
 
   return topics;
