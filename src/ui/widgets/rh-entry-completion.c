@@ -149,7 +149,6 @@ tag_match_selected_cb (GtkEntryCompletion *completion,
   g_autofree char *tag = NULL;
   g_autofree char *head = NULL;
   g_autofree char *replaced = NULL;
-
   Tags *tags = g_object_get_data (G_OBJECT (completion), TAGS_KEY);
 
   /* One tag: the completion's own insert, the whole text. */
