@@ -30,6 +30,11 @@ gboolean       rh_database_set_error         (RhDatabase       *self,
 gboolean       rh_database_step_done         (RhDatabase       *self,
                                               RhStatement      *stmt,
                                               GError          **error);
+/* Prepares @sql, runs it to the end and frees it: for a statement run
+ * once, such as a rebuild's. */
+gboolean       rh_database_run_uncached      (RhDatabase       *self,
+                                              const char       *sql,
+                                              GError          **error);
 gint64         rh_database_last_insert_id    (RhDatabase       *self);
 int            rh_database_get_n_changes     (RhDatabase       *self);
 

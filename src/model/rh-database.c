@@ -1305,6 +1305,25 @@ rh_database_step_done (RhDatabase   *self,
   return TRUE;
 }
 
+gboolean
+rh_database_run_uncached (RhDatabase  *self,
+                          const char  *sql,
+                          GError     **error)
+{
+  RhStatement *stmt;
+  gboolean done;
+
+  g_return_val_if_fail (RH_IS_DATABASE (self), FALSE);
+
+  if (!(stmt = rh_database_prepare_uncached (self, sql, error)))
+    return FALSE;
+
+  done = rh_database_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return done;
+}
+
 /* Starts a write transaction; IMMEDIATE so that a busy file fails here,
  * before any work, rather than at the first write. */
 gboolean

@@ -146,8 +146,6 @@ rh_statistics_store_prepare_days (RhDatabase  *database,
                                   GError     **error)
 {
   g_autofree char *wanted = NULL;
-  g_autoptr(RhStatement) clear = NULL;
-  g_autoptr(RhStatement) fill = NULL;
 
   g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
 
@@ -161,18 +159,12 @@ rh_statistics_store_prepare_days (RhDatabase  *database,
     return FALSE;
 
   if (!rh_database_set_meta (database, RH_DATABASE_REVIEW_DAYS_KEY, wanted, error) ||
-      !(clear = rh_database_prepare_uncached (database, RH_DATABASE_CLEAR_REVIEW_DAYS, error)) ||
-      !rh_database_step_done (database, clear, error) ||
-      !(fill = rh_database_prepare_uncached (database, RH_DATABASE_FILL_REVIEW_DAYS, error)) ||
-      !rh_database_step_done (database, fill, error))
+      !rh_database_run_uncached (database, RH_DATABASE_CLEAR_REVIEW_DAYS, error) ||
+      !rh_database_run_uncached (database, RH_DATABASE_FILL_REVIEW_DAYS, error))
     {
-      g_clear_pointer (&clear, sqlite3_finalize);
-      g_clear_pointer (&fill, sqlite3_finalize);
       rh_database_rollback (database);
       return FALSE;
     }
-  g_clear_pointer (&clear, sqlite3_finalize);
-  g_clear_pointer (&fill, sqlite3_finalize);
 
   /* The same answers, so no change to announce. */
   return rh_database_commit (database, 0, error);
@@ -795,8 +787,6 @@ rh_statistics_store_prepare_readiness (RhDatabase  *database,
   double ratios[RH_STATISTICS_N_RETRIEVABILITY_BINS] = { 0 };
   g_autofree char *factor = NULL;
   g_autofree char *sql = NULL;
-  g_autoptr(RhStatement) drop = NULL;
-  g_autoptr(RhStatement) create = NULL;
   double desired;
 
   g_return_val_if_fail (RH_IS_DATABASE (database), FALSE);
@@ -816,18 +806,12 @@ rh_statistics_store_prepare_readiness (RhDatabase  *database,
 
   if (!rh_database_begin (database, error))
     return FALSE;
-  if (!(drop = rh_database_prepare_uncached (database, "DROP INDEX IF EXISTS review_state_ready;", error)) ||
-      !rh_database_step_done (database, drop, error) ||
-      !(create = rh_database_prepare_uncached (database, sql, error)) ||
-      !rh_database_step_done (database, create, error))
+  if (!rh_database_run_uncached (database, "DROP INDEX IF EXISTS review_state_ready;", error) ||
+      !rh_database_run_uncached (database, sql, error))
     {
-      g_clear_pointer (&drop, sqlite3_finalize);
-      g_clear_pointer (&create, sqlite3_finalize);
       rh_database_rollback (database);
       return FALSE;
     }
-  g_clear_pointer (&drop, sqlite3_finalize);
-  g_clear_pointer (&create, sqlite3_finalize);
 
   /* The same cards, so no change to announce. */
   return rh_database_commit (database, 0, error);
